@@ -1,0 +1,56 @@
+"""Internal nouns passed between stages: decoded pages and recognised text lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+import numpy as np
+
+
+class PageSource(StrEnum):
+    image = "image"  # a raster upload (photo or scan)
+    pdf_text = "pdf_text"  # a PDF page read from its text layer, no OCR
+    pdf_render = "pdf_render"  # a PDF page without a usable text layer, rendered and OCR'd
+
+
+@dataclass
+class TextLine:
+    """One recognised line: box as 4 (x, y) points clockwise from top-left, in upright page pixels."""
+
+    text: str
+    box: list[tuple[float, float]]
+    confidence: float
+
+    @property
+    def height(self) -> float:
+        ys = [p[1] for p in self.box]
+        return max(ys) - min(ys)
+
+    @property
+    def top(self) -> float:
+        return min(p[1] for p in self.box)
+
+    @property
+    def left(self) -> float:
+        return min(p[0] for p in self.box)
+
+
+@dataclass
+class Page:
+    """A decoded page. `image` is BGR uint8 as decoded (not yet rotated upright)."""
+
+    number: int  # 1-based
+    image: np.ndarray
+    source: PageSource = PageSource.image
+    lines: list[TextLine] = field(default_factory=list)  # filled by the PDF text layer or by OCR
+    rotation: int = 0  # degrees clockwise applied to make the page upright (0, 90, 180, 270)
+    rotation_confidence: float | None = None
+
+    @property
+    def height(self) -> int:
+        return int(self.image.shape[0])
+
+    @property
+    def width(self) -> int:
+        return int(self.image.shape[1])
