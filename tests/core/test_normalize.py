@@ -1,0 +1,50 @@
+"""Normalisation: traditional characters, full-width forms, Chinese numerals and both date styles."""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier.normalize import chinese_number, find_dates, normalize_text, parse_date
+
+
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("榮獲 數學 競賽 一等獎", "荣获数学竞赛一等奖"),  # OCR mixes traditional forms in (競賽, 獎, 數學)
+        ("ＡＢＣ１２３", "ABC123"),
+        ("张 晓 梅 同志：", "张晓梅同志:"),
+        ("黔教发[2023]12号", "黔教发〔2023〕12号"),
+        ("二○二三年", "二〇二三年"),
+    ],
+)
+def test_normalize_text(raw: str, expected: str) -> None:
+    assert normalize_text(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw,iso",
+    [
+        ("二〇二三年十一月二十日", "2023-11-20"),
+        ("二〇二三年十一月", "2023-11"),
+        ("2023年11月", "2023-11"),
+        ("2023年 9 月 1 日", "2023-09-01"),
+        ("二零一九年九月十日", "2019-09-10"),
+        ("二〇二〇年元月", "2020-01"),
+        ("发证日期：2022.9.10", "2022-09-10"),
+        ("2021-06-30", "2021-06-30"),
+        ("二〇二三年十三月", None),  # no 13th month
+        ("编号 20231120", None),  # a number is not a date
+    ],
+)
+def test_parse_date(raw: str, iso: str | None) -> None:
+    assert parse_date(normalize_text(raw)) == iso
+
+
+def test_find_dates_keeps_order() -> None:
+    text = "出生日期：1985年3月2日 发证日期：2015年7月1日"
+    assert [d for _, d in find_dates(text)] == ["1985-03-02", "2015-07-01"]
+
+
+@pytest.mark.parametrize("raw,value", [("三十", 30), ("二十五", 25), ("30", 30), ("两", 2), ("满", None), ("", None)])
+def test_chinese_number(raw: str, value: int | None) -> None:
+    assert chinese_number(raw) == value

@@ -1,0 +1,38 @@
+"""Orientation: a page uploaded at 90/180/270 degrees is read upright, with the same text."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from verifier.orient import orient_and_read, rotate_boxes, rotate_image
+
+pytestmark = pytest.mark.ocr
+
+
+def test_rotate_boxes_matches_rotate_image() -> None:
+    image = np.zeros((100, 200, 3), np.uint8)
+    image[10:20, 30:80] = 255
+    box = np.array([[30, 10], [79, 10], [79, 19], [30, 19]], np.float32)
+    for degrees in (90, 180, 270):
+        rotated = rotate_image(image, degrees)
+        (mapped,) = rotate_boxes([box], degrees, 200, 100)
+        x0, y0 = mapped.min(axis=0).astype(int)
+        x1, y1 = mapped.max(axis=0).astype(int)
+        assert rotated[y0 : y1 + 1, x0 : x1 + 1].min() == 255, degrees
+
+
+@pytest.fixture(scope="module")
+def upright_text(ocr_engine, certificate) -> list[str]:  # type: ignore[no-untyped-def]
+    read = orient_and_read(ocr_engine, certificate)
+    assert read.rotation == 0
+    return [line.text for line in read.lines]
+
+
+@pytest.mark.parametrize("uploaded_at", [90, 180, 270])
+def test_rotated_upload_is_read_upright(ocr_engine, certificate, upright_text, uploaded_at) -> None:  # type: ignore[no-untyped-def]
+    read = orient_and_read(ocr_engine, rotate_image(certificate, uploaded_at))
+    assert (read.rotation + uploaded_at) % 360 == 0
+    assert read.image.shape == certificate.shape
+    assert [line.text for line in read.lines] == upright_text
+    assert read.confidence is not None and read.confidence > 0.6

@@ -1,0 +1,145 @@
+"""Classify: recognised text and its layout → doc_type, a confidence, and the cues that decided it."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from models.vocab import DocType
+from verifier.normalize import compact
+from verifier.text import DocumentText
+
+D = DocType
+
+# Cues per type with weights. A cue set large in a title line counts TITLE_BONUS times more:
+# a document names itself in its title (荣誉证书, 岗位说明书), and body text repeats words of other types.
+CUES: dict[DocType, list[tuple[str, float]]] = {
+    D.award_certificate: [
+        ("获奖证书", 3), ("荣获", 1.5), ("获得", 0.5), ("一等奖", 2), ("二等奖", 2), ("三等奖", 2), ("特等奖", 2),
+        ("优秀奖", 1.5), ("金奖", 1.5), ("银奖", 1.5), ("铜奖", 1.5), ("竞赛", 1), ("比赛", 1), ("评比", 1),
+        ("大赛", 1), ("优质课", 1.5), ("成果奖", 1.5), ("评选", 0.5), ("奖", 0.5),
+    ],
+    D.honor_certificate: [
+        ("被评为", 3), ("荣誉称号", 3), ("授予", 1), ("优秀教师", 2), ("优秀班主任", 2), ("先进工作者", 2),
+        ("优秀教育工作者", 2), ("模范教师", 2), ("师德标兵", 2), ("先进个人", 2), ("优秀共产党员", 1.5),
+        ("表彰", 0.5), ("荣誉证书", 1),
+    ],
+    D.instructor_award: [
+        ("指导教师", 3), ("指导老师", 3), ("辅导教师", 3), ("优秀指导教师", 4), ("指导的学生", 3), ("辅导的学生", 3),
+        ("指导学生", 3), ("园丁奖", 2),
+    ],
+    D.teaching_service_honor: [
+        ("教育工作满", 5), ("从事教育工作", 3), ("教龄", 3), ("从教三十年", 4), ("从教二十五年", 4),
+        ("乡村学校从教", 4), ("满三十年", 2), ("满二十五年", 2), ("荣誉证书", 0.5),
+    ],
+    D.teacher_qualification: [
+        ("教师资格证书", 5), ("教师资格种类", 5), ("资格种类", 3), ("任教学科", 2), ("证书号码", 1),
+        ("教师资格", 2), ("国务院教育行政部门", 2), ("教育部制", 2), ("资格认定", 1.5),
+    ],
+    D.qualification_registration: [
+        ("定期注册", 5), ("注册结论", 5), ("暂缓注册", 4), ("注册有效期", 3), ("注册机构", 3), ("注册日期", 3),
+        ("注册", 1),
+    ],
+    D.continuing_education: [
+        ("继续教育", 4), ("学时", 3), ("学分", 3), ("培训", 2), ("结业", 2), ("研修", 2), ("结业证书", 3),
+        ("培训证书", 3), ("合格证书", 1), ("国培计划", 2), ("完成", 0.5), ("网络研修", 2), ("公需科目", 2),
+    ],
+    D.title_certificate: [
+        ("任职资格", 4), ("专业技术职务", 3), ("职称证书", 5), ("专业技术资格", 4), ("评审通过", 2), ("资格名称", 2),
+        ("评审委员会", 1.5), ("高级教师", 1), ("一级教师", 1), ("正高级教师", 1),
+    ],
+    D.appointment_letter: [
+        ("聘书", 5), ("兹聘请", 5), ("兹聘任", 5), ("聘任为", 3), ("聘请", 2), ("聘为", 2), ("聘期", 3), ("聘任", 1),
+    ],
+    D.academic_certificate: [
+        ("毕业证书", 5), ("学位证书", 5), ("准予毕业", 4), ("学士学位", 4), ("硕士学位", 4), ("博士学位", 4),
+        ("修完", 2), ("学制", 2), ("毕业", 1.5), ("学位", 1.5), ("专业", 0.5),
+    ],
+    D.research_project: [
+        ("课题", 3), ("立项", 3), ("结题", 4), ("结题证书", 5), ("立项证书", 5), ("课题负责人", 4), ("规划课题", 3),
+        ("鉴定", 1.5), ("课题组", 2), ("研究课题", 3), ("批准号", 2),
+    ],
+    D.publication: [
+        ("ISSN", 4), ("CN", 1.5), ("期刊", 2), ("杂志", 2), ("刊号", 3), ("主办", 1.5), ("用稿通知", 4), ("目录", 1.5),
+        ("编辑部", 2), ("主编", 1.5), ("摘要", 2), ("关键词", 2), ("出版", 1.5), ("邮发代号", 3),
+    ],
+    D.commendation_document: [
+        ("关于表彰", 5), ("的决定", 2), ("的通报", 2), ("表扬", 2), ("文件", 1.5), ("通报表扬", 3), ("予以表彰", 3),
+        ("各县", 1), ("各学校", 1), ("印发", 1.5), ("抄送", 2),
+    ],
+    D.personnel_form: [("人员登记表", 6), ("事业单位人员", 4), ("登记表", 1.5), ("参加工作时间", 2), ("身份证号", 1)],
+    D.job_description: [("岗位说明书", 6), ("岗位职责", 3), ("岗位名称", 3), ("任职条件", 3), ("工作内容", 1.5)],
+    D.publicity_form: [("公示表", 5), ("推荐考核结果", 5), ("公示", 2), ("公示期", 3), ("公示时间", 3), ("无异议", 2)],
+    D.assessment_record: [
+        ("年度考核", 5), ("考核登记表", 5), ("考核结果", 3), ("考核等次", 4), ("考核意见", 2), ("考核证明", 4),
+    ],
+}
+
+TITLE_BONUS = 2.0
+# Below this total weight nothing recognisable was read: the document is `other`.
+MIN_SCORE = 3.0
+# Softmax temperature over scores; calibrated so a clear win reads ≈0.95 and a near tie ≈0.5.
+TEMPERATURE = 2.0
+
+
+@dataclass
+class Classification:
+    doc_type: DocType
+    confidence: float
+    cues: list[str] = field(default_factory=list)
+    scores: dict[str, float] = field(default_factory=dict)
+
+
+def _contains(cue: str, text: str) -> bool:
+    if cue in text:
+        return True
+    # Fuzzy only for longer cues: a two-character cue matches too much when one character may differ.
+    return len(cue) >= 4 and fuzz.partial_ratio(cue, text, score_cutoff=80) >= 80
+
+
+_CN_NUMBER = re.compile(r"CN\s*\d{2}\s*-\s*\d{4}", re.IGNORECASE)
+
+
+def classify(text: DocumentText) -> Classification:
+    body = text.compact
+    titles = compact("".join(line.text for line in text.titles()))
+    scores: dict[DocType, float] = {}
+    matched: dict[DocType, list[str]] = {}
+    for doc_type, cues in CUES.items():
+        score = 0.0
+        for cue, weight in cues:
+            if _contains(cue, body):
+                in_title = bool(titles) and cue in titles
+                score += weight * (TITLE_BONUS if in_title else 1.0)
+                matched.setdefault(doc_type, []).append(f"{cue}（标题）" if in_title else cue)
+        scores[doc_type] = score
+    if _CN_NUMBER.search(text.full):
+        scores[D.publication] += 3
+        matched.setdefault(D.publication, []).append("CN 刊号")
+    _apply_exclusions(scores, body)
+
+    best = max(scores, key=lambda t: scores[t])
+    if scores[best] < MIN_SCORE:
+        return Classification(DocType.other, 0.6, [], {k.value: v for k, v in scores.items()})
+    exps = {t: math.exp((s - scores[best]) / TEMPERATURE) for t, s in scores.items()}
+    confidence = exps[best] / sum(exps.values())
+    return Classification(best, round(confidence, 3), matched.get(best, []), {k.value: v for k, v in scores.items()})
+
+
+def _apply_exclusions(scores: dict[DocType, float], body: str) -> None:
+    """Relations between types that additive cues cannot express."""
+    # A certificate for the teacher who coached winning students also carries the students' grade words.
+    if scores[D.instructor_award] >= 3:
+        scores[D.award_certificate] *= 0.5
+    # 教龄 certificates are honours; their "荣誉证书" header must not pull them to honor_certificate.
+    if scores[D.teaching_service_honor] >= 5:
+        scores[D.honor_certificate] *= 0.5
+    # A registration page sits inside the qualification booklet and repeats its words.
+    if scores[D.qualification_registration] >= 8:
+        scores[D.teacher_qualification] *= 0.5
+    # An honour title with no prize grade is an honour, not an award.
+    if "被评为" in body and not re.search(r"[特一二三]等奖|金奖|银奖|铜奖", body):
+        scores[D.award_certificate] *= 0.5

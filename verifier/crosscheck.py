@@ -1,0 +1,60 @@
+"""Checks across the documents of one submission: holder, companions, columns, duplicates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rapidfuzz.distance import Levenshtein
+
+from models.flags import FlagCode
+from models.report import DocumentReport, Flag
+from models.vocab import DocType, Severity
+from verifier.columns import load_column_map
+
+
+def check_holder(doc: DocumentReport, applicant_name: str | None) -> None:
+    """HOLDER_MISMATCH (000 四（二）): a clear difference is an error; one differing character may be OCR noise."""
+    holder = doc.fields.holder
+    if not applicant_name or not holder or holder == applicant_name:
+        return
+    distance = Levenshtein.distance(holder, applicant_name)
+    if distance == 1 and len(applicant_name) >= 3 and len(holder) == len(applicant_name):
+        detail = f"识别为「{holder}」，申报人「{applicant_name}」，可能是识别误差，请核对"
+        doc.flags.append(Flag.make(FlagCode.HOLDER_MISMATCH, detail=detail, value=holder, severity=Severity.warn))
+    else:
+        detail = f"证书持有人「{holder}」，申报人「{applicant_name}」"
+        doc.flags.append(Flag.make(FlagCode.HOLDER_MISMATCH, detail=detail, value=holder))
+
+
+def check_companions(docs: list[DocumentReport]) -> None:
+    """MISSING_COMPANION (000 四（九）): a 教师资格证书 must come with its 定期注册页."""
+    types = {d.doc_type for d in docs}
+    if DocType.qualification_registration in types:
+        return
+    for doc in docs:
+        if doc.doc_type == DocType.teacher_qualification:
+            doc.flags.append(Flag.make(FlagCode.MISSING_COMPANION, detail="教师资格证书须同时上传定期注册页（注册贴）"))
+
+
+def check_column(doc: DocumentReport, columns_file: str | None) -> None:
+    """WRONG_COLUMN (000 四（八）): the column takes other types; unknown columns are not judged."""
+    column_map = load_column_map(Path(columns_file)) if columns_file else load_column_map()
+    accepted = column_map.accepted_types(doc.column)
+    if accepted is None or doc.doc_type is None or doc.doc_type == DocType.other or doc.doc_type in accepted:
+        return
+    detail = f"「{doc.column}」栏目不收此类材料（识别为 {doc.doc_type.value}）"
+    doc.flags.append(Flag.make(FlagCode.WRONG_COLUMN, detail=detail, value=doc.doc_type.value))
+
+
+def apply_duplicates(docs: list[DocumentReport], matches: list) -> None:  # type: ignore[type-arg]
+    """一证多传 (000 四（八）): the first upload of a document stands; later copies are flagged."""
+    order = {d.file: i for i, d in enumerate(docs)}
+    by_file = {d.file: d for d in docs}
+    for match in matches:
+        first, later = sorted((match.a, match.b), key=lambda f: order.get(f, 0))
+        code = FlagCode.DUPLICATE_EXACT if match.kind == "exact" else FlagCode.DUPLICATE_NEAR
+        for this, other in ((first, later), (later, first)):
+            if other not in by_file[this].duplicate_of:
+                by_file[this].duplicate_of.append(other)
+        detail = f"与「{first}」为同一证书" + (f"（{match.reason}）" if getattr(match, "reason", "") else "")
+        by_file[later].flags.append(Flag.make(code, detail=detail, value=round(float(match.score), 3)))

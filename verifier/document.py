@@ -1,0 +1,157 @@
+"""One upload through ingest, orientation, reading, quality, classification and extraction."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+
+from models.flags import FlagCode
+from models.page import PageSource, TextLine
+from models.report import DocumentReport, Fields, Flag
+from models.vocab import DocType
+from verifier.classify import classify
+from verifier.extract import extract
+from verifier.ingest import ingest_bytes
+from verifier.ocr import OcrEngine
+from verifier.orient import orient_and_read
+from verifier.quality import assess_document, assess_page
+from verifier.settings import Settings
+from verifier.text import build_document_text
+
+# Upright pages are kept at most this long a side for the duplicate check and viewers; OCR sees full size.
+PREVIEW_SIDE = 1600
+
+
+@dataclass
+class PageView:
+    """An upright page as viewers show it: a downscaled image and the lines in its coordinates."""
+
+    number: int
+    image: np.ndarray
+    lines: list[TextLine]
+    rotation: int
+    source: str
+
+
+@dataclass
+class DocumentAnalysis:
+    report: DocumentReport
+    views: list[PageView] = field(default_factory=list)
+    fingerprint: object | None = None  # verifier.duplicates.DocFingerprint, when the file was readable
+    timings: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+
+
+class _Timer:
+    def __init__(self, timings: dict[str, float], stage: str) -> None:
+        self.timings, self.stage = timings, stage
+
+    def __enter__(self) -> None:
+        self.start = time.perf_counter()
+
+    def __exit__(self, *exc: object) -> None:
+        self.timings[self.stage] += time.perf_counter() - self.start
+
+
+def analyze_document(
+    data: bytes, file: str, column: str | None, engine: OcrEngine, settings: Settings
+) -> DocumentAnalysis:
+    analysis = DocumentAnalysis(report=DocumentReport(file=file, column=column))
+    report, timings = analysis.report, analysis.timings
+    with _Timer(timings, "ingest"):
+        ingested = ingest_bytes(data, settings.ingest)
+    report.sha256, report.pages = ingested.sha256, ingested.page_count
+    report.flags.extend(ingested.flags)
+    if not ingested.readable:
+        return analysis
+
+    page_texts, qualities, uprights = [], [], []
+    for page in ingested.pages:
+        if page.source == PageSource.pdf_text:
+            upright, lines, rotation = page.image, page.lines, 0
+        else:
+            with _Timer(timings, "ocr"):
+                read = orient_and_read(engine, page.image, settings.orient)
+            upright, lines, rotation = read.image, read.lines, read.rotation
+            if rotation:
+                detail = f"第 {page.number} 页旋转了 {rotation}°"
+                report.flags.append(Flag.make(FlagCode.NOT_UPRIGHT, page=page.number, value=rotation, detail=detail))
+        with _Timer(timings, "quality"):
+            if page.source == PageSource.pdf_text:
+                quality_scores: dict[str, float] = {"text_layer": 1.0}
+            else:
+                page_quality = assess_page(upright, lines, page.number, settings.quality)
+                quality_scores = page_quality.scores
+                report.flags.extend(page_quality.flags)
+                qualities.append(page_quality)
+        report.quality[f"page_{page.number}"] = {**quality_scores, "rotation": rotation, "source": page.source.value}
+        page_texts.append((page.number, lines, upright.shape[1], upright.shape[0]))
+        uprights.append(upright)
+        analysis.views.append(_view(page.number, upright, lines, rotation, page.source.value))
+
+    with _Timer(timings, "understand"):
+        text = build_document_text(page_texts)
+        report.text = text.full
+        if not any(line.text.strip() for line in text.lines):
+            report.flags.append(Flag.make(FlagCode.UNREADABLE))
+            _dedupe_flags(report)
+            return analysis
+        decision = classify(text)
+        report.doc_type, report.doc_type_confidence, report.cues = decision.doc_type, decision.confidence, decision.cues
+        report.fields = extract(decision.doc_type, text)
+        report.flags.extend(_content_flags(decision.doc_type, report.fields, text.full))
+    with _Timer(timings, "quality"):
+        if qualities:
+            doc_scores, doc_flags = assess_document(qualities, uprights, decision.doc_type, settings.quality)
+            report.quality["document"] = {k: v for k, v in doc_scores.items() if k != "pages"}
+            report.flags.extend(doc_flags)
+    with _Timer(timings, "duplicates"):
+        from verifier.duplicates import fingerprint_document
+
+        previews = [view.image for view in analysis.views]
+        analysis.fingerprint = fingerprint_document(file, report.sha256, previews, report.fields, report.text)
+    _dedupe_flags(report)
+    return analysis
+
+
+def _view(number: int, upright: np.ndarray, lines: list[TextLine], rotation: int, source: str) -> PageView:
+    scale = min(1.0, PREVIEW_SIDE / max(upright.shape[:2]))
+    if scale < 1.0:
+        size = (round(upright.shape[1] * scale), round(upright.shape[0] * scale))
+        upright = cv2.resize(upright, size, interpolation=cv2.INTER_AREA)
+        lines = [TextLine(ln.text, [(x * scale, y * scale) for x, y in ln.box], ln.confidence) for ln in lines]
+    return PageView(number=number, image=upright, lines=lines, rotation=rotation, source=source)
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def _content_flags(doc_type: DocType, fields: Fields, full: str) -> list[Flag]:
+    """Flags that follow from what the document says, independent of other uploads."""
+    flags: list[Flag] = []
+    if doc_type == DocType.other:
+        flags.append(Flag.make(FlagCode.UNKNOWN_TYPE))
+    # Seed 003 六（六）: a foreign-language certificate needs a stamped Chinese translation.
+    cjk, latin = len(_CJK.findall(full)), len(_LATIN_WORD.findall(full))
+    if latin >= 12 and cjk < latin:
+        flags.append(Flag.make(FlagCode.TRANSLATION_REQUIRED, value=round(cjk / max(cjk + latin, 1), 2)))
+    # Seed 003 六（六）: a training certificate without hours needs a stamped hours proof.
+    if doc_type == DocType.continuing_education and fields.hours is None and fields.credits is None:
+        flags.append(Flag.make(FlagCode.HOURS_MISSING))
+    return flags
+
+
+def _dedupe_flags(report: DocumentReport) -> None:
+    seen: set[tuple[str, int | None]] = set()
+    unique = []
+    for flag in report.flags:
+        key = (flag.code.value, flag.page)
+        if key not in seen:
+            seen.add(key)
+            unique.append(flag)
+    report.flags = unique

@@ -1,0 +1,107 @@
+"""Normalise recognised text before matching: simplified characters, half-width forms, numbers and dates."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import cn2an
+
+_CJK = r"\u4e00-\u9fff\u3007"
+# OCR often splits a run of CJK characters with spaces (张 晓 梅); they carry no meaning in Chinese text.
+_SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
+_BRACKETS = str.maketrans({"[": "〔", "]": "〕", "【": "〔", "】": "〕", "［": "〔", "］": "〕", "○": "〇", "◯": "〇"})
+
+
+@lru_cache(maxsize=1)
+def _t2s():  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    return _t2s().convert(text)
+
+
+def normalize_text(text: str) -> str:
+    """Traditional → simplified, full-width → half-width (NFKC), unify brackets, drop spaces inside CJK runs."""
+    text = unicodedata.normalize("NFKC", to_simplified(text)).translate(_BRACKETS)
+    # NFKC maps the Chinese full stop and ideographic comma to themselves, but full-width ：，（） to ASCII.
+    return _SPACE_BETWEEN_CJK.sub("", text).strip()
+
+
+def compact(text: str) -> str:
+    """Text without any whitespace or punctuation, for cue and fuzzy matching."""
+    return re.sub(r"[\s\W_]+", "", text)
+
+
+_CN_DIGITS = "〇零一二三四五六七八九"
+_CN_NUM = rf"[{_CN_DIGITS}十百千两]+"
+
+
+def chinese_number(text: str) -> int | None:
+    """'三十' → 30, '二十五' → 25, '30' → 30; None when it is not a number."""
+    text = text.strip()
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    try:
+        value = cn2an.cn2an(text.replace("两", "二"), "smart")
+    except (ValueError, KeyError, IndexError):
+        return None
+    return int(value) if float(value).is_integer() else None
+
+
+_DIGIT_VALUE = {c: (0 if c in "〇零" else "〇零一二三四五六七八九".index(c) - 1) for c in _CN_DIGITS}
+
+
+def _year_from(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    # Years are written digit by digit (二〇二三), not as a quantity.
+    if all(c in _DIGIT_VALUE for c in text):
+        return int("".join(str(_DIGIT_VALUE[c]) for c in text))
+    return None
+
+
+_YEAR = rf"(\d{{4}}|[{_CN_DIGITS}]{{4}})"
+_MD = rf"(\d{{1,2}}|{_CN_NUM})"
+_DATE_CN = re.compile(rf"{_YEAR}\s*年\s*{_MD}\s*月(?:\s*{_MD}\s*[日号])?")
+_DATE_NUM = re.compile(r"(?<!\d)(\d{4})\s*[./\-]\s*(\d{1,2})(?:\s*[./\-]\s*(\d{1,2}))?(?!\d)")
+
+
+def _valid(year: int | None, month: int | None, day: int | None) -> bool:
+    if year is None or month is None or not (1950 <= year <= 2100 and 1 <= month <= 12):
+        return False
+    return day is None or 1 <= day <= 31
+
+
+def find_dates(text: str) -> list[tuple[int, str]]:
+    """Every date in the text as (position, ISO 'YYYY-MM-DD' or 'YYYY-MM'), in order of appearance."""
+    found: list[tuple[int, str]] = []
+    text = text.replace("元月", "一月")  # 元月 is January; same length, so positions hold
+    for match in _DATE_CN.finditer(text):
+        year = _year_from(match.group(1))
+        month = chinese_number(match.group(2))
+        day = chinese_number(match.group(3)) if match.group(3) else None
+        if _valid(year, month, day):
+            found.append((match.start(), _iso(year, month, day)))  # type: ignore[arg-type]
+    for match in _DATE_NUM.finditer(text):
+        year, month = int(match.group(1)), int(match.group(2))
+        day = int(match.group(3)) if match.group(3) else None
+        if _valid(year, month, day) and not any(abs(pos - match.start()) < 3 for pos, _ in found):
+            found.append((match.start(), _iso(year, month, day)))
+    return sorted(found)
+
+
+def _iso(year: int, month: int, day: int | None) -> str:
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+
+def parse_date(text: str) -> str | None:
+    """The first date in the text, ISO formatted: '二〇二三年十一月' → '2023-11'."""
+    dates = find_dates(text)
+    return dates[0][1] if dates else None

@@ -1,0 +1,60 @@
+"""RapidOCR (PP-OCR models on ONNX Runtime), using only the models shipped inside the `rapidocr` wheel."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+
+from verifier.errors import EngineUnavailable
+from verifier.ocr.base import Box
+from verifier.settings import OcrSettings
+
+
+class RapidOcrEngine:
+    name = "rapidocr"
+
+    def __init__(self, settings: OcrSettings | None = None) -> None:
+        settings = settings or OcrSettings()
+        try:
+            from rapidocr import RapidOCR
+            from rapidocr.ch_ppocr_rec import TextRecInput
+            from rapidocr.utils.process_img import resize_image_within_bounds
+        except ImportError as exc:  # pragma: no cover - dependency of the package
+            raise EngineUnavailable("RapidOCR is not installed: pip install rapidocr onnxruntime") from exc
+        params: dict[str, object] = {
+            "Global.log_level": "error",
+            "Global.max_side_len": settings.max_side_len,
+            "Global.text_score": settings.text_score,
+        }
+        if settings.threads > 0:
+            params["EngineConfig.onnxruntime.intra_op_num_threads"] = settings.threads
+            params["EngineConfig.onnxruntime.inter_op_num_threads"] = 1
+        self._engine = RapidOCR(params=params)
+        logging.getLogger("RapidOCR").setLevel(logging.ERROR)
+        self._rec_input = TextRecInput
+        self._resize = resize_image_within_bounds
+        self._max_side = settings.max_side_len
+        self._min_side = 30
+        # Loading here keeps model load out of the first page's timing and fails early when models are missing.
+        self._det = self._engine._load_det_model()
+        self._rec = self._engine._load_rec_model()
+
+    def detect(self, image: np.ndarray) -> list[Box]:
+        resized, ratio_h, ratio_w = self._resize(image, self._min_side, self._max_side)
+        result = self._det(resized)
+        if result.boxes is None:
+            return []
+        scale = np.array([1.0 / ratio_w, 1.0 / ratio_h], dtype=np.float32)
+        boxes = [np.asarray(box, dtype=np.float32) * scale for box in result.boxes]
+        # Reading order: top to bottom, then left to right within a row.
+        boxes.sort(key=lambda b: (round(float(b[:, 1].min()) / 8), float(b[:, 0].min())))
+        return boxes
+
+    def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
+        if not crops:
+            return []
+        result = self._rec(self._rec_input(img=crops))
+        if result.txts is None:
+            return [("", 0.0) for _ in crops]
+        return [(str(t), float(s)) for t, s in zip(result.txts, result.scores, strict=True)]

@@ -1,0 +1,124 @@
+"""Orientation: decide the page rotation from its own text, then read it upright.
+
+Detection boxes tell horizontal from vertical lines (0/180 vs 90/270); recognising a few long lines both ways
+up tells 0 from 180. The detector runs once: boxes are mapped into the chosen rotation instead of re-detected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from models.page import TextLine
+from verifier.ocr import Box, OcrEngine, crop_line
+from verifier.settings import OrientSettings
+
+_ROTATE = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
+# Lines at least this elongated say which way the text runs; squarer boxes (single characters, seals) do not.
+_LONG_ASPECT = 2.5
+_SAMPLE_LINES = 8
+
+
+@dataclass
+class OrientedRead:
+    rotation: int  # degrees clockwise applied to the upload to make it upright
+    confidence: float | None  # how sure the 0/180 decision is: upright score share in [0.5, 1]; None if no text
+    image: np.ndarray  # the upright page
+    lines: list[TextLine]
+
+
+def rotate_image(image: np.ndarray, degrees: int) -> np.ndarray:
+    degrees %= 360
+    return image if degrees == 0 else cv2.rotate(image, _ROTATE[degrees])
+
+
+def rotate_boxes(boxes: list[Box], degrees: int, width: int, height: int) -> list[Box]:
+    """Map boxes of a (width × height) image into the same image rotated clockwise by `degrees`."""
+    degrees %= 360
+    out = []
+    for box in boxes:
+        x, y = box[:, 0], box[:, 1]
+        if degrees == 90:
+            pts = np.stack([height - 1 - y, x], axis=1)
+        elif degrees == 180:
+            pts = np.stack([width - 1 - x, height - 1 - y], axis=1)
+        elif degrees == 270:
+            pts = np.stack([y, width - 1 - x], axis=1)
+        else:
+            pts = box.copy()
+        out.append(_order_points(pts.astype(np.float32)))
+    return out
+
+
+def _order_points(pts: np.ndarray) -> np.ndarray:
+    """Clockwise from top-left, as crop_line expects."""
+    s, d = pts.sum(axis=1), np.diff(pts, axis=1).ravel()
+    return np.array([pts[np.argmin(s)], pts[np.argmin(d)], pts[np.argmax(s)], pts[np.argmax(d)]], dtype=np.float32)
+
+
+def _extent(box: Box) -> tuple[float, float]:
+    width = float(np.linalg.norm(box[0] - box[1]))
+    height = float(np.linalg.norm(box[0] - box[3]))
+    return width, height
+
+
+def _is_vertical_page(boxes: list[Box]) -> bool:
+    """True when the long text lines run top-to-bottom: the upload is turned by 90° or 270°."""
+    wide = tall = 0.0
+    for box in boxes:
+        xs, ys = box[:, 0], box[:, 1]
+        w, h = float(xs.max() - xs.min()), float(ys.max() - ys.min())
+        if w >= _LONG_ASPECT * h:
+            wide += w
+        elif h >= _LONG_ASPECT * w:
+            tall += h
+    return tall > wide
+
+
+def _line_score(results: list[tuple[str, float]]) -> float:
+    # Longer confidently read lines count more: a short line reads plausibly either way up.
+    return sum(score * min(len(text.strip()), 20) for text, score in results)
+
+
+def orient_and_read(engine: OcrEngine, image: np.ndarray, settings: OrientSettings | None = None) -> OrientedRead:
+    settings = settings or OrientSettings()
+    height, width = image.shape[:2]
+    boxes = engine.detect(image)
+    if not boxes:
+        return OrientedRead(rotation=0, confidence=None, image=image, lines=[])
+    base = 90 if _is_vertical_page(boxes) else 0
+    upright = rotate_image(image, base)
+    boxes = rotate_boxes(boxes, base, width, height) if base else boxes
+
+    # Sample the longest lines and read them both ways up.
+    order = sorted(range(len(boxes)), key=lambda i: -_extent(boxes[i])[0])[:_SAMPLE_LINES]
+    crops = [crop_line(upright, boxes[i]) for i in order]
+    as_is = engine.recognize(crops)
+    flipped = engine.recognize([np.ascontiguousarray(np.rot90(c, 2)) for c in crops])
+    score_as_is, score_flipped = _line_score(as_is), _line_score(flipped)
+    total = score_as_is + score_flipped
+    flip = score_flipped > score_as_is * settings.margin
+    confidence = (max(score_as_is, score_flipped) / total) if total > 0 else None
+
+    if flip:
+        h2, w2 = upright.shape[:2]
+        upright = rotate_image(upright, 180)
+        boxes = rotate_boxes(boxes, 180, w2, h2)
+        known = dict(zip(order, flipped, strict=True))
+    else:
+        known = dict(zip(order, as_is, strict=True))
+    rotation = (base + (180 if flip else 0)) % 360
+
+    # Recognise the remaining lines; the sampled ones are already read the chosen way up.
+    rest = [i for i in range(len(boxes)) if i not in known]
+    for i, result in zip(rest, engine.recognize([crop_line(upright, boxes[i]) for i in rest]), strict=True):
+        known[i] = result
+    boxes_sorted = sorted(range(len(boxes)), key=lambda i: (round(float(boxes[i][:, 1].min()) / 8), boxes[i][0, 0]))
+    lines = []
+    for i in boxes_sorted:
+        text, score = known[i]
+        if text.strip():
+            lines.append(TextLine(text=text, box=[(float(x), float(y)) for x, y in boxes[i]], confidence=score))
+    return OrientedRead(rotation=rotation, confidence=confidence, image=upright, lines=lines)

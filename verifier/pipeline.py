@@ -1,0 +1,164 @@
+"""The pipeline: wires the stages over a submission. It holds no stage logic of its own."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from models.evidence import Evidence
+from models.report import Applicant, Report, summarize, verdict_for
+from models.vocab import Severity
+from verifier.crosscheck import apply_duplicates, check_column, check_companions, check_holder
+from verifier.document import DocumentAnalysis, analyze_document
+from verifier.ocr import get_engine
+from verifier.settings import Settings, get_settings
+
+_JUNK = {"thumbs.db", "desktop.ini"}
+
+
+@dataclass
+class Upload:
+    """One uploaded file: its path as given (relative to the submission), column, and where its bytes are."""
+
+    file: str
+    column: str | None = None
+    path: Path | None = None
+    data: bytes | None = None
+
+    def read(self) -> bytes:
+        if self.data is not None:
+            return self.data
+        assert self.path is not None
+        return self.path.read_bytes()
+
+
+def collect_uploads(paths: Iterable[Path]) -> list[Upload]:
+    """Files and submission folders → uploads. Subfolders are columns (栏目); top-level files have none."""
+    uploads: list[Upload] = []
+    for root in paths:
+        if root.is_file():
+            uploads.append(Upload(file=root.name, path=root))
+            continue
+        for path in sorted(root.rglob("*")):
+            relative = path.relative_to(root)
+            if not path.is_file() or any(part.startswith(".") for part in relative.parts):
+                continue
+            if path.name.lower() in _JUNK:
+                continue
+            column = relative.parts[0] if len(relative.parts) > 1 else None
+            uploads.append(Upload(file=relative.as_posix(), column=column, path=path))
+    return uploads
+
+
+# --- per-document work, in this process or in worker processes -------------------------------------------------
+_worker_settings: Settings | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker_settings
+    _worker_settings = settings
+    get_engine(settings.ocr)  # load the models once per worker, before the first document
+
+
+def _analyze_in_worker(upload: Upload) -> DocumentAnalysis:
+    settings = _worker_settings or get_settings()
+    return _analyze(upload, settings)
+
+
+def _analyze(upload: Upload, settings: Settings) -> DocumentAnalysis:
+    try:
+        data = upload.read()
+    except OSError as exc:
+        from models.flags import FlagCode
+        from models.report import DocumentReport, Flag
+
+        report = DocumentReport(file=upload.file, column=upload.column)
+        report.flags.append(Flag.make(FlagCode.CORRUPT_FILE, detail=f"无法读取文件：{exc.strerror or exc}"))
+        return DocumentAnalysis(report=report)
+    return analyze_document(data, upload.file, upload.column, get_engine(settings.ocr), settings)
+
+
+def analyze_all(uploads: list[Upload], settings: Settings, workers: int = 1) -> Iterator[DocumentAnalysis]:
+    """Analyses in upload order; with workers > 1, each worker process gets its share of the cores for ONNX."""
+    if workers <= 1 or len(uploads) <= 1:
+        for upload in uploads:
+            yield _analyze(upload, settings)
+        return
+    threads = max(1, (os.cpu_count() or 1) // workers)
+    worker_settings = settings.model_copy(deep=True)
+    worker_settings.ocr.threads = threads
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(worker_settings,)) as pool:
+        yield from pool.map(_analyze_in_worker, uploads)
+
+
+# --- the submission ----------------------------------------------------------------------------------------------
+@dataclass
+class SubmissionResult:
+    report: Report
+    analyses: list[DocumentAnalysis]
+
+
+def verify_submission(
+    uploads: list[Upload],
+    applicant: Applicant | None = None,
+    ruleset_id: str | None = None,
+    settings: Settings | None = None,
+    workers: int | None = None,
+    on_document: Callable[[DocumentAnalysis], None] | None = None,
+) -> SubmissionResult:
+    settings = settings or get_settings()
+    ruleset = None
+    if ruleset_id:
+        from verifier.criteria import load_ruleset
+
+        ruleset = load_ruleset(ruleset_id)  # fail before any OCR when the id is wrong
+    analyses = []
+    for analysis in analyze_all(uploads, settings, workers or settings.workers):
+        analyses.append(analysis)
+        if on_document:
+            on_document(analysis)
+    docs = [a.report for a in analyses]
+
+    for doc in docs:
+        check_holder(doc, applicant.name if applicant else None)
+        check_column(doc, settings.columns_file)
+    check_companions(docs)
+    fingerprints = [a.fingerprint for a in analyses if a.fingerprint is not None]
+    if len(fingerprints) > 1:
+        from verifier.duplicates import find_duplicates
+
+        apply_duplicates(docs, find_duplicates(fingerprints))
+
+    clauses, eligible = [], None
+    if ruleset is not None:
+        from verifier.criteria import evaluate
+
+        for doc in docs:  # evidence is judged usable on its own flags, before criteria add theirs
+            doc.verdict = verdict_for(doc.flags)
+        evidence = [
+            Evidence(file=d.file, doc_type=d.doc_type, fields=d.fields, usable=d.verdict.value != "reject", text=d.text)
+            for d in docs
+            if d.doc_type is not None
+        ]
+        result = evaluate(ruleset, evidence, applicant or Applicant())
+        clauses, eligible = result.clauses, result.eligible
+        by_file = {d.file: d for d in docs}
+        for file, clause_ids in result.assignment.items():
+            by_file[file].clauses = list(clause_ids)
+        for file, flags in result.flags.items():
+            by_file[file].flags.extend(flags)
+
+    for doc in docs:
+        doc.flags.sort(key=lambda f: (f.severity != Severity.error, f.page or 0))
+        doc.verdict = verdict_for(doc.flags)
+    report = Report(
+        ruleset=ruleset_id,
+        applicant=applicant,
+        documents=docs,
+        clauses=clauses,
+        summary=summarize(docs, eligible),
+    )
+    return SubmissionResult(report=report, analyses=analyses)

@@ -1,0 +1,62 @@
+"""One settings object for every stage's limits and thresholds, overridable by VERIFIER_* environment variables."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from verifier.quality.settings import QualitySettings
+
+
+class IngestSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="VERIFIER_INGEST_")
+
+    # 50 MB covers a 20-page 300 dpi colour scan; larger uploads are almost always mistakes (video, raw camera).
+    max_file_bytes: int = 50 * 1024 * 1024
+    # Pages past this are not verified: no evidence document in the notices runs longer.
+    max_pages: int = 50
+    # 50 Mpx: a 48 Mpx phone photo passes; Pillow's own bomb limit (89 Mpx warn) would let far more through.
+    max_pixels: int = 50_000_000
+    # PDF pages are rendered at this many dpi, capped so the longest side stays under max_render_side.
+    pdf_render_dpi: int = 200
+    max_render_side: int = 3000
+    # A PDF page counts as having a usable text layer when it holds at least this many CJK/alnum characters.
+    pdf_min_text_chars: int = 8
+
+
+class OcrSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="VERIFIER_OCR_")
+
+    engine: str = "rapidocr"
+    # Longest side the detector sees. Larger costs time roughly quadratically.
+    max_side_len: int = 2000
+    # Threads per ONNX Runtime session; 0 lets the runtime decide. Worker pools set this to cores / workers.
+    threads: int = 0
+    text_score: float = 0.5
+
+
+class OrientSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="VERIFIER_ORIENT_")
+
+    # The upright score must beat the best other rotation by this factor before we rotate a page.
+    margin: float = 1.25
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="VERIFIER_")
+
+    ingest: IngestSettings = Field(default_factory=IngestSettings)
+    ocr: OcrSettings = Field(default_factory=OcrSettings)
+    orient: OrientSettings = Field(default_factory=OrientSettings)
+    quality: QualitySettings = Field(default_factory=QualitySettings)
+    # A deployment's own column → document types map (YAML like verifier/data/columns.yaml).
+    columns_file: str | None = None
+    # Documents verified in parallel; each worker process loads its own OCR engine.
+    workers: int = 1
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
