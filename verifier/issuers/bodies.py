@@ -1,0 +1,37 @@
+"""Word patterns for the kinds of issuing body that the gazetteer alone cannot tell apart."""
+
+from __future__ import annotations
+
+import re
+
+# A body with national reach when no place name precedes it.
+NATIONAL_BODY = re.compile(
+    r"^(?:中华人民共和国|中国共产党中央|中共中央|国务院|教育部|人力资源(?:和)?社会保障部|人社部|财政部|科学技术部|科技部"
+    r"|共青团中央|团中央|全国|中国|中华|国家|中央)"
+)
+# Words that can only follow a place name when the place is the issuer (六盘水教育局, 贵州教育厅).
+BODY_AFTER_PLACE = re.compile(
+    r"^(?:人民政府|政府|教育|人力资源|人社|委|市委|县委|区委|州委|省委|党委|科协|总工会|工会|妇联|团委|文明|组织部"
+    r"|宣传部|关工委|教科|教研|电教|电化|教师|科学技术|科技|财政|体育|文化|中小学|基础教育|职业教育|学生)"
+)
+# The body is a school or kindergarten when its name ends like one.
+SCHOOL_BODY = re.compile(
+    r"(?:中学|小学|学校|学院|大学|幼儿园|幼稚园|附中|附小|完小|[一二三四五六七八九十]中|[一二三四五六七八九十]小|实验校"
+    r"|分校|校区|中专|职中|职校|技校|高中|初中|教育集团|学区|教学点|学堂)$"
+)
+# 中心学校 / 中心校 run a township's schools: a township-level body.
+TOWNSHIP_SCHOOL = re.compile(r"(?:中心学校|中心校|教育管理中心|教管中心|文教站|教育辅导站|辅导站|学区管理中心)$")
+TOWNSHIP = re.compile(
+    r"(?P<name>[\u3400-\u9fff]{1,8}?(?:民族乡|镇|乡|苏木|街道))(?=人民政府|政府|党委|办事处|中心学校|中心校|教育|教管|文教"
+    r"|辅导站|学区|$)"
+)
+# Institutions named like schools that are not schools: they belong to a region's government.
+NOT_A_SCHOOL = re.compile(r"(?:教育科学研究院|研究院|教科院|教育学院|行政学院|党校|进修学院|教师发展中心)$")
+BINGTUAN_REGIMENT = re.compile(
+    r"(?:第|农)?(?P<number>[一二三四五六七八九十〇百]{2,4}|[0-9]{2,3})团(?:场)?(?!委|中央|市委|县委|区委|结|队|体|员)"
+)
+BINGTUAN_DIVISION = re.compile(r"(?:第|农)(?P<number>[一二三四五六七八九十]{1,3})师(?!范|大|生|傅)")
+# The printed level word in a certificate's text: 市级优质课, 荣获省级….
+LEVEL_WORD = re.compile(r"(国家级|全国性|省级|自治区级|市级|州级|地级|县级|区级|乡级|镇级|校级|园级)")
+# Whitespace inside an issuer only separates two bodies when the left part ends like a body.
+BODY_END = re.compile(r"(?:局|厅|委|会|府|部|院|校|园|站|室|所|中心|办|组|馆|团|师|处|科|社|联|学)$")
