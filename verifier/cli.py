@@ -23,8 +23,10 @@ rules_app = typer.Typer(no_args_is_help=True, help="查看评审条件规则集�
 app.add_typer(fixtures_app, name="fixtures")
 app.add_typer(rules_app, name="rules")
 
-out = Console()
+# Piped output gets a wide table: clerks redirect it to files, where Rich would otherwise wrap at 80 columns.
+out = Console(width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True)
+_MAX_MESSAGE = 60
 
 _VERDICT_ZH = {Verdict.accept: "[green]通过[/]", Verdict.review: "[yellow]需复核[/]", Verdict.reject: "[red]不通过[/]"}
 
@@ -83,6 +85,10 @@ def _applicant(name: str | None, target: TitleRank | None, tier: Tier | None, si
     return Applicant(name=name, target_title=target, tier=tier, current_title_since=since_date)
 
 
+def _clip(message: str) -> str:
+    return message if len(message) <= _MAX_MESSAGE else message[: _MAX_MESSAGE - 1] + "…"
+
+
 def print_report(report: Report) -> None:
     table = Table(title="材料核验结果", show_lines=True)
     for column in ("文件", "栏目", "类型", "持有人", "级别/等次", "日期", "结论", "问题"):
@@ -92,7 +98,7 @@ def print_report(report: Report) -> None:
         level_grade = " ".join(x for x in (LEVEL_ZH.get(f.level, "") if f.level else "",
                                            GRADE_ZH.get(f.grade, "") if f.grade else "") if x)
         problems = "\n".join(
-            f"[{'red' if fl.severity == Severity.error else 'yellow'}]{fl.code.value}[/] {fl.message}"
+            f"[{'red' if fl.severity == Severity.error else 'yellow'}]{fl.code.value}[/] {_clip(fl.message)}"
             for fl in doc.flags
         )
         table.add_row(
@@ -155,7 +161,8 @@ def rules_show(ruleset_id: Annotated[str, typer.Argument(help="规则集 ID")]) 
 def main() -> None:
     """Entry point: one place maps errors to exit codes, no stack traces for expected failures."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except VerifierError as exc:

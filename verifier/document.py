@@ -78,8 +78,10 @@ def analyze_document(
                 read = orient_and_read(engine, page.image, settings.orient)
             upright, lines, rotation = read.image, read.lines, read.rotation
             if rotation:
-                detail = f"第 {page.number} 页旋转了 {rotation}°"
-                report.flags.append(Flag.make(FlagCode.NOT_UPRIGHT, page=page.number, value=rotation, detail=detail))
+                uploaded_at = (360 - rotation) % 360  # how the upload is turned, clockwise from upright
+                detail = f"第 {page.number} 页顺时针旋转了 {uploaded_at}°"
+                flag = Flag.make(FlagCode.NOT_UPRIGHT, page=page.number, value=uploaded_at, detail=detail)
+                report.flags.append(flag)
         with _Timer(timings, "quality"):
             if page.source == PageSource.pdf_text:
                 quality_scores: dict[str, float] = {"text_layer": 1.0}

@@ -111,8 +111,6 @@ def find_issuer(text: DocumentText) -> str | None:
     # Certificates sign off at the bottom: the lowest organisation lines of the last page, above or beside the date.
     candidates = []
     for line in text.lines:
-        if line.top < 0.45 and line.height < 1.3 and line.page == text.lines[-1].page:
-            continue
         match = _ORG.fullmatch(line.text.strip(" ：:")) or _ORG.search(line.text)
         if match and len(match.group(0)) >= 4 and not _is_body_sentence(line.text):
             candidates.append((line.page, line.top, match.group(0)))

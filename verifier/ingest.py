@@ -9,6 +9,7 @@ import threading
 import warnings
 from dataclasses import dataclass, field
 
+import cv2
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -166,6 +167,8 @@ def _too_many_pages(count: int, settings: IngestSettings) -> Flag:
 
 def _short(exc: BaseException) -> str:
     text = str(exc).strip() or type(exc).__name__
+    if "truncated" in text.lower():
+        return "文件数据不完整（被截断）"
     return text[:120]
 
 
@@ -203,9 +206,12 @@ def _ingest_pdf(data: bytes, settings: IngestSettings, result: IngestResult) -> 
                             Flag.make(FlagCode.IMAGE_TOO_LARGE, page=index + 1, detail="PDF 页面尺寸异常")
                         )
                         continue
+                    # PDFium renders BGR(A), OpenCV's own order; drop alpha if any.
                     bitmap = page.render(scale=scale)
-                    rgb = bitmap.to_numpy()
-                    image = np.ascontiguousarray(rgb[:, :, :3][:, :, ::-1]) if bitmap.format != 0 else rgb
+                    pixels = bitmap.to_numpy()
+                    image = np.ascontiguousarray(pixels[:, :, :3]) if pixels.ndim == 3 else cv2.cvtColor(
+                        pixels, cv2.COLOR_GRAY2BGR
+                    )
                     lines = text_layers.get(index)
                     if lines:
                         scaled = [_scale_line(line, scale) for line in lines]

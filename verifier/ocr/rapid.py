@@ -45,7 +45,8 @@ class RapidOcrEngine:
         result = self._det(resized)
         if result.boxes is None:
             return []
-        scale = np.array([1.0 / ratio_w, 1.0 / ratio_h], dtype=np.float32)
+        # The ratios are original size over resized size.
+        scale = np.array([ratio_w, ratio_h], dtype=np.float32)
         boxes = [np.asarray(box, dtype=np.float32) * scale for box in result.boxes]
         # Reading order: top to bottom, then left to right within a row.
         boxes.sort(key=lambda b: (round(float(b[:, 1].min()) / 8), float(b[:, 0].min())))

@@ -1,0 +1,122 @@
+"""The pipeline end to end on small rendered documents: OCR only where needed, bad files never stop the rest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from models.flags import FlagCode
+from models.vocab import DocType, Grade, Level
+from tests.conftest import encode, pil_bytes
+from tests.core.pdfs import text_pdf
+from verifier.ocr import get_engine
+from verifier.orient import rotate_image
+from verifier.pipeline import Upload, collect_uploads, verify_submission
+from verifier.settings import Settings
+
+pytestmark = pytest.mark.ocr
+
+
+class CountingEngine:
+    """The real engine, counting how often it is asked to read."""
+
+    name = "counting"
+
+    def __init__(self) -> None:
+        self.inner = get_engine()
+        self.calls = 0
+
+    def detect(self, image: np.ndarray):  # type: ignore[no-untyped-def]
+        self.calls += 1
+        return self.inner.detect(image)
+
+    def recognize(self, crops):  # type: ignore[no-untyped-def]
+        self.calls += 1
+        return self.inner.recognize(crops)
+
+
+@pytest.fixture
+def counting_engine(monkeypatch: pytest.MonkeyPatch) -> CountingEngine:
+    engine = CountingEngine()
+    monkeypatch.setattr("verifier.pipeline.get_engine", lambda settings=None: engine)
+    return engine
+
+
+CE_LINES = [
+    "继续教育证书",
+    "张晓梅 同志：",
+    "参加2023年六盘水市中小学教师全员培训，完成 48 学时，准予结业。",
+    "六盘水市教育局",
+    "二〇二三年十二月",
+]
+
+
+def test_text_layer_pdf_is_not_ocred(counting_engine: CountingEngine) -> None:
+    result = verify_submission([Upload(file="ce.pdf", data=text_pdf(CE_LINES))], settings=Settings())
+    doc = result.report.documents[0]
+    assert counting_engine.calls == 0
+    assert doc.doc_type == DocType.continuing_education
+    assert doc.fields.hours == 48
+    assert doc.fields.holder == "张晓梅"
+    assert doc.quality["page_1"]["source"] == "pdf_text"
+
+
+def test_scanned_pdf_is_ocred(counting_engine: CountingEngine, certificate: np.ndarray) -> None:
+    data = pil_bytes(certificate, "PDF", resolution=150)
+    result = verify_submission([Upload(file="scan.pdf", data=data)], settings=Settings())
+    doc = result.report.documents[0]
+    assert counting_engine.calls > 0
+    assert doc.quality["page_1"]["source"] == "pdf_render"
+    assert doc.doc_type == DocType.award_certificate
+    assert doc.fields.grade == Grade.first
+
+
+def test_rotated_upload_reads_like_upright(certificate: np.ndarray) -> None:
+    uploads = [Upload(file="up.png", data=encode(certificate))]
+    uploads += [Upload(file=f"r{deg}.png", data=encode(rotate_image(certificate, deg))) for deg in (90, 180, 270)]
+    docs = verify_submission(uploads, settings=Settings()).report.documents
+    upright = docs[0]
+    assert FlagCode.NOT_UPRIGHT not in [f.code for f in upright.flags]
+    assert upright.fields.level == Level.municipal and upright.fields.grade == Grade.first
+    for doc, degrees in zip(docs[1:], (90, 180, 270), strict=True):
+        assert doc.doc_type == upright.doc_type
+        assert doc.fields == upright.fields
+        (flag,) = [f for f in doc.flags if f.code == FlagCode.NOT_UPRIGHT]
+        assert flag.value == degrees
+
+
+def test_bad_files_are_flagged_and_the_rest_verified(tmp_path: Path, certificate: np.ndarray) -> None:
+    folder = tmp_path / "submission"
+    (folder / "获奖证书").mkdir(parents=True)
+    (folder / "获奖证书" / "good.png").write_bytes(encode(certificate))
+    (folder / "获奖证书" / "empty.jpg").write_bytes(b"")
+    (folder / "获奖证书" / "half.jpg").write_bytes(encode(certificate, ".jpg")[:3000])
+    (folder / "获奖证书" / "notes.docx").write_bytes(b"PK\x03\x04" + b"\x00" * 64)
+    (folder / "获奖证书" / ".hidden.png").write_bytes(b"ignored")
+    (folder / "cover.pdf").write_bytes(text_pdf(["测试"])[:200])
+    report = verify_submission(collect_uploads([folder]), settings=Settings()).report
+    by_file = {d.file: d for d in report.documents}
+    expected = {"获奖证书/good.png", "获奖证书/empty.jpg", "获奖证书/half.jpg", "获奖证书/notes.docx", "cover.pdf"}
+    assert set(by_file) == expected
+    assert [f.code for f in by_file["获奖证书/empty.jpg"].flags] == [FlagCode.EMPTY_FILE]
+    assert [f.code for f in by_file["获奖证书/half.jpg"].flags] == [FlagCode.CORRUPT_FILE]
+    assert [f.code for f in by_file["获奖证书/notes.docx"].flags] == [FlagCode.UNSUPPORTED_FORMAT]
+    assert [f.code for f in by_file["cover.pdf"].flags] == [FlagCode.CORRUPT_FILE]
+    assert by_file["cover.pdf"].column is None
+    good = by_file["获奖证书/good.png"]
+    assert good.column == "获奖证书" and good.doc_type == DocType.award_certificate
+    assert report.summary.rejected == 4
+
+
+def test_holder_mismatch_and_missing_companion() -> None:
+    qual = text_pdf(["教师资格证书", "姓名：王建国", "教师资格种类：高级中学教师资格", "任教学科：数学"])
+    report = verify_submission(
+        [Upload(file="q.pdf", data=qual)],
+        applicant=__import__("models").Applicant(name="张晓梅"),
+        settings=Settings(),
+    ).report
+    codes = [f.code for f in report.documents[0].flags]
+    assert FlagCode.HOLDER_MISMATCH in codes
+    assert FlagCode.MISSING_COMPANION in codes
