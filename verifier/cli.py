@@ -159,25 +159,12 @@ def rules_show(ruleset_id: Annotated[str, typer.Argument(help="规则集 ID")]) 
 
 
 def main() -> None:
-    """Entry point: one place maps errors to exit codes, no stack traces for expected failures."""
+    """Entry point. Typer maps usage errors to exit 2; our own errors are mapped here, without a traceback."""
     try:
-        code = app(standalone_mode=False)
-        sys.exit(code if isinstance(code, int) else 0)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
+        app()
     except VerifierError as exc:
         err.print(f"[red]错误[/] {exc}")
         sys.exit(exc.exit_code)
-    except (typer.BadParameter, typer.Abort) as exc:
-        err.print(f"[red]错误[/] {exc}")
-        sys.exit(ExitCode.usage_or_system)
-    except Exception as exc:  # click usage errors and anything unexpected
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(ExitCode.usage_or_system)
-        raise
 
 
 if __name__ == "__main__":

@@ -99,7 +99,8 @@ def analyze_document(
         text = build_document_text(page_texts)
         report.text = text.full
         if not any(line.text.strip() for line in text.lines):
-            report.flags.append(Flag.make(FlagCode.UNREADABLE))
+            if not any(f.code == FlagCode.UNREADABLE for f in report.flags):
+                report.flags.append(Flag.make(FlagCode.UNREADABLE))
             _dedupe_flags(report)
             return analysis
         decision = classify(text)

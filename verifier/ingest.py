@@ -40,6 +40,11 @@ _PIL_FORMATS = {
 }
 
 
+def _pil_formats(fmt: str) -> list[str]:
+    Image.init()  # registers every plugin, so the format ids below are known
+    return [f for f in _PIL_FORMATS[fmt] if f in Image.OPEN]
+
+
 @dataclass
 class IngestResult:
     sha256: str
@@ -119,7 +124,7 @@ def _ingest_image(data: bytes, fmt: str, settings: IngestSettings, result: Inges
             # Pillow only warns for large images; a bomb must stop here.
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             Image.MAX_IMAGE_PIXELS = max(settings.max_pixels, 1)
-            with Image.open(io.BytesIO(data), formats=_PIL_FORMATS[fmt]) as img:
+            with Image.open(io.BytesIO(data), formats=_pil_formats(fmt)) as img:
                 frames = getattr(img, "n_frames", 1) if fmt == "tiff" else 1
                 result.page_count = frames
                 for index in range(min(frames, settings.max_pages)):

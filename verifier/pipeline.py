@@ -13,7 +13,7 @@ from models.report import Applicant, Report, summarize, verdict_for
 from models.vocab import Severity
 from verifier.crosscheck import apply_duplicates, check_column, check_companions, check_holder
 from verifier.document import DocumentAnalysis, analyze_document
-from verifier.ocr import get_engine
+from verifier.ocr import check_engine_name, get_engine
 from verifier.settings import Settings, get_settings
 
 _JUNK = {"thumbs.db", "desktop.ini"}
@@ -110,6 +110,7 @@ def verify_submission(
     on_document: Callable[[DocumentAnalysis], None] | None = None,
 ) -> SubmissionResult:
     settings = settings or get_settings()
+    check_engine_name(settings.ocr.engine)
     ruleset = None
     if ruleset_id:
         from verifier.criteria import load_ruleset

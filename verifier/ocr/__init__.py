@@ -32,12 +32,16 @@ _cache: dict[tuple[str, int, int], OcrEngine] = {}
 _lock = threading.Lock()
 
 
-def get_engine(settings: OcrSettings | None = None) -> OcrEngine:
-    """The process-wide engine for these settings (RapidOCR instances must not be shared across threads)."""
-    settings = settings or OcrSettings()
-    if settings.engine not in ENGINES:
+def check_engine_name(name: str) -> None:
+    if name not in ENGINES:
         known = ", ".join(sorted(ENGINES))
-        raise UnknownEngine(f"unknown OCR engine {settings.engine!r}; known engines: {known}")
+        raise UnknownEngine(f"未知的 OCR 引擎 {name!r}；可用的引擎：{known}")
+
+
+def get_engine(settings: OcrSettings | None = None) -> OcrEngine:
+    """The engine for these settings, one per thread (RapidOCR instances must not be shared across threads)."""
+    settings = settings or OcrSettings()
+    check_engine_name(settings.engine)
     key = (settings.engine, settings.max_side_len, threading.get_ident())
     with _lock:
         if key not in _cache:
@@ -45,4 +49,4 @@ def get_engine(settings: OcrSettings | None = None) -> OcrEngine:
         return _cache[key]
 
 
-__all__ = ["ENGINES", "Box", "NullEngine", "OcrEngine", "crop_line", "get_engine", "read_lines"]
+__all__ = ["ENGINES", "Box", "NullEngine", "OcrEngine", "check_engine_name", "crop_line", "get_engine", "read_lines"]
