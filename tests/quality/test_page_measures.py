@@ -1,0 +1,96 @@
+"""Page measures that need no OCR: lines are taken from where the text was drawn."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from models.flags import FlagCode
+from models.page import TextLine
+from verifier.quality import assess_page
+from verifier.quality.geometry import skew_from_pixels
+from verifier.quality.recapture import moire_peak
+
+from .conftest import Drawn, moire, render_certificate, rotate
+
+
+def codes(image: np.ndarray, lines: list[TextLine]) -> set[FlagCode]:
+    return {f.code for f in assess_page(image, lines, 1).flags}
+
+
+def scaled(lines: list[TextLine], factor: float) -> list[TextLine]:
+    return [TextLine(ln.text, [(x * factor, y * factor) for x, y in ln.box], ln.confidence) for ln in lines]
+
+
+def with_glare(page: Drawn) -> np.ndarray:
+    """A phone photo: paper at ~190 grey, and a specular highlight clipped to white."""
+    h, w = page.image.shape[:2]
+    yy, xx = np.mgrid[0:h, 0:w]
+    spot = np.exp(-(((xx - 0.65 * w) / 110.0) ** 2 + ((yy - 0.4 * h) / 80.0) ** 2))
+    photo = page.image.astype(np.float32) * 0.78 + spot[..., None] * 255
+    return np.clip(photo, 0, 255).astype(np.uint8)
+
+
+def test_blank_page_is_unreadable():
+    blank = np.full((900, 1200, 3), 245, np.uint8)
+    assert FlagCode.UNREADABLE in codes(blank, [])
+
+
+def test_low_confidence_lines_do_not_count_as_readable(clean_page: Drawn):
+    unsure = [TextLine(ln.text, ln.box, 0.2) for ln in clean_page.lines]
+    assert FlagCode.UNREADABLE in codes(clean_page.image, unsure)
+
+
+def test_small_text_is_low_resolution(clean_page: Drawn):
+    small = cv2.resize(clean_page.image, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    assert FlagCode.LOW_RESOLUTION in codes(small, scaled(clean_page.lines, 0.25))
+    assert FlagCode.LOW_RESOLUTION not in codes(clean_page.image, clean_page.lines)
+
+
+def test_white_scan_is_neither_glare_nor_overexposed(clean_page: Drawn):
+    white = clean_page.image.copy()
+    white[white > 200] = 255  # paper clipped everywhere, as flatbed scanners do
+    found = codes(white, clean_page.lines)
+    assert FlagCode.GLARE not in found
+    assert FlagCode.OVEREXPOSED not in found
+
+
+def test_highlight_on_a_photo_is_glare(clean_page: Drawn):
+    quality = assess_page(with_glare(clean_page), clean_page.lines, 1)
+    assert FlagCode.GLARE in {f.code for f in quality.flags}
+    assert 0.005 < quality.scores["glare_fraction"] < 0.1
+
+
+def test_washed_out_text_is_overexposed(clean_page: Drawn):
+    washed = np.clip(clean_page.image.astype(np.float32) * 0.4 + 200, 0, 255).astype(np.uint8)
+    washed[washed > 235] = 255
+    assert FlagCode.OVEREXPOSED in codes(washed, clean_page.lines)
+
+
+def test_skew_without_ocr_boxes_comes_from_the_ink(clean_page: Drawn):
+    tilted = cv2.cvtColor(rotate(clean_page.image, -4.0), cv2.COLOR_BGR2GRAY)
+    angle = skew_from_pixels(tilted)
+    assert angle is not None and abs(angle + 4.0) <= 1.0
+
+
+def test_jpeg_and_resizing_are_not_mistaken_for_moire(clean_page: Drawn):
+    for quality in (20, 60):
+        for factor in (0.5, 0.8):
+            small = cv2.resize(clean_page.image, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+            _, data = cv2.imencode(".jpg", small, [cv2.IMWRITE_JPEG_QUALITY, quality])
+            decoded = cv2.imdecode(data, cv2.IMREAD_GRAYSCALE)
+            assert moire_peak(decoded, 512) < 2.0
+
+
+def test_moire_is_found_at_other_periods(clean_page: Drawn):
+    for period in (4.0, 9.0):
+        grey = cv2.cvtColor(moire(clean_page.image, period=period, depth=0.12), cv2.COLOR_BGR2GRAY)
+        assert moire_peak(grey, 512) > 3.0
+
+
+def test_large_photo_is_measured_at_working_width():
+    page = render_certificate(width=1400, height=1000)
+    big = cv2.resize(page.image, (4200, 3000), interpolation=cv2.INTER_CUBIC)
+    quality = assess_page(big, scaled(page.lines, 3.0), 1)
+    assert FlagCode.LOW_RESOLUTION not in {f.code for f in quality.flags}
+    assert quality.scores["text_height_px"] > 100

@@ -1,0 +1,75 @@
+"""Red seals, red suppression, and the document-level NO_SEAL and PHOTOCOPY decisions."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from models.flags import FlagCode
+from models.vocab import DocType
+from verifier.quality import assess_document, detect_seals, suppress_red
+from verifier.quality.redink import red_mask
+
+from .conftest import photocopy, render_certificate
+
+
+def doc_codes(image: np.ndarray, doc_type: DocType) -> set[FlagCode]:
+    _, flags = assess_document([], [image], doc_type)
+    return {f.code for f in flags}
+
+
+def test_drawn_round_seal_is_found_where_it_was_drawn():
+    page = render_certificate(width=1400, height=1000)
+    seals = detect_seals(page.image)
+    assert len(seals) == 1
+    cx, cy = seals[0].centre
+    assert abs(cx - 350) < 15 and abs(cy - 720) < 15
+    assert 200 < seals[0].axes[0] < 260  # drawn with radius 115
+
+
+def test_seal_over_the_issuer_line_is_found():
+    page = render_certificate(seal_over_text=True)
+    assert len(detect_seals(page.image)) == 1
+
+
+def test_page_without_seal_has_none_even_with_red_title():
+    page = render_certificate(seal=False)
+    page.image[100:190, 500:900] = (40, 30, 215)  # a red title block: red, but no ring
+    assert detect_seals(page.image) == []
+
+
+def test_suppress_red_lifts_seal_ink_and_keeps_black_text():
+    page = render_certificate(seal_over_text=True)
+    cleaned = suppress_red(page.image)
+    assert np.count_nonzero(red_mask(cleaned)) < 0.02 * np.count_nonzero(red_mask(page.image))
+    issuer = page.lines[-2]
+    x0, y0 = int(issuer.left), int(issuer.top)
+    region = (slice(y0, y0 + int(issuer.height)), slice(x0, x0 + 280))
+    dark_before = np.count_nonzero(page.image[region].max(axis=2) < 80)
+    dark_after = np.count_nonzero(cleaned[region].max(axis=2) < 80)
+    assert dark_after >= 0.9 * dark_before > 0
+    assert page.image is not cleaned and np.count_nonzero(red_mask(page.image)) > 0
+
+
+def test_sealed_original_gets_no_document_flag():
+    assert doc_codes(render_certificate().image, DocType.award_certificate) == set()
+
+
+def test_sealed_type_without_seal_gets_no_seal():
+    assert doc_codes(render_certificate(seal=False).image, DocType.honor_certificate) == {FlagCode.NO_SEAL}
+
+
+def test_unsealed_type_needs_no_seal():
+    assert doc_codes(render_certificate(seal=False).image, DocType.publication) == set()
+
+
+def test_grey_copy_of_a_sealed_certificate_is_a_photocopy():
+    copy = photocopy(render_certificate().image)
+    scores, flags = assess_document([], [copy], DocType.award_certificate)
+    assert [f.code for f in flags] == [FlagCode.PHOTOCOPY]
+    assert flags[0].page is None and scores["colourfulness"] < 1
+
+
+def test_seal_on_any_page_is_enough():
+    pages = [render_certificate(seal=False).image, render_certificate().image]
+    scores, flags = assess_document([], pages, DocType.teacher_qualification)
+    assert flags == [] and scores["seal_pages"] == [2]

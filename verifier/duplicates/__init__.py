@@ -1,0 +1,15 @@
+"""Duplicate uploads (一证多传): exact by SHA-256, near by recognised fields, candidates by perceptual hash."""
+
+from verifier.duplicates.fingerprint import DocFingerprint, fingerprint_document
+from verifier.duplicates.hamming_index import HammingIndex
+from verifier.duplicates.matching import DuplicateMatch, find_duplicates
+from verifier.duplicates.settings import DuplicateSettings
+
+__all__ = [
+    "DocFingerprint",
+    "DuplicateMatch",
+    "DuplicateSettings",
+    "HammingIndex",
+    "find_duplicates",
+    "fingerprint_document",
+]

@@ -1,0 +1,20 @@
+"""Capture quality: per-page measures (blur, resolution, exposure, glare, skew, cut-off, screen recapture,
+readability), red seals, and document-level seal and photocopy decisions."""
+
+from verifier.quality.document import SEALED_TYPES, assess_document
+from verifier.quality.model import PageQuality, Seal
+from verifier.quality.page import assess_page
+from verifier.quality.redink import suppress_red
+from verifier.quality.seals import detect_seals
+from verifier.quality.settings import QualitySettings
+
+__all__ = [
+    "SEALED_TYPES",
+    "PageQuality",
+    "QualitySettings",
+    "Seal",
+    "assess_document",
+    "assess_page",
+    "detect_seals",
+    "suppress_red",
+]

@@ -1,0 +1,78 @@
+"""Geometry: skew from the text lines, and content cut by the frame edge."""
+
+from __future__ import annotations
+
+import math
+
+import cv2
+import numpy as np
+
+from models.page import TextLine
+
+_MIN_ASPECT = 2.5  # only lines clearly longer than high give a reliable direction
+
+
+def skew_from_lines(lines: list[TextLine]) -> float | None:
+    """Median tilt in degrees (positive = text rises to the right) of the long lines' top and bottom edges."""
+    angles: list[float] = []
+    weights: list[float] = []
+    for line in lines:
+        if len(line.box) != 4:
+            continue
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = line.box
+        length = math.hypot(x1 - x0, y1 - y0)
+        height = math.hypot(x3 - x0, y3 - y0)
+        if height <= 0 or length / height < _MIN_ASPECT:
+            continue
+        for ax, ay, bx, by in ((x0, y0, x1, y1), (x3, y3, x2, y2)):
+            if bx - ax > 0:
+                angles.append(math.degrees(math.atan2(ay - by, bx - ax)))
+                weights.append(length)
+    if len(angles) < 2:
+        return None
+    return _weighted_median(np.array(angles), np.array(weights))
+
+
+def skew_from_pixels(grey: np.ndarray) -> float | None:
+    """Fallback without OCR boxes: smear the ink horizontally into line blobs and take their angles."""
+    w = grey.shape[1]
+    ink = cv2.adaptiveThreshold(grey, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
+    smear = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (max(9, w // 60), 3)))
+    # CCOMP lists every ink blob as an outer boundary, also those inside a printed frame.
+    contours, hierarchy = cv2.findContours(smear, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    angles, weights = [], []
+    for contour, links in zip(contours, hierarchy[0] if hierarchy is not None else [], strict=False):
+        if links[3] != -1:  # a hole, not a blob
+            continue
+        corners = cv2.boxPoints(cv2.minAreaRect(contour))
+        edges = [corners[(i + 1) % 4] - corners[i] for i in range(2)]
+        long_edge, short_edge = sorted(edges, key=lambda e: -float(np.hypot(*e)))
+        long_side, short_side = float(np.hypot(*long_edge)), float(np.hypot(*short_edge))
+        if short_side < 3 or long_side / short_side < 5 or not (w * 0.08 <= long_side <= w * 0.95):
+            continue
+        tilt = math.degrees(math.atan2(-long_edge[1], long_edge[0]))
+        tilt = (tilt + 90) % 180 - 90  # the edge's direction does not matter, only its line
+        if abs(tilt) <= 30:
+            angles.append(tilt)
+            weights.append(long_side)
+    if len(angles) < 3:
+        return None
+    return _weighted_median(np.array(angles), np.array(weights))
+
+
+def lines_cut_by_edge(lines: list[TextLine], shape: tuple[int, ...], margin: float) -> int:
+    """How many text lines reach the image edge (within `margin` of the width/height)."""
+    h, w = shape[:2]
+    mx, my = max(1.0, w * margin), max(1.0, h * margin)
+    cut = 0
+    for line in lines:
+        xs, ys = [p[0] for p in line.box], [p[1] for p in line.box]
+        if min(xs) <= mx or max(xs) >= w - 1 - mx or min(ys) <= my or max(ys) >= h - 1 - my:
+            cut += 1
+    return cut
+
+
+def _weighted_median(values: np.ndarray, weights: np.ndarray) -> float:
+    order = np.argsort(values)
+    cumulative = np.cumsum(weights[order])
+    return float(values[order][np.searchsorted(cumulative, cumulative[-1] / 2)])

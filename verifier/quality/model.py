@@ -1,0 +1,23 @@
+"""What the quality stage reports: per-page scores and flags, and the seals found on a page."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from models.report import Flag
+
+
+class PageQuality(BaseModel):
+    page: int = Field(ge=1)
+    scores: dict[str, float] = Field(default_factory=dict, description="measured values, one number per measure")
+    flags: list[Flag] = Field(default_factory=list)
+
+
+class Seal(BaseModel):
+    """A red round or oval seal, in the pixel coordinates of the image it was found on."""
+
+    centre: tuple[float, float]
+    axes: tuple[float, float] = Field(description="full ellipse axes (major, minor) in pixels")
+    angle: float = Field(description="ellipse orientation in degrees, as cv2.fitEllipse gives it")
+    rim_coverage: float = Field(ge=0, le=1, description="share of the ellipse rim that is red ink")
+    box: tuple[int, int, int, int] = Field(description="x, y, width, height")

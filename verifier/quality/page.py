@@ -1,0 +1,103 @@
+"""Per-page capture quality: each measure a number, and a CONTRACT flag where it crosses its threshold."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from models.flags import FlagCode
+from models.page import TextLine
+from models.report import Flag
+from verifier.quality.exposure import glare_fraction, measure_exposure
+from verifier.quality.geometry import lines_cut_by_edge, skew_from_lines, skew_from_pixels
+from verifier.quality.model import PageQuality
+from verifier.quality.recapture import moire_peak
+from verifier.quality.settings import QualitySettings
+from verifier.quality.sharpness import line_sharpness, tile_sharpness
+from verifier.quality.working import text_mask, to_working
+
+
+def assess_page(
+    image_bgr: np.ndarray,
+    lines: list[TextLine],
+    page_number: int,
+    settings: QualitySettings | None = None,
+) -> PageQuality:
+    """Measure an upright page, using its OCR lines to look at the text rather than the empty paper."""
+    s = settings or QualitySettings()
+    work = to_working(image_bgr, lines, s.working_width)
+    scores: dict[str, float] = {}
+    flags: list[Flag] = []
+
+    def flag(code: FlagCode, value: float, detail: str) -> None:
+        flags.append(Flag.make(code, page=page_number, value=round(value, 3), detail=detail))
+
+    usable = [ln for ln in lines if ln.confidence >= s.unreadable_line_confidence and ln.text.strip()]
+    usable_chars = sum(len("".join(ln.text.split())) for ln in usable)
+    confidence = _char_weighted_confidence(lines)
+    scores["usable_chars"] = float(usable_chars)
+    scores["ocr_confidence"] = round(confidence, 3)
+    if usable_chars < s.unreadable_min_chars:
+        flag(FlagCode.UNREADABLE, usable_chars, f"仅识别出 {usable_chars} 个可信文字")
+
+    sharpness = line_sharpness(image_bgr, usable, s.sharpness_line_height) if usable else None
+    if sharpness is None:
+        sharpness = tile_sharpness(work.grey)
+    if sharpness is not None:
+        scores["sharpness"] = round(sharpness, 3)
+        borderline = sharpness < s.blur_soft and confidence < s.ocr_confident
+        if sharpness < s.blur_hard or borderline:
+            flag(FlagCode.BLURRY, sharpness, f"清晰度 {sharpness:.2f}（阈值 {s.blur_hard:g}–{s.blur_soft:g}）")
+
+    if usable:
+        text_height = float(np.median([ln.height for ln in usable]))
+        scores["text_height_px"] = round(text_height, 1)
+        if text_height < s.min_text_height_px:
+            detail = f"文字高度约 {text_height:.0f} 像素（至少 {s.min_text_height_px:g}）"
+            flag(FlagCode.LOW_RESOLUTION, text_height, detail)
+
+    exposure = measure_exposure(work.grey, text_mask(work.grey, work.boxes))
+    scores["paper_level"] = round(exposure.paper_level, 1)
+    scores["ink_level"] = round(exposure.ink_level, 1)
+    scores["clipped_fraction"] = round(exposure.clipped_fraction, 4)
+    if exposure.paper_level < s.dark_paper_max:
+        flag(FlagCode.TOO_DARK, exposure.paper_level, f"纸面亮度 {exposure.paper_level:.0f}/255")
+    elif exposure.clipped_fraction > s.overexposed_clipped_fraction and exposure.ink_level > s.overexposed_ink_min:
+        flag(
+            FlagCode.OVEREXPOSED,
+            exposure.ink_level,
+            f"{exposure.clipped_fraction:.0%} 的画面过曝，文字灰度 {exposure.ink_level:.0f}/255",
+        )
+
+    glare = glare_fraction(
+        work.grey, clip=s.glare_clip, margin=s.glare_margin, min_area=s.glare_min_area, max_area=s.glare_max_area
+    )
+    scores["glare_fraction"] = round(glare, 4)
+    if glare > 0:
+        flag(FlagCode.GLARE, glare, f"反光区域约占画面 {glare:.1%}")
+
+    skew = skew_from_lines(lines)
+    if skew is None:
+        skew = skew_from_pixels(work.grey)
+    if skew is not None:
+        scores["skew_deg"] = round(skew, 2)
+        if abs(skew) > s.skew_max_deg:
+            flag(FlagCode.SKEWED, skew, f"倾斜约 {abs(skew):.1f}°")
+
+    cut = lines_cut_by_edge(lines, image_bgr.shape, s.edge_margin)
+    scores["lines_at_edge"] = float(cut)
+    if cut:
+        flag(FlagCode.INCOMPLETE, cut, f"{cut} 行文字触及图片边缘，可能被裁切")
+
+    peak = moire_peak(work.grey_native, s.recapture_crop)
+    scores["moire_peak"] = round(peak, 2)
+    if peak > s.recapture_peak:
+        flag(FlagCode.SCREEN_RECAPTURE, peak, f"频谱中有摩尔纹峰值 {peak:.1f}（阈值 {s.recapture_peak:g}）")
+
+    return PageQuality(page=page_number, scores=scores, flags=flags)
+
+
+def _char_weighted_confidence(lines: list[TextLine]) -> float:
+    weights = [max(1, len(ln.text.strip())) for ln in lines]
+    if not lines:
+        return 0.0
+    return float(np.average([ln.confidence for ln in lines], weights=weights))

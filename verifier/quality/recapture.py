@@ -1,0 +1,47 @@
+"""Screen recapture: the screen's pixel grid beating with the camera sensor leaves moiré, i.e. sharp
+isolated peaks at mid/high spatial frequencies, which printed text on paper does not have."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import cv2
+import numpy as np
+
+_MIN_RADIUS = 0.12  # of the spectrum half-size: below this are text lines and character pitch
+_MAX_RADIUS = 1.42  # up to the spectrum's corners: a screen's sub-pixel grid sits near Nyquist
+
+
+def moire_peak(grey_native: np.ndarray, crop: int) -> float:
+    """Prominence of the strongest mid/high-frequency spectral peak of a native-resolution centre crop.
+
+    Measured before any resizing, which would low-pass the pattern away. The crop starts on the 8-px
+    JPEG block grid, and the block-grid frequencies are ignored so heavy JPEG does not count as moiré.
+    """
+    h, w = grey_native.shape
+    n = min(crop, h, w) // 8 * 8
+    if n < 64:
+        return 0.0
+    y0, x0 = (h - n) // 2 // 8 * 8, (w - n) // 2 // 8 * 8
+    tile = grey_native[y0 : y0 + n, x0 : x0 + n].astype(np.float32)
+    tile -= tile.mean()
+    window, band = _window_and_band(n)
+    spectrum = cv2.dft(tile * window, flags=cv2.DFT_COMPLEX_OUTPUT)
+    magnitude = np.fft.fftshift(cv2.magnitude(spectrum[..., 0], spectrum[..., 1]))
+    log_mag = np.log1p(magnitude)
+    background = cv2.blur(cv2.medianBlur(log_mag, 5), (9, 9))
+    candidates = (log_mag - background)[band]
+    return float(candidates.max()) if candidates.size else 0.0
+
+
+@lru_cache(maxsize=8)
+def _window_and_band(n: int) -> tuple[np.ndarray, np.ndarray]:
+    window = np.outer(np.hanning(n), np.hanning(n)).astype(np.float32)
+    c = n // 2
+    fy, fx = np.mgrid[-c : n - c, -c : n - c]
+    radius = np.hypot(fx, fy) / c
+    band = (radius >= _MIN_RADIUS) & (radius <= _MAX_RADIUS)
+    block = n // 8  # JPEG 8-px blocks put energy on multiples of n/8 along both axes (and the axes)
+    on_grid = (np.abs(fx) % block <= 1) | (np.abs(fx) % block >= block - 1)
+    on_grid |= (np.abs(fy) % block <= 1) | (np.abs(fy) % block >= block - 1)
+    return window, band & ~on_grid
