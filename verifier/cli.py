@@ -116,6 +116,38 @@ def print_report(report: Report) -> None:
         out.print(f"{mark} {clause.title}" + (f" — {clause.missing}" if clause.missing else ""))
 
 
+@app.command("eval")
+def eval_command(
+    benchmark: Annotated[Path, typer.Argument(help="基准数据集文件夹（含 labels.json）", exists=True, file_okay=False)],
+    json_file: Annotated[Path | None, typer.Option("--json", help="把全部指标写入 JSON 文件")] = None,
+    markdown: Annotated[Path | None, typer.Option("--markdown", help="把指标表格写入 Markdown 文件")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="只评测前 N 份文档")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", min=1, help="并行进程数")] = None,
+    engine: Annotated[str | None, typer.Option("--engine", help="OCR 引擎")] = None,
+) -> None:
+    """在带标注的基准数据集上运行完整流程并打印各项指标。"""
+    from verifier.evaluation import evaluate_benchmark, render_markdown
+
+    settings = get_settings().model_copy(deep=True)
+    if engine:
+        settings.ocr.engine = engine
+    with Progress(
+        TextColumn("[bold]评测中"), TextColumn("{task.completed} 份"), TimeElapsedColumn(),
+        TextColumn("{task.description}"), console=err, transient=True, disable=not err.is_terminal,
+    ) as progress:
+        task = progress.add_task("", total=None)
+        result = evaluate_benchmark(
+            benchmark, settings, workers=workers or settings.workers, limit=limit,
+            on_document=lambda a: progress.update(task, advance=1, description=a.report.file),  # type: ignore[attr-defined]
+        )
+    text = render_markdown(result)
+    out.print(text, markup=False, highlight=False)
+    if markdown:
+        markdown.write_text(text, encoding="utf-8")
+    if json_file:
+        json_file.write_text(result.model_dump_json(indent=2), encoding="utf-8")
+
+
 @fixtures_app.command("sample")
 def fixtures_sample(
     out_dir: Annotated[Path, typer.Argument(help="输出文件夹")],

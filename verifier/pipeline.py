@@ -108,7 +108,9 @@ def verify_submission(
     settings: Settings | None = None,
     workers: int | None = None,
     on_document: Callable[[DocumentAnalysis], None] | None = None,
+    cross_checks: bool = True,
 ) -> SubmissionResult:
+    """Verify uploads as one submission. cross_checks=False treats them as unrelated documents (benchmarks)."""
     settings = settings or get_settings()
     check_engine_name(settings.ocr.engine)
     ruleset = None
@@ -126,9 +128,10 @@ def verify_submission(
     for doc in docs:
         check_holder(doc, applicant.name if applicant else None)
         check_column(doc, settings.columns_file)
-    check_companions(docs)
+    if cross_checks:
+        check_companions(docs)
     fingerprints = [a.fingerprint for a in analyses if a.fingerprint is not None]
-    if len(fingerprints) > 1:
+    if cross_checks and len(fingerprints) > 1:
         from verifier.duplicates import find_duplicates
 
         apply_duplicates(docs, find_duplicates(fingerprints))

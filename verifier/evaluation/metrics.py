@@ -1,0 +1,126 @@
+"""Metrics of predicted reports against labels: pure functions, no I/O."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from pydantic import BaseModel, Field
+
+from models.flags import FlagCode
+from models.report import DocumentReport, Fields
+
+# Flags about the capture of a page: a clean scan should carry none of them.
+QUALITY_FLAGS = {
+    FlagCode.BLURRY, FlagCode.LOW_RESOLUTION, FlagCode.TOO_DARK, FlagCode.OVEREXPOSED, FlagCode.GLARE,
+    FlagCode.NOT_UPRIGHT, FlagCode.SKEWED, FlagCode.INCOMPLETE, FlagCode.PHOTOCOPY, FlagCode.SCREEN_RECAPTURE,
+    FlagCode.NO_SEAL, FlagCode.UNREADABLE,
+}
+FIELD_NAMES = list(Fields.model_fields)
+
+
+class Ratio(BaseModel):
+    correct: int = 0
+    total: int = 0
+
+    @property
+    def value(self) -> float | None:
+        return self.correct / self.total if self.total else None
+
+    def add(self, ok: bool) -> None:
+        self.total += 1
+        self.correct += int(ok)
+
+
+class PrecisionRecall(BaseModel):
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+
+class DocumentScores(BaseModel):
+    doc_type: Ratio = Field(default_factory=Ratio)
+    doc_type_by_severity: dict[str, Ratio] = Field(default_factory=dict)
+    confusion: dict[str, dict[str, int]] = Field(default_factory=dict)
+    fields: dict[str, Ratio] = Field(default_factory=dict)
+    field_spurious: dict[str, int] = Field(default_factory=dict, description="predicted where the label has none")
+    flags: dict[str, PrecisionRecall] = Field(default_factory=dict)
+    clean_documents: int = 0
+    clean_with_quality_flag: int = 0
+    misses: list[dict[str, str]] = Field(default_factory=list, description="examples of errors, for reading")
+
+
+def _same(field: str, truth: object, predicted: object) -> bool:
+    if field in ("holder", "issuer", "certificate_no", "subject", "qualification_kind") and truth and predicted:
+        return "".join(str(truth).split()) == "".join(str(predicted).split())
+    if field in ("hours", "credits") and truth is not None and predicted is not None:
+        return abs(float(truth) - float(predicted)) < 1e-6  # type: ignore[arg-type]
+    return truth == predicted
+
+
+def score_documents(pairs: Iterable[tuple[object, DocumentReport]], max_misses: int = 60) -> DocumentScores:
+    """pairs: (fixtures.labels.DocumentLabel, predicted DocumentReport) for the same file."""
+    scores = DocumentScores()
+    confusion: dict[str, Counter[str]] = defaultdict(Counter)
+    for label, doc in pairs:
+        truth_type = label.doc_type.value if label.doc_type else "unreadable"  # type: ignore[attr-defined]
+        predicted_type = doc.doc_type.value if doc.doc_type else "unreadable"
+        if label.doc_type is not None:  # type: ignore[attr-defined]
+            ok = truth_type == predicted_type
+            scores.doc_type.add(ok)
+            scores.doc_type_by_severity.setdefault(label.severity.value, Ratio()).add(ok)  # type: ignore[attr-defined]
+            if not ok and len(scores.misses) < max_misses:
+                scores.misses.append({"file": doc.file, "what": "doc_type", "truth": truth_type, "got": predicted_type})
+        confusion[truth_type][predicted_type] += 1
+        if label.doc_type is not None and truth_type == predicted_type:  # type: ignore[attr-defined]
+            _score_fields(scores, label.fields, doc, max_misses)  # type: ignore[attr-defined]
+        _score_flags(scores, label, doc)
+    scores.confusion = {t: dict(c) for t, c in sorted(confusion.items())}
+    return scores
+
+
+def _score_fields(scores: DocumentScores, truth: Fields, doc: DocumentReport, max_misses: int) -> None:
+    for name in FIELD_NAMES:
+        expected, got = getattr(truth, name), getattr(doc.fields, name)
+        if expected is None:
+            if got is not None:
+                scores.field_spurious[name] = scores.field_spurious.get(name, 0) + 1
+            continue
+        ok = _same(name, expected, got)
+        scores.fields.setdefault(name, Ratio()).add(ok)
+        if not ok and len(scores.misses) < max_misses:
+            scores.misses.append({"file": doc.file, "what": name, "truth": str(expected), "got": str(got)})
+
+
+def _score_flags(scores: DocumentScores, label: object, doc: DocumentReport) -> None:
+    expected = set(label.expected_flags)  # type: ignore[attr-defined]
+    tolerated = set(label.tolerated_flags)  # type: ignore[attr-defined]
+    predicted = {f.code for f in doc.flags}
+    for code in expected | predicted:
+        pr = scores.flags.setdefault(code.value, PrecisionRecall())
+        if code in expected and code in predicted:
+            pr.tp += 1
+        elif code in expected:
+            pr.fn += 1
+        elif code not in tolerated:
+            pr.fp += 1
+    if label.severity.value == "clean" and not (expected & QUALITY_FLAGS):  # type: ignore[attr-defined]
+        scores.clean_documents += 1
+        if (predicted - tolerated) & QUALITY_FLAGS:
+            scores.clean_with_quality_flag += 1
+
+
+def duplicate_pairs(files_with_duplicates: Iterable[tuple[str, list[str]]]) -> set[frozenset[str]]:
+    return {frozenset((f, other)) for f, others in files_with_duplicates for other in others if other != f}
+
+
+def score_pairs(truth: set[frozenset[str]], predicted: set[frozenset[str]]) -> PrecisionRecall:
+    return PrecisionRecall(tp=len(truth & predicted), fp=len(predicted - truth), fn=len(truth - predicted))

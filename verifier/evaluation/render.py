@@ -1,0 +1,65 @@
+"""The evaluation as Markdown tables, as docs/ACCURACY.md shows them."""
+
+from __future__ import annotations
+
+from verifier.evaluation.metrics import DocumentScores, PrecisionRecall
+from verifier.evaluation.runner import EvalResult
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{100 * value:.1f}%"
+
+
+def _pr_row(name: str, pr: PrecisionRecall) -> str:
+    return f"| {name} | {pr.tp} | {pr.fp} | {pr.fn} | {_pct(pr.precision)} | {_pct(pr.recall)} |"
+
+
+def _document_tables(title: str, s: DocumentScores) -> list[str]:
+    accuracy = f"doc_type accuracy: **{_pct(s.doc_type.value)}** ({s.doc_type.correct}/{s.doc_type.total})"
+    lines = [f"### {title}", "", accuracy]
+    for severity, ratio in sorted(s.doc_type_by_severity.items()):
+        lines.append(f"- {severity}: {_pct(ratio.value)} ({ratio.correct}/{ratio.total})")
+    lines += ["", "| field | correct | total | accuracy | spurious |", "|---|---|---|---|---|"]
+    for name, ratio in sorted(s.fields.items()):
+        spurious = s.field_spurious.get(name, 0)
+        lines.append(f"| {name} | {ratio.correct} | {ratio.total} | {_pct(ratio.value)} | {spurious} |")
+    lines += ["", "| flag | TP | FP | FN | precision | recall |", "|---|---|---|---|---|---|"]
+    lines += [_pr_row(code, pr) for code, pr in sorted(s.flags.items())]
+    rate = s.clean_with_quality_flag / s.clean_documents if s.clean_documents else None
+    counts = f"({s.clean_with_quality_flag}/{s.clean_documents})"
+    lines += ["", f"clean documents with any quality flag: {_pct(rate)} {counts}"]
+    return lines
+
+
+def _confusion(s: DocumentScores) -> list[str]:
+    types = sorted({t for row in s.confusion.values() for t in row} | set(s.confusion))
+    short = {t: t[:10] for t in types}
+    lines = ["| truth \\ predicted | " + " | ".join(short[t] for t in types) + " |", "|---" * (len(types) + 1) + "|"]
+    for truth in types:
+        row = s.confusion.get(truth, {})
+        lines.append(f"| {truth} | " + " | ".join(str(row.get(t, "")) for t in types) + " |")
+    return lines
+
+
+def render_markdown(result: EvalResult) -> str:
+    lines = [
+        f"Benchmark: `{result.benchmark}` — {result.pages} pages in {result.seconds:.0f} s "
+        f"({result.pages_per_second:.2f} pages/s)",
+        "",
+        *_document_tables("Documents (each verified on its own)", result.documents),
+        "",
+        "#### doc_type confusion (rows: truth)",
+        "",
+        *_confusion(result.documents),
+        "",
+        *_document_tables("Submission documents (applicant, columns, cross-document checks)", result.submissions),
+        "",
+        "### Duplicates (pairs within submissions)",
+        "",
+        "| | TP | FP | FN | precision | recall |",
+        "|---|---|---|---|---|---|",
+        _pr_row("duplicate pairs", result.duplicates),
+        "",
+        f"### Clause outcomes: {_pct(result.clauses.value)} ({result.clauses.correct}/{result.clauses.total})",
+    ]
+    return "\n".join(lines) + "\n"
