@@ -1,0 +1,350 @@
+"""Evidence + applicant + rule set → which clauses are met, by which documents, and what is still missing."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from models.evidence import Evidence
+from models.flags import FlagCode
+from models.report import Applicant, ClauseResult, Flag
+from models.vocab import ClauseStatus
+from verifier.criteria.assignment import (
+    AltSlot,
+    ClauseSlot,
+    NeedSlot,
+    Picked,
+    best_assignment,
+    max_flow_per_need,
+    solve,
+)
+from verifier.criteria.layered import find_lower_level_awards
+from verifier.criteria.matching import in_window, kinds_of, matches_need, normalised_text, same_person, window_start
+from verifier.criteria.result import CriteriaResult, GroupResult
+from verifier.criteria.schema import Alternative, Clause, GroupRole, Need, RuleSet, Window
+from verifier.criteria.totals import add_up, missing_text
+from verifier.criteria.wording import need_text
+
+
+def applicable_clauses(ruleset: RuleSet, applicant: Applicant) -> list[Clause]:
+    """Clauses for the applicant's target title and tier; an unknown title or tier keeps every variant."""
+    selected = []
+    for clause in ruleset.clauses:
+        group = ruleset.group(clause.group)
+        titles = clause.target_titles or (group.target_titles if group else [])
+        if titles and applicant.target_title is not None and applicant.target_title not in titles:
+            continue
+        if clause.tiers and applicant.tier is not None and applicant.tier not in clause.tiers:
+            continue
+        selected.append(clause)
+    return selected
+
+
+def effective_window(ruleset: RuleSet, clause: Clause, need: Need | None = None) -> Window | None:
+    if need is not None and need.window is not None:
+        return need.window
+    if clause.window is not None:
+        return clause.window
+    group = ruleset.group(clause.group)
+    return group.window if group else None
+
+
+@dataclass
+class _Context:
+    ruleset: RuleSet
+    applicant: Applicant
+    as_of: date
+    pool: list[Evidence] = field(default_factory=list)
+    notes: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    flags: dict[str, list[Flag]] = field(default_factory=lambda: defaultdict(list))
+    # file → windows it fell outside of, for a clause it otherwise fits
+    outside: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # file → clause ids it fits (inside the window)
+    fits: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    assignment: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    undated_noted: set[str] = field(default_factory=set)
+
+    def note(self, file: str, text: str) -> None:
+        if text not in self.notes[file]:
+            self.notes[file].append(text)
+
+
+def _screen(ctx: _Context, evidence: list[Evidence]) -> None:
+    """Drop what can never count: rejected documents, other people's documents, lower rounds of 层层赛."""
+    for item in evidence:
+        if not item.usable:
+            ctx.note(item.file, "材料不可用（存在错误标记），不计入任何条款")
+            continue
+        if same_person(item.fields.holder, ctx.applicant.name) is False:
+            ctx.note(item.file, f"持有人“{item.fields.holder}”与申报人“{ctx.applicant.name}”不一致，不计入")
+            continue
+        ctx.pool.append(item)
+    if not ctx.ruleset.layered_highest_only:
+        return
+    lower = find_lower_level_awards(ctx.pool, ctx.ruleset.layered_categories)
+    dropped = {award.file for award in lower}
+    for award in lower:
+        ctx.flags[award.file].append(Flag.make(FlagCode.LOWER_LEVEL_SAME_PROJECT, detail=award.detail))
+        ctx.note(award.file, f"层层赛：{award.detail}")
+    ctx.pool = [e for e in ctx.pool if e.file not in dropped]
+
+
+def _window_label(ctx: _Context, window: Window) -> str:
+    start = window_start(window, ctx.applicant, ctx.as_of)
+    if window.calendar_year:
+        return f"{window.label}（{ctx.as_of.year} 年度）"
+    return f"{window.label}（{start.isoformat()} 起）" if start else window.label
+
+
+def _dated_ok(ctx: _Context, item: Evidence, window: Window | None) -> bool:
+    inside = in_window(item, window, ctx.applicant, ctx.as_of)
+    if inside is False:
+        assert window is not None
+        ctx.outside[item.file].add(_window_label(ctx, window))
+        return False
+    if inside is None and window is not None and item.file not in ctx.undated_noted:
+        ctx.undated_noted.add(item.file)
+        reason = "未提供任现职时间" if window.since_current_title and not ctx.applicant.current_title_since else ""
+        ctx.note(item.file, f"{reason or '证书日期未识别'}，未核对时间范围（{window.label}），请评审人员核实")
+    return True
+
+
+def _need_slot(ctx: _Context, clause: Clause, need: Need) -> NeedSlot:
+    window = effective_window(ctx.ruleset, clause, need)
+    candidates: dict[str, tuple[str, ...]] = {}
+    for item in ctx.pool:
+        if not matches_need(item, need, ctx.ruleset.higher_level_min_grade):
+            continue
+        if not _dated_ok(ctx, item, window):
+            continue
+        kinds = tuple(kinds_of(need, normalised_text(item))) if need.distinct_kinds else ()
+        candidates[item.file] = kinds
+        ctx.fits[item.file].add(clause.id)
+    return NeedSlot(count=need.count, candidates=candidates, distinct=bool(need.distinct_kinds))
+
+
+def _shortfall(clause: Clause, index: int, slot: AltSlot, allowed: set[str] | None) -> list[tuple[Need, int]]:
+    flows = max_flow_per_need([(clause.id, index, slot)], allowed)
+    gaps = []
+    for need_index, (need, need_slot) in enumerate(zip(clause.alternatives[index].needs, slot.needs, strict=True)):
+        got = len(flows.get(("need", clause.id, index, need_index), []))
+        if got < need_slot.count:
+            gaps.append((need, need_slot.count - got))
+    return gaps
+
+
+def _missing(clause: Clause, slots: list[AltSlot], free: set[str] | None) -> tuple[str, int]:
+    """What is still missing for the closest alternative, and that alternative's index."""
+    shortfalls = [_shortfall(clause, i, slot, free) for i, slot in enumerate(slots)]
+    index = min(range(len(slots)), key=lambda i: sum(g for _, g in shortfalls[i]))  # first of equals
+    gaps = shortfalls[index]
+    text = "；".join(f"还差 {gap} 项：{need_text(need)}" for need, gap in gaps)
+    if free is not None and sum(g for _, g in _shortfall(clause, index, slots[index], None)) < sum(g for _, g in gaps):
+        text += "（另有符合条件的材料已用于支撑其他条款，按附则不重复计算）"
+    confirm = clause.alternatives[index].confirm
+    if confirm:
+        text += f"（另须核实：{confirm}）"
+    if clause.reviewer:
+        text += f"；或经评审人员核实：{clause.reviewer}"
+    return text, index
+
+
+def _flag_partial(ctx: _Context, clause: Clause, slot: AltSlot, alt: Alternative, free: set[str] | None) -> None:
+    """MISSING_COMPANION: documents present for some needs while a companion need has none."""
+    if clause.partial_flag is None:
+        return
+    flows = max_flow_per_need([(clause.id, 0, slot)], free)
+    present = {i: flows.get(("need", clause.id, 0, i), []) for i in range(len(slot.needs))}
+    absent = [need_text(alt.needs[i]) for i, files in present.items() if len(files) < slot.needs[i].count]
+    if not absent:
+        return
+    for files in present.values():
+        for file in files:
+            ctx.flags[file].append(Flag.make(clause.partial_flag, detail=f"缺少{'、'.join(absent)}"))
+
+
+def _result_for_alternatives(
+    ctx: _Context,
+    clause: Clause,
+    slots: list[AltSlot],
+    chosen: tuple[int, list[list[str]]] | None,
+    free: set[str] | None,
+) -> ClauseResult:
+    if chosen is not None:
+        alt_index, files_per_need = chosen
+        files = sorted({f for files in files_per_need for f in files})
+        for file in files:
+            if clause.id not in ctx.assignment[file]:
+                ctx.assignment[file].append(clause.id)
+            ctx.note(file, f"用于支撑条款 {clause.id}（{clause.source}）")
+        confirm = clause.alternatives[alt_index].confirm
+        if confirm:
+            return ClauseResult(
+                id=clause.id,
+                title=clause.title,
+                status=ClauseStatus.needs_reviewer,
+                evidence=files,
+                missing=f"材料已具备，另须评审人员核实：{confirm}",
+            )
+        return ClauseResult(id=clause.id, title=clause.title, status=ClauseStatus.satisfied, evidence=files)
+    missing, index = _missing(clause, slots, free)
+    _flag_partial(ctx, clause, slots[index], clause.alternatives[index], free)
+    return ClauseResult(id=clause.id, title=clause.title, status=ClauseStatus.not_satisfied, missing=missing)
+
+
+def _total_result(ctx: _Context, clause: Clause) -> ClauseResult:
+    assert clause.total is not None
+    rule = clause.total
+    window = effective_window(ctx.ruleset, clause)
+    items = [e for e in ctx.pool if e.doc_type in rule.doc_types and _dated_ok(ctx, e, window)]
+    for item in items:
+        ctx.fits[item.file].add(clause.id)
+    outcome = add_up(rule, items)
+    for file in outcome.counted:
+        ctx.assignment[file].append(clause.id)
+        ctx.note(file, f"学时计入条款 {clause.id}（{clause.source}）")
+    for file in outcome.without_hours:
+        ctx.note(file, f"未注明学时，未计入条款 {clause.id}")
+    if outcome.met(rule):
+        return ClauseResult(
+            id=clause.id, title=clause.title, status=ClauseStatus.satisfied, evidence=sorted(outcome.counted)
+        )
+    return ClauseResult(
+        id=clause.id,
+        title=clause.title,
+        status=ClauseStatus.not_satisfied,
+        evidence=sorted(outcome.counted),
+        missing=missing_text(rule, outcome),
+    )
+
+
+def _scorer(ruleset: RuleSet, clauses: list[Clause]) -> Callable[[list[Picked]], tuple[int, ...]]:
+    by_id = {c.id: c for c in clauses}
+
+    def score(picked: list[Picked]) -> tuple[int, ...]:
+        per_group: Counter[str] = Counter(by_id[cid].group or "" for cid, _ in picked)
+        capped = {role: 0 for role in GroupRole}
+        for group in ruleset.groups:
+            capped[group.role] += min(per_group[group.id], group.required)
+        clean = sum(1 for cid, alt in picked if alt is None or not by_id[cid].alternatives[alt].confirm)
+        return capped[GroupRole.required], capped[GroupRole.exceptional], len(picked), clean
+
+    return score
+
+
+def evaluate(
+    ruleset: RuleSet, evidence: list[Evidence], applicant: Applicant, *, as_of: date | None = None
+) -> CriteriaResult:
+    """Match the documents to the clauses for this applicant; `as_of` anchors 近三年 and 年度 (default today)."""
+    ctx = _Context(ruleset=ruleset, applicant=applicant, as_of=as_of or date.today())
+    _screen(ctx, evidence)
+    clauses = applicable_clauses(ruleset, applicant)
+
+    slots: dict[str, list[AltSlot]] = {}
+    for clause in clauses:
+        if clause.alternatives:
+            slots[clause.id] = [
+                AltSlot(needs=tuple(_need_slot(ctx, clause, need) for need in alt.needs)) for alt in clause.alternatives
+            ]
+    exclusive = [c for c in clauses if c.alternatives and (ruleset.exclusive if c.exclusive is None else c.exclusive)]
+    solution = best_assignment([ClauseSlot(c.id, slots[c.id]) for c in exclusive], _scorer(ruleset, exclusive))
+    used = {f for _, files in solution.chosen.values() for need_files in files for f in need_files}
+    free = {e.file for e in ctx.pool} - used
+
+    results: dict[str, ClauseResult] = {}
+    for clause in clauses:
+        if clause.total is not None:
+            results[clause.id] = _total_result(ctx, clause)
+        elif not clause.alternatives:
+            results[clause.id] = ClauseResult(
+                id=clause.id,
+                title=clause.title,
+                status=ClauseStatus.needs_reviewer,
+                missing=f"无法由证书材料证明，须评审人员核实：{clause.reviewer}",
+            )
+        elif clause in exclusive:
+            results[clause.id] = _result_for_alternatives(
+                ctx, clause, slots[clause.id], solution.chosen.get(clause.id), free
+            )
+        else:
+            results[clause.id] = _result_for_alternatives(
+                ctx, clause, slots[clause.id], _first_feasible(clause, slots[clause.id]), None
+            )
+
+    _explain_unused(ctx, {c.id for c in exclusive})
+    groups = _group_results(ruleset, clauses, results)
+    return CriteriaResult(
+        ruleset=ruleset.id,
+        clauses=[results[c.id] for c in clauses],
+        groups=groups,
+        assignment={f: ids for f, ids in ctx.assignment.items() if ids},
+        flags={f: flags for f, flags in ctx.flags.items() if flags},
+        notes={f: notes for f, notes in ctx.notes.items() if notes},
+        eligible=_eligible(applicant, groups),
+        search_complete=solution.complete,
+    )
+
+
+def _first_feasible(clause: Clause, slots: list[AltSlot]) -> tuple[int, list[list[str]]] | None:
+    """Non-exclusive clauses: every matching document is listed; clean alternatives before confirm ones."""
+    order = sorted(range(len(slots)), key=lambda i: bool(clause.alternatives[i].confirm))
+    for index in order:
+        if solve([(clause.id, index, slots[index])]) is not None:
+            return index, [sorted(n.candidates) for n in slots[index].needs]
+    return None
+
+
+def _explain_unused(ctx: _Context, exclusive_ids: set[str]) -> None:
+    for item in ctx.pool:
+        file = item.file
+        if ctx.assignment.get(file):
+            continue
+        fits = sorted(ctx.fits.get(file, set()) & exclusive_ids)
+        if fits:
+            ctx.note(
+                file,
+                f"符合条款 {'、'.join(fits)} 的条件，但未被采用："
+                "按附则同一材料只支撑一个条款，现有分配已使满足的条款最多",
+            )
+        elif ctx.outside.get(file) and not ctx.fits.get(file):
+            windows = "、".join(sorted(ctx.outside[file]))
+            ctx.flags[file].append(Flag.make(FlagCode.DATE_OUT_OF_WINDOW, detail=windows, value=item.fields.issue_date))
+            ctx.note(file, f"证书时间 {item.fields.issue_date} 不在 {windows} 内，不计入")
+        elif not ctx.fits.get(file):
+            ctx.note(file, "不符合本规则集中适用条款的条件")
+
+
+def _group_results(ruleset: RuleSet, clauses: list[Clause], results: dict[str, ClauseResult]) -> list[GroupResult]:
+    groups = []
+    for group in ruleset.groups:
+        members = [results[c.id] for c in clauses if c.group == group.id]
+        if not members:
+            continue
+        satisfied = sum(r.status == ClauseStatus.satisfied for r in members)
+        pending = sum(r.status == ClauseStatus.needs_reviewer and bool(r.evidence) for r in members)
+        groups.append(
+            GroupResult(
+                id=group.id,
+                title=group.title,
+                source=group.source,
+                role=group.role,
+                required=group.required,
+                satisfied=satisfied,
+                needs_reviewer=pending,
+                met=satisfied >= group.required,
+            )
+        )
+    return groups
+
+
+def _eligible(applicant: Applicant, groups: list[GroupResult]) -> bool | None:
+    required = [g for g in groups if g.role == GroupRole.required]
+    if applicant.target_title is None or not required:
+        return None
+    if all(g.met for g in required):
+        return True
+    if all(g.satisfied + g.needs_reviewer >= g.required for g in required):
+        return None
+    return False
