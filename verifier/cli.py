@@ -124,6 +124,9 @@ def eval_command(
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="只评测前 N 份文档")] = None,
     workers: Annotated[int | None, typer.Option("--workers", min=1, help="并行进程数")] = None,
     engine: Annotated[str | None, typer.Option("--engine", help="OCR 引擎")] = None,
+    ocr_cache: Annotated[
+        Path | None, typer.Option("--ocr-cache", help="缓存 OCR 结果的文件夹（调试其他环节时复用，勿用于测速）")
+    ] = None,
 ) -> None:
     """在带标注的基准数据集上运行完整流程并打印各项指标。"""
     from verifier.evaluation import evaluate_benchmark, render_markdown
@@ -131,6 +134,8 @@ def eval_command(
     settings = get_settings().model_copy(deep=True)
     if engine:
         settings.ocr.engine = engine
+    if ocr_cache:
+        settings.ocr.cache_dir = str(ocr_cache)
     with Progress(
         TextColumn("[bold]评测中"), TextColumn("{task.completed} 份"), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=err, transient=True, disable=not err.is_terminal,

@@ -6,6 +6,7 @@ import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -18,7 +19,7 @@ from verifier.classify import classify
 from verifier.extract import extract
 from verifier.ingest import ingest_bytes
 from verifier.ocr import OcrEngine
-from verifier.orient import orient_and_read
+from verifier.orient import orient_and_read, rotate_image
 from verifier.quality import assess_document, assess_page
 from verifier.settings import Settings
 from verifier.text import build_document_text
@@ -75,8 +76,7 @@ def analyze_document(
             upright, lines, rotation = page.image, page.lines, 0
         else:
             with _Timer(timings, "ocr"):
-                read = orient_and_read(engine, page.image, settings.orient)
-            upright, lines, rotation = read.image, read.lines, read.rotation
+                upright, lines, rotation = _read_page(page.image, engine, settings)
             if rotation:
                 uploaded_at = (360 - rotation) % 360  # how the upload is turned, clockwise from upright
                 detail = f"第 {page.number} 页顺时针旋转了 {uploaded_at}°"
@@ -119,6 +119,23 @@ def analyze_document(
         analysis.fingerprint = fingerprint_document(file, report.sha256, previews, report.fields, report.text)
     _dedupe_flags(report)
     return analysis
+
+
+def _read_page(image: np.ndarray, engine: OcrEngine, settings: Settings) -> tuple[np.ndarray, list[TextLine], int]:
+    """Orientation and OCR, through the benchmark cache when one is configured."""
+    if not settings.ocr.cache_dir:
+        read = orient_and_read(engine, image, settings.orient)
+        return read.image, read.lines, read.rotation
+    from verifier.ocr.cache import ReadCache, page_key
+
+    cache, key = ReadCache(Path(settings.ocr.cache_dir)), page_key(image, settings.ocr)
+    hit = cache.get(key)
+    if hit is not None:
+        rotation, _confidence, lines = hit
+        return rotate_image(image, rotation), lines, rotation
+    read = orient_and_read(engine, image, settings.orient)
+    cache.put(key, read.rotation, read.confidence, read.lines)
+    return read.image, read.lines, read.rotation
 
 
 def _view(number: int, upright: np.ndarray, lines: list[TextLine], rotation: int, source: str) -> PageView:

@@ -35,6 +35,8 @@ class OcrSettings(BaseSettings):
     # Threads per ONNX Runtime session; 0 lets the runtime decide. Worker pools set this to cores / workers.
     threads: int = 0
     text_score: float = 0.5
+    # Benchmarks only: keep what OCR read per page here and reuse it while other stages are tuned.
+    cache_dir: str | None = None
 
 
 class OrientSettings(BaseSettings):

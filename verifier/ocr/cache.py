@@ -1,0 +1,55 @@
+"""An on-disk cache of what the OCR read on a page, for benchmark iterations (off by default).
+
+Keyed by the decoded page pixels and the engine settings, so a changed image or engine misses the cache.
+Only the reading is cached; every later stage runs each time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import numpy as np
+
+from models.page import TextLine
+from verifier.settings import OcrSettings
+
+
+def page_key(image: np.ndarray, settings: OcrSettings) -> str:
+    digest = hashlib.sha256()
+    digest.update(f"{settings.engine}|{settings.max_side_len}|{settings.text_score}|{image.shape}".encode())
+    digest.update(np.ascontiguousarray(image).data)
+    return digest.hexdigest()
+
+
+class ReadCache:
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        directory.mkdir(parents=True, exist_ok=True)
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> tuple[int, float | None, list[TextLine]] | None:
+        path = self._path(key)
+        if not path.exists():
+            return None
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        lines = [TextLine(text=t, box=[tuple(p) for p in b], confidence=c) for t, b, c in data["lines"]]
+        return data["rotation"], data["confidence"], lines
+
+    def put(self, key: str, rotation: int, confidence: float | None, lines: list[TextLine]) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        payload = {
+            "rotation": rotation,
+            "confidence": confidence,
+            "lines": [[ln.text, [list(p) for p in ln.box], ln.confidence] for ln in lines],
+        }
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)  # atomic: parallel workers may write the same key
