@@ -153,6 +153,18 @@ def eval_command(
         json_file.write_text(result.model_dump_json(indent=2), encoding="utf-8")
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="监听地址")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="端口")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="后台核验线程数")] = 1,
+) -> None:
+    """启动核验服务（HTTP API 与审核页面）。"""
+    from api.server import run  # the one place verifier/ reaches into api/: the service's entry point
+
+    run(host=host, port=port, workers=workers)
+
+
 @fixtures_app.command("sample")
 def fixtures_sample(
     out_dir: Annotated[Path, typer.Argument(help="输出文件夹")],

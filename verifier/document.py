@@ -124,7 +124,7 @@ def analyze_document(
 def _read_page(image: np.ndarray, engine: OcrEngine, settings: Settings) -> tuple[np.ndarray, list[TextLine], int]:
     """Orientation and OCR, through the benchmark cache when one is configured."""
     if not settings.ocr.cache_dir:
-        read = orient_and_read(engine, image, settings.orient)
+        read = orient_and_read(engine, image, settings.orient, settings.ocr)
         return read.image, read.lines, read.rotation
     from verifier.ocr.cache import ReadCache, page_key
 
@@ -133,7 +133,7 @@ def _read_page(image: np.ndarray, engine: OcrEngine, settings: Settings) -> tupl
     if hit is not None:
         rotation, _confidence, lines = hit
         return rotate_image(image, rotation), lines, rotation
-    read = orient_and_read(engine, image, settings.orient)
+    read = orient_and_read(engine, image, settings.orient, settings.ocr)
     cache.put(key, read.rotation, read.confidence, read.lines)
     return read.image, read.lines, read.rotation
 

@@ -13,7 +13,7 @@ import numpy as np
 
 from models.page import TextLine
 from verifier.ocr import Box, OcrEngine, crop_line
-from verifier.settings import OrientSettings
+from verifier.settings import OcrSettings, OrientSettings
 
 _ROTATE = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
 # Lines at least this elongated say which way the text runs; squarer boxes (single characters, seals) do not.
@@ -24,7 +24,9 @@ _SAMPLE_LINES = 8
 @dataclass
 class OrientedRead:
     rotation: int  # degrees clockwise applied to the upload to make it upright
-    confidence: float | None  # how sure the 0/180 decision is: upright score share in [0.5, 1]; None if no text
+    # How sure the 0/180 decision is: the mean line confidence when read only as-is, else the winning share of
+    # the as-is vs upside-down scores (0.5–1); None when there is no text.
+    confidence: float | None
     image: np.ndarray  # the upright page
     lines: list[TextLine]
 
@@ -82,10 +84,40 @@ def _line_score(results: list[tuple[str, float]]) -> float:
     return sum(score * min(len(text.strip()), 20) for text, score in results)
 
 
-def orient_and_read(engine: OcrEngine, image: np.ndarray, settings: OrientSettings | None = None) -> OrientedRead:
-    settings = settings or OrientSettings()
+def detect_adaptive(engine: OcrEngine, image: np.ndarray, ocr: OcrSettings) -> list[Box]:
+    """Detect at a small size first and again larger only when the text is too small there to be found well.
+
+    Certificates print large text, so most pages need no more than the first pass; recognition still reads
+    crops from the full-resolution page.
+    """
+    longest = max(image.shape[:2])
+    first = min(ocr.det_first_side, ocr.max_side_len)
+    boxes = engine.detect(image, first)
+    if longest <= first or not boxes:
+        return boxes if boxes or longest <= first else engine.detect(image, ocr.max_side_len)
+    heights = sorted(float(min(_extent(b))) for b in boxes)
+    text_px_at_first = heights[len(heights) // 2] * first / longest
+    if text_px_at_first >= ocr.det_min_text_px:
+        return boxes
+    side = min(ocr.max_side_len, int(first * ocr.det_min_text_px / max(text_px_at_first, 1.0)) + 32)
+    return engine.detect(image, side) if side > first else boxes
+
+
+def _mean_confidence(results: list[tuple[str, float]]) -> float:
+    weights = [min(len(text.strip()), 20) for text, _ in results]
+    total = sum(weights)
+    return sum(w * score for w, (_, score) in zip(weights, results, strict=True)) / total if total else 0.0
+
+
+def orient_and_read(
+    engine: OcrEngine,
+    image: np.ndarray,
+    settings: OrientSettings | None = None,
+    ocr: OcrSettings | None = None,
+) -> OrientedRead:
+    settings, ocr = settings or OrientSettings(), ocr or OcrSettings()
     height, width = image.shape[:2]
-    boxes = engine.detect(image)
+    boxes = detect_adaptive(engine, image, ocr)
     if not boxes:
         return OrientedRead(rotation=0, confidence=None, image=image, lines=[])
     base = 90 if _is_vertical_page(boxes) else 0
@@ -96,11 +128,15 @@ def orient_and_read(engine: OcrEngine, image: np.ndarray, settings: OrientSettin
     order = sorted(range(len(boxes)), key=lambda i: -_extent(boxes[i])[0])[:_SAMPLE_LINES]
     crops = [crop_line(upright, boxes[i]) for i in order]
     as_is = engine.recognize(crops)
-    flipped = engine.recognize([np.ascontiguousarray(np.rot90(c, 2)) for c in crops])
-    score_as_is, score_flipped = _line_score(as_is), _line_score(flipped)
-    total = score_as_is + score_flipped
-    flip = score_flipped > score_as_is * settings.margin
-    confidence = (max(score_as_is, score_flipped) / total) if total > 0 else None
+    if settings.confident_upright and _mean_confidence(as_is) >= settings.confident_upright:
+        flipped: list[tuple[str, float]] = []
+        flip, confidence = False, _mean_confidence(as_is)
+    else:
+        flipped = engine.recognize([np.ascontiguousarray(np.rot90(c, 2)) for c in crops])
+        score_as_is, score_flipped = _line_score(as_is), _line_score(flipped)
+        total = score_as_is + score_flipped
+        flip = score_flipped > score_as_is * settings.margin
+        confidence = (max(score_as_is, score_flipped) / total) if total > 0 else None
 
     if flip:
         h2, w2 = upright.shape[:2]

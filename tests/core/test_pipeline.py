@@ -28,9 +28,9 @@ class CountingEngine:
         self.inner = get_engine()
         self.calls = 0
 
-    def detect(self, image: np.ndarray):  # type: ignore[no-untyped-def]
+    def detect(self, image: np.ndarray, max_side: int | None = None):  # type: ignore[no-untyped-def]
         self.calls += 1
-        return self.inner.detect(image)
+        return self.inner.detect(image, max_side)
 
     def recognize(self, crops):  # type: ignore[no-untyped-def]
         self.calls += 1

@@ -16,8 +16,8 @@ Box = np.ndarray  # (4, 2) float32 points, clockwise from top-left
 class OcrEngine(Protocol):
     name: str
 
-    def detect(self, image: np.ndarray) -> list[Box]:
-        """Text line boxes in the image's own pixel coordinates."""
+    def detect(self, image: np.ndarray, max_side: int | None = None) -> list[Box]:
+        """Text line boxes in the image's own pixel coordinates; the detector sees at most max_side pixels."""
         ...
 
     def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
@@ -58,7 +58,7 @@ class NullEngine:
 
     name = "null"
 
-    def detect(self, image: np.ndarray) -> list[Box]:
+    def detect(self, image: np.ndarray, max_side: int | None = None) -> list[Box]:
         return []
 
     def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:

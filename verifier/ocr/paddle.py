@@ -38,8 +38,8 @@ class PaddleOcrEngine:
         self._det = TextDetection(model_name=_DET_MODEL, model_dir=str(_MODEL_HOME / _DET_MODEL))
         self._rec = TextRecognition(model_name=_REC_MODEL, model_dir=str(_MODEL_HOME / _REC_MODEL))
 
-    def detect(self, image: np.ndarray) -> list[Box]:
-        output = self._det.predict(image)
+    def detect(self, image: np.ndarray, max_side: int | None = None) -> list[Box]:
+        output = self._det.predict(image)  # PaddleOCR sizes its own detector input
         boxes = [np.asarray(poly, dtype=np.float32) for res in output for poly in res["dt_polys"]]
         boxes.sort(key=lambda b: (round(float(b[:, 1].min()) / 8), float(b[:, 0].min())))
         return boxes

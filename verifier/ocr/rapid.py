@@ -26,6 +26,8 @@ class RapidOcrEngine:
             "Global.log_level": "error",
             "Global.max_side_len": settings.max_side_len,
             "Global.text_score": settings.text_score,
+            # We size the detector's input ourselves (text-height adaptive); stop it from upscaling again.
+            "Det.limit_side_len": 320,
         }
         if settings.threads > 0:
             params["EngineConfig.onnxruntime.intra_op_num_threads"] = settings.threads
@@ -40,8 +42,9 @@ class RapidOcrEngine:
         self._det = self._engine._load_det_model()
         self._rec = self._engine._load_rec_model()
 
-    def detect(self, image: np.ndarray) -> list[Box]:
-        resized, ratio_h, ratio_w = self._resize(image, self._min_side, self._max_side)
+    def detect(self, image: np.ndarray, max_side: int | None = None) -> list[Box]:
+        limit = min(max_side or self._max_side, self._max_side)
+        resized, ratio_h, ratio_w = self._resize(image, self._min_side, limit)
         result = self._det(resized)
         if result.boxes is None:
             return []

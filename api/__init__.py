@@ -1,0 +1,1 @@
+"""The verification service: HTTP API for platforms, durable jobs, stores and the reviewer pages."""

@@ -1,0 +1,103 @@
+"""The FastAPI application: settings → services → routers, job workers started in the lifespan."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import RedirectResponse
+from fastapi.staticfiles import StaticFiles
+
+from api.body_limit import BodyLimitMiddleware
+from api.errors import install_handlers
+from api.routes import admin, health, review, rulesets, submissions, verify
+from api.runner import JobRunner
+from api.services import Services
+from api.settings import ApiSettings
+from verifier.settings import Settings
+
+STATIC_DIR = Path(__file__).parent / "static"
+_MULTIPART_OVERHEAD = 64 * 1024  # headers of the parts and the form fields around the files
+
+DESCRIPTION = """
+Verifies the evidence documents of teacher title (职称) applications.
+
+Authenticate with an API key: `Authorization: Bearer vk_…` or `X-API-Key: vk_…`. A key sees only its tenant's
+submissions. Errors are JSON `{"code", "message", "detail"}` with stable codes (see docs/API.md); the report is
+the CONTRACT report model.
+"""
+
+
+def create_app(
+    settings: ApiSettings | None = None, verifier_settings: Settings | None = None, start_workers: bool = True
+) -> FastAPI:
+    settings = settings or ApiSettings()
+    verifier_settings = verifier_settings or Settings()
+    if settings.workers and not verifier_settings.ocr.threads:
+        # Share the cores between job threads so parallel OCR sessions do not oversubscribe them.
+        verifier_settings.ocr.threads = max(1, (os.cpu_count() or 1) // settings.workers)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        services = Services.build(settings, verifier_settings)
+        runner = JobRunner(services, settings.workers if start_workers else 0)
+        app.state.services = services
+        app.state.runner_wake = runner.wake
+        app.state.sync_pool = ThreadPoolExecutor(settings.sync_workers, thread_name_prefix="verifier-sync")
+        if not settings.workers or not start_workers:
+            services.ocr_ready = _load_sync_engine(app.state.sync_pool, verifier_settings)
+        runner.start()
+        try:
+            yield
+        finally:
+            runner.stop()
+            app.state.sync_pool.shutdown(wait=False, cancel_futures=True)
+            services.close()
+
+    app = FastAPI(
+        title="Evidence verifier API",
+        version="1",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        form_limits={
+            "max_files": settings.max_files + 1,
+            "max_fields": settings.max_fields,
+            "max_part_size": 64 * 1024,
+        },
+    )
+    install_handlers(app)
+    app.add_exception_handler(
+        review.LoginRequired, lambda _request, _exc: RedirectResponse("/review/login", status_code=303)
+    )
+    for module in (health, rulesets, submissions, verify, admin, review):
+        app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    submission_limit = settings.max_submission_bytes + _MULTIPART_OVERHEAD
+    single_limit = settings.max_file_bytes + _MULTIPART_OVERHEAD
+
+    def limit_for(path: str) -> int:
+        if path.rstrip("/") == "/v1/submissions":
+            return submission_limit
+        if path.rstrip("/") == "/v1/verify":
+            return single_limit
+        return 1024 * 1024  # JSON bodies and review forms
+
+    app.add_middleware(BodyLimitMiddleware, limit_for=limit_for)
+    return app
+
+
+def _load_sync_engine(pool: ThreadPoolExecutor, verifier_settings: Settings) -> bool:
+    from verifier.ocr import get_engine
+
+    try:
+        pool.submit(get_engine, verifier_settings.ocr).result()
+        return True
+    except Exception:
+        logging.getLogger("api").exception("OCR engine failed to load")
+        return False

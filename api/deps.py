@@ -1,0 +1,93 @@
+"""Request dependencies: the process services, a database session, the caller's API key."""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request, Security
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
+
+from api import auth
+from api.errors import ApiError
+from api.services import Services
+from api.tables import ApiKey
+
+SESSION_COOKIE = "verifier_review"
+
+_bearer = HTTPBearer(auto_error=False, description="Authorization: Bearer vk_…")
+_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="the API key, as an alternative header")
+
+
+def get_services(request: Request) -> Services:
+    return request.app.state.services
+
+
+ServicesDep = Annotated[Services, Depends(get_services)]
+
+
+def get_session(services: ServicesDep) -> Iterator[Session]:
+    with services.sessions() as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def _presented_key(bearer: HTTPAuthorizationCredentials | None, header: str | None) -> str | None:
+    if bearer is not None and bearer.credentials:
+        return bearer.credentials
+    return header or None
+
+
+def current_key(
+    services: ServicesDep,
+    session: SessionDep,
+    bearer: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)],
+    header: Annotated[str | None, Security(_header)],
+) -> ApiKey:
+    token = _presented_key(bearer, header)
+    key = auth.find_key(session, token, services.settings.key_pepper) if token else None
+    if key is None:
+        raise ApiError(401, "UNAUTHORIZED", "缺少或无效的 API 密钥", None)
+    return key
+
+
+CurrentKey = Annotated[ApiKey, Depends(current_key)]
+
+
+def key_or_review_session(
+    request: Request,
+    services: ServicesDep,
+    session: SessionDep,
+    bearer: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)],
+    header: Annotated[str | None, Security(_header)],
+) -> ApiKey:
+    """For read-only resources the review pages also show (page images): an API key or a reviewer's cookie."""
+    token = _presented_key(bearer, header)
+    if token:
+        key = auth.find_key(session, token, services.settings.key_pepper)
+    else:
+        key = auth.find_session_key(session, request.cookies.get(SESSION_COOKIE, ""), services.settings.key_pepper)
+    if key is None:
+        raise ApiError(401, "UNAUTHORIZED", "缺少或无效的 API 密钥", None)
+    return key
+
+
+ViewerKey = Annotated[ApiKey, Depends(key_or_review_session)]
+
+
+def require_admin(
+    services: ServicesDep,
+    bearer: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)],
+    header: Annotated[str | None, Security(_header)],
+) -> None:
+    token = _presented_key(bearer, header) or ""
+    expected = services.settings.admin_key
+    if not expected or not hmac.compare_digest(token.encode(), expected.encode()):
+        raise ApiError(401, "UNAUTHORIZED", "需要管理员密钥", None)
+
+
+AdminDep = Annotated[None, Depends(require_admin)]

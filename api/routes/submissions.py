@@ -1,0 +1,242 @@
+"""Submissions: upload many files for asynchronous verification, poll the status and report, fetch page images."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Header, Path, Request, UploadFile, status
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from api import jobs
+from api.cross_duplicates import applicant_key
+from api.deps import CurrentKey, ServicesDep, SessionDep, ViewerKey
+from api.errors import ApiError
+from api.schemas import ErrorBody, Progress, SubmissionAccepted, SubmissionStatus
+from api.services import Services
+from api.tables import ApiKey, Document, Submission, Upload
+from api.uploads import check_pixels, check_size, label_uploads
+from models.report import Applicant, Report
+from models.vocab import Tier, TitleRank
+from verifier.criteria import load_ruleset
+
+router = APIRouter(prefix="/v1/submissions", tags=["submissions"], responses={401: {"model": ErrorBody}})
+
+_NOT_FOUND = {404: {"model": ErrorBody, "description": "no such submission for this key's tenant"}}
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=SubmissionAccepted,
+    responses={
+        200: {"model": SubmissionAccepted, "description": "an earlier request with this Idempotency-Key"},
+        404: {"model": ErrorBody, "description": "unknown rule set (UNKNOWN_RULESET)"},
+        409: {"model": ErrorBody, "description": "Idempotency-Key reused with another body (IDEMPOTENCY_KEY_REUSED)"},
+        413: {"model": ErrorBody, "description": "a file or the request is too large (FILE_TOO_LARGE)"},
+        422: {"model": ErrorBody, "description": "TOO_MANY_FILES, IMAGE_TOO_LARGE, COLUMNS_MISMATCH, VALIDATION_ERROR"},
+    },
+    summary="Upload a submission (many files, each with its column) for verification",
+    description=(
+        "Multipart form. `files`: one part per file. Columns (栏目): either a `columns` field per file, in the same "
+        "order (empty for none), or — when no `columns` are sent — a filename prefix `column/file.jpg`. File names "
+        "are only labels in the report; types are detected from content. Applicant profile: `name`, "
+        "`target_title`, `tier`, `current_title_since`; `ruleset` names a rule set (GET /v1/rulesets). "
+        "Send an `Idempotency-Key` header to make retries safe: the same key with the same body returns the "
+        "first submission, with another body 409."
+    ),
+)
+async def create_submission(
+    request: Request,
+    key: CurrentKey,
+    services: ServicesDep,
+    files: Annotated[list[UploadFile], File(description="the documents (images or PDFs)")],
+    columns: Annotated[list[str] | None, Form(description="column per file, same order")] = None,
+    name: Annotated[str | None, Form(max_length=50, examples=["张晓梅"])] = None,
+    target_title: Annotated[TitleRank | None, Form()] = None,
+    tier: Annotated[Tier | None, Form()] = None,
+    current_title_since: Annotated[date | None, Form()] = None,
+    ruleset: Annotated[str | None, Form(max_length=100, examples=["liupanshui-2024"])] = None,
+    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key", max_length=200)] = None,
+) -> JSONResponse:
+    settings = services.settings
+    if not files:
+        raise ApiError(422, "NO_FILES", "至少上传一个文件")
+    if len(files) > settings.max_files:
+        raise ApiError(
+            422,
+            "TOO_MANY_FILES",
+            f"每次申报最多 {settings.max_files} 个文件",
+            {"files": len(files), "limit": settings.max_files},
+        )
+    if columns is not None and len(columns) != len(files):
+        raise ApiError(
+            422, "COLUMNS_MISMATCH", "columns 的数量须与 files 相同", {"files": len(files), "columns": len(columns)}
+        )
+    if ruleset:
+        load_ruleset(ruleset)  # unknown id: 404 UNKNOWN_RULESET before anything is stored
+    labels = label_uploads([f.filename for f in files], columns)
+    contents: list[bytes] = []
+    for (label, _column), upload in zip(labels, files, strict=True):
+        if upload.size is not None:
+            check_size(upload.size, label, settings)  # spooled already: refuse before reading it into memory
+        data = await upload.read(settings.max_file_bytes + 1)
+        check_size(len(data), label, settings)
+        check_pixels(data, label, settings)
+        contents.append(data)
+    applicant = Applicant(name=name, target_title=target_title, tier=tier, current_title_since=current_title_since)
+    accepted, created = await run_in_threadpool(
+        _store_submission, services, key, labels, contents, applicant, ruleset, idempotency_key
+    )
+    if created:
+        request.app.state.runner_wake()
+    return JSONResponse(
+        accepted.model_dump(),
+        status_code=status.HTTP_202_ACCEPTED if created else status.HTTP_200_OK,
+        headers={"Location": accepted.status_url},
+    )
+
+
+def _store_submission(
+    services: Services,
+    key: ApiKey,
+    labels: list[tuple[str, str | None]],
+    contents: list[bytes],
+    applicant: Applicant,
+    ruleset: str | None,
+    idempotency_key: str | None,
+) -> tuple[SubmissionAccepted, bool]:
+    shas = [services.blobs.put(data) for data in contents]  # durable on disk before the job exists
+    request_hash = hashlib.sha256(
+        json.dumps(
+            {
+                "files": [[label, column, sha] for (label, column), sha in zip(labels, shas, strict=True)],
+                "applicant": applicant.model_dump(mode="json"),
+                "ruleset": ruleset,
+            },
+            sort_keys=True,
+            ensure_ascii=False,
+        ).encode()
+    ).hexdigest()
+    if idempotency_key:
+        earlier = _find_idempotent(services, key.tenant_id, idempotency_key, request_hash)
+        if earlier is not None:
+            return earlier, False
+    submission_id = uuid.uuid4().hex
+    try:
+        with services.sessions.begin() as session:
+            session.add(
+                Submission(
+                    id=submission_id,
+                    tenant_id=key.tenant_id,
+                    applicant=applicant.model_dump(mode="json"),
+                    applicant_key=applicant_key(applicant.name, submission_id),
+                    ruleset=ruleset,
+                    status="queued",
+                    idempotency_key=idempotency_key,
+                    request_hash=request_hash,
+                    documents_total=len(contents),
+                )
+            )
+            session.flush()
+            for position, ((label, column), sha, data) in enumerate(zip(labels, shas, contents, strict=True)):
+                session.add(
+                    Upload(
+                        submission_id=submission_id,
+                        position=position,
+                        file=label,
+                        column=column,
+                        sha256=sha,
+                        size=len(data),
+                    )
+                )
+            jobs.enqueue(session, submission_id)
+    except IntegrityError:
+        # The same Idempotency-Key arrived twice at once; the other request stored it.
+        earlier = _find_idempotent(services, key.tenant_id, idempotency_key or "", request_hash)
+        if earlier is None:
+            raise
+        return earlier, False
+    return _accepted(submission_id, "queued"), True
+
+
+def _find_idempotent(services: Services, tenant_id: str, idem_key: str, request_hash: str) -> SubmissionAccepted | None:
+    with services.sessions() as session:
+        earlier = session.scalar(
+            select(Submission).where(Submission.tenant_id == tenant_id, Submission.idempotency_key == idem_key)
+        )
+    if earlier is None:
+        return None
+    if earlier.request_hash != request_hash:
+        raise ApiError(409, "IDEMPOTENCY_KEY_REUSED", "该 Idempotency-Key 已用于另一份不同的申报")
+    return _accepted(earlier.id, earlier.status)
+
+
+def _accepted(submission_id: str, state: str) -> SubmissionAccepted:
+    return SubmissionAccepted(id=submission_id, status=state, status_url=f"/v1/submissions/{submission_id}")  # type: ignore[arg-type]
+
+
+def owned_submission(session: SessionDep, key: ApiKey, submission_id: str) -> Submission:
+    submission = session.get(Submission, submission_id)
+    if submission is None or submission.tenant_id != key.tenant_id:
+        raise ApiError(404, "NOT_FOUND", "申报不存在")  # another tenant's submission does not exist for this key
+    return submission
+
+
+@router.get(
+    "/{submission_id}",
+    response_model=SubmissionStatus,
+    responses=_NOT_FOUND,
+    summary="Status, and the CONTRACT report once done",
+)
+def get_submission(
+    key: CurrentKey, session: SessionDep, services: ServicesDep, submission_id: str = Path(max_length=64)
+) -> SubmissionStatus:
+    submission = owned_submission(session, key, submission_id)
+    report = None
+    if submission.status == "done" and submission.report_sha:
+        report = Report.model_validate_json(services.blobs.get(submission.report_sha))
+    error = None
+    if submission.status == "failed":
+        error = ErrorBody(code=submission.error_code or "FAILED", message=submission.error_message or "")
+    return SubmissionStatus(
+        id=submission.id,
+        status=submission.status,  # type: ignore[arg-type]
+        created_at=submission.created_at,
+        updated_at=submission.updated_at,
+        progress=Progress(documents_done=submission.documents_done, documents_total=submission.documents_total),
+        report=report,
+        error=error,
+    )
+
+
+@router.get(
+    "/{submission_id}/documents/{doc}/pages/{page}.png",
+    response_class=Response,
+    responses={200: {"content": {"image/png": {}}, "description": "the page, upright"}, **_NOT_FOUND},
+    summary="A page image, upright (documents and pages count from 1, in report order)",
+)
+def get_page_image(
+    key: ViewerKey,
+    session: SessionDep,
+    services: ServicesDep,
+    submission_id: str = Path(max_length=64),
+    doc: int = Path(ge=1, le=100_000),
+    page: int = Path(ge=1, le=100_000),
+) -> Response:
+    owned_submission(session, key, submission_id)
+    document = session.scalar(
+        select(Document).where(Document.submission_id == submission_id, Document.position == doc - 1)
+    )
+    stored = next((p for p in (document.pages if document else []) if p["number"] == page), None)
+    if stored is None:
+        raise ApiError(404, "NOT_FOUND", "页面不存在")
+    return Response(
+        services.blobs.get(stored["image"]), media_type="image/png", headers={"Cache-Control": "private, max-age=86400"}
+    )

@@ -1,0 +1,104 @@
+"""Request and response bodies of the HTTP API (the report itself is models.report.Report)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from api.auth import Role
+from models.report import Report
+
+SubmissionState = Literal["queued", "running", "done", "failed"]
+
+
+class ErrorBody(BaseModel):
+    code: str = Field(description="stable code, e.g. FILE_TOO_LARGE, UNAUTHORIZED, IDEMPOTENCY_KEY_REUSED")
+    message: str
+    detail: object | None = None
+
+    model_config = {"json_schema_extra": {"examples": [{"code": "FILE_TOO_LARGE", "message": "文件过大"}]}}
+
+
+class SubmissionAccepted(BaseModel):
+    id: str
+    status: SubmissionState
+    status_url: str
+
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "id": "3f2a9c0e8b7d4e1fa5c6b2d1e0f9a8b7",
+                    "status": "queued",
+                    "status_url": "/v1/submissions/3f2a9c0e8b7d4e1fa5c6b2d1e0f9a8b7",
+                }
+            ]
+        }
+    }
+
+
+class Progress(BaseModel):
+    documents_done: int
+    documents_total: int
+
+
+class SubmissionStatus(BaseModel):
+    id: str
+    status: SubmissionState
+    created_at: datetime
+    updated_at: datetime
+    progress: Progress
+    report: Report | None = Field(None, description="the CONTRACT report, once status is done")
+    error: ErrorBody | None = Field(None, description="why, once status is failed")
+
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "id": "3f2a9c0e8b7d4e1fa5c6b2d1e0f9a8b7",
+                    "status": "running",
+                    "created_at": "2024-05-06T08:00:00Z",
+                    "updated_at": "2024-05-06T08:00:03Z",
+                    "progress": {"documents_done": 2, "documents_total": 5},
+                    "report": None,
+                    "error": None,
+                }
+            ]
+        }
+    }
+
+
+class Health(BaseModel):
+    status: Literal["ok"] = "ok"
+
+
+class Readiness(BaseModel):
+    status: Literal["ready", "not_ready"]
+    database: bool
+    ocr_engine: bool
+    jobs: dict[str, int] = Field(default_factory=dict, description="jobs by status")
+
+
+class TenantCreate(BaseModel):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]{1,63}$", examples=["school-platform-a"])
+    name: str = Field(min_length=1, max_length=200, examples=["某市职称申报平台"])
+
+
+class TenantOut(BaseModel):
+    id: str
+    name: str
+
+
+class KeyCreate(BaseModel):
+    name: str = Field(min_length=1, max_length=200, examples=["申报平台生产环境"])
+    role: Role = Role.platform
+
+
+class KeyCreated(BaseModel):
+    id: str
+    tenant_id: str
+    name: str
+    role: Role
+    key: str = Field(description="the API key; shown once, stored only as a hash")

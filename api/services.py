@@ -1,0 +1,39 @@
+"""Everything a request or a worker needs, built once per process from the settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from api.blobs import BlobStore
+from api.database import make_engine, migrate, session_factory
+from api.settings import ApiSettings
+from verifier.settings import Settings
+
+
+@dataclass
+class Services:
+    settings: ApiSettings
+    verifier_settings: Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    blobs: BlobStore
+    # Set by the first worker (or the sync pool) once its OCR engine is loaded; /readyz reports it.
+    ocr_ready: bool = field(default=False)
+
+    @classmethod
+    def build(cls, settings: ApiSettings, verifier_settings: Settings | None = None) -> Services:
+        engine = make_engine(settings.database_url)
+        migrate(engine)
+        return cls(
+            settings=settings,
+            verifier_settings=verifier_settings or Settings(),
+            engine=engine,
+            sessions=session_factory(engine),
+            blobs=BlobStore(settings.storage_dir),
+        )
+
+    def close(self) -> None:
+        self.engine.dispose()
