@@ -41,6 +41,9 @@ class OcrSettings(BaseSettings):
     # Threads per ONNX Runtime session; 0 lets the runtime decide. Worker pools set this to cores / workers.
     threads: int = 0
     text_score: float = 0.5
+    # Other PP-OCR ONNX models than the ones inside the rapidocr wheel (e.g. PP-OCRv4, for comparison).
+    det_model_path: str | None = None
+    rec_model_path: str | None = None
     # Benchmarks only: keep what OCR read per page here and reuse it while other stages are tuned.
     cache_dir: str | None = None
 

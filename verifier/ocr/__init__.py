@@ -28,7 +28,7 @@ ENGINES: dict[str, Callable[[OcrSettings], OcrEngine]] = {
     "null": lambda _settings: NullEngine(),
 }
 
-_cache: dict[tuple[str, int, int], OcrEngine] = {}
+_cache: dict[tuple[str, int, str | None, str | None, int], OcrEngine] = {}
 _lock = threading.Lock()
 
 
@@ -42,7 +42,8 @@ def get_engine(settings: OcrSettings | None = None) -> OcrEngine:
     """The engine for these settings, one per thread (RapidOCR instances must not be shared across threads)."""
     settings = settings or OcrSettings()
     check_engine_name(settings.engine)
-    key = (settings.engine, settings.max_side_len, threading.get_ident())
+    models = (settings.det_model_path, settings.rec_model_path)
+    key = (settings.engine, settings.max_side_len, *models, threading.get_ident())
     with _lock:
         if key not in _cache:
             _cache[key] = ENGINES[settings.engine](settings)

@@ -20,6 +20,7 @@ class RapidOcrEngine:
             from rapidocr import RapidOCR
             from rapidocr.ch_ppocr_rec import TextRecInput
             from rapidocr.utils.process_img import resize_image_within_bounds
+            from rapidocr.utils.typings import OCRVersion
         except ImportError as exc:  # pragma: no cover - dependency of the package
             raise EngineUnavailable("RapidOCR is not installed: pip install rapidocr onnxruntime") from exc
         params: dict[str, object] = {
@@ -29,6 +30,10 @@ class RapidOcrEngine:
             # We size the detector's input ourselves (text-height adaptive); stop it from upscaling again.
             "Det.limit_side_len": 320,
         }
+        for task, path in (("Det", settings.det_model_path), ("Rec", settings.rec_model_path)):
+            if path:
+                params[f"{task}.model_path"] = path
+                params[f"{task}.ocr_version"] = OCRVersion.PPOCRV4
         if settings.threads > 0:
             params["EngineConfig.onnxruntime.intra_op_num_threads"] = settings.threads
             params["EngineConfig.onnxruntime.inter_op_num_threads"] = 1
