@@ -27,7 +27,7 @@ def test_same_seed_gives_identical_bytes(sample: Path, tmp_path: Path) -> None:
 
 def test_labels_validate_and_cover_every_file(sample: Path) -> None:
     labels = SampleLabels.model_validate_json((sample / "labels.json").read_text(encoding="utf-8"))
-    on_disk = {p for p in _files(sample) if p != "labels.json"}
+    on_disk = set(_files(sample / "submission"))
     assert {d.file for d in labels.documents} == on_disk
     assert labels.applicant.name
     for doc in labels.documents:
@@ -62,17 +62,17 @@ def test_text_pdf_carries_the_text_and_scanned_pdf_does_not(sample: Path) -> Non
     labels = json.loads((sample / "labels.json").read_text(encoding="utf-8"))
     for doc in labels["documents"]:
         if doc["format"] == "pdf_text":
-            with pdfplumber.open(sample / doc["file"]) as pdf:
+            with pdfplumber.open(sample / "submission" / doc["file"]) as pdf:
                 text = pdf.pages[0].extract_text()
             assert doc["fields"]["holder"] in text and "学时" in text
         if doc["format"] == "pdf_scan":
-            with pdfplumber.open(sample / doc["file"]) as pdf:
+            with pdfplumber.open(sample / "submission" / doc["file"]) as pdf:
                 assert pdf.pages[0].extract_text().strip() == ""
                 assert pdf.pages[0].images
 
 
 def test_corrupt_file_does_not_decode(sample: Path) -> None:
-    data = (sample / "荣誉证书/008.jpg").read_bytes()
+    data = (sample / "submission" / "荣誉证书/008.jpg").read_bytes()
     assert data[:2] == b"\xff\xd8"
     with pytest.raises(OSError):
         Image.open(io.BytesIO(data)).load()
