@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,30 +69,66 @@ def _analyze_in_worker(upload: Upload) -> DocumentAnalysis:
     return _analyze(upload, settings)
 
 
+def _unreadable(upload: Upload, detail: str) -> DocumentAnalysis:
+    from models.flags import FlagCode
+    from models.report import DocumentReport, Flag
+
+    report = DocumentReport(file=upload.file, column=upload.column)
+    report.flags.append(Flag.make(FlagCode.CORRUPT_FILE, detail=detail))
+    return DocumentAnalysis(report=report)
+
+
 def _analyze(upload: Upload, settings: Settings) -> DocumentAnalysis:
     try:
         data = upload.read()
     except OSError as exc:
-        from models.flags import FlagCode
-        from models.report import DocumentReport, Flag
-
-        report = DocumentReport(file=upload.file, column=upload.column)
-        report.flags.append(Flag.make(FlagCode.CORRUPT_FILE, detail=f"无法读取文件：{exc.strerror or exc}"))
-        return DocumentAnalysis(report=report)
+        return _unreadable(upload, f"无法读取文件：{exc.strerror or exc}")
     return analyze_document(data, upload.file, upload.column, get_engine(settings.ocr), settings)
 
 
 def analyze_all(uploads: list[Upload], settings: Settings, workers: int = 1) -> Iterator[DocumentAnalysis]:
-    """Analyses in upload order; with workers > 1, each worker process gets its share of the cores for ONNX."""
+    """Analyses in upload order; with workers > 1, in worker processes that each get their share of the cores.
+
+    A file that kills its worker (a decoder crash, memory exhaustion) must not take the submission with it:
+    when a pool breaks, the files it had not finished are retried one by one, each in a fresh process, and
+    the one that kills its process again is reported as a corrupt file.
+    """
     if workers <= 1 or len(uploads) <= 1:
         for upload in uploads:
             yield _analyze(upload, settings)
         return
-    threads = max(1, (os.cpu_count() or 1) // workers)
     worker_settings = settings.model_copy(deep=True)
-    worker_settings.ocr.threads = threads
+    worker_settings.ocr.threads = max(1, (os.cpu_count() or 1) // workers)
+    done: dict[int, DocumentAnalysis] = {}
+    next_out = 0
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(worker_settings,)) as pool:
-        yield from pool.map(_analyze_in_worker, uploads)
+        futures = [pool.submit(_analyze_in_worker, upload) for upload in uploads]
+        for index, future in enumerate(futures):
+            try:
+                done[index] = future.result()
+            except BrokenProcessPool:
+                # Keep what other workers finished before the pool broke; retry the rest in isolation.
+                for later, other in enumerate(futures[index + 1 :], start=index + 1):
+                    if other.done() and other.exception() is None:
+                        done[later] = other.result()
+                break
+            except Exception as exc:  # a bug on one file must not lose the others
+                done[index] = _unreadable(uploads[index], f"处理失败（{type(exc).__name__}）")
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
+    for index in range(next_out, len(uploads)):
+        if index not in done:
+            done[index] = _analyze_isolated(uploads[index], worker_settings)
+        yield done.pop(index)
+
+
+def _analyze_isolated(upload: Upload, settings: Settings) -> DocumentAnalysis:
+    with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(settings,)) as pool:
+        try:
+            return pool.submit(_analyze_in_worker, upload).result()
+        except BrokenProcessPool:
+            return _unreadable(upload, "处理该文件时解码程序异常终止，文件可能已损坏")
 
 
 # --- the submission ----------------------------------------------------------------------------------------------
