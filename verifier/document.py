@@ -79,7 +79,8 @@ def analyze_document(
                 upright, lines, rotation = _read_page(page.image, engine, settings)
             if rotation:
                 uploaded_at = (360 - rotation) % 360  # how the upload is turned, clockwise from upright
-                detail = f"第 {page.number} 页顺时针旋转了 {uploaded_at}°"
+                turned = {90: "顺时针旋转了 90°", 180: "上下颠倒（旋转了 180°）", 270: "逆时针旋转了 90°"}[uploaded_at]
+                detail = f"第 {page.number} 页{turned}"
                 flag = Flag.make(FlagCode.NOT_UPRIGHT, page=page.number, value=uploaded_at, detail=detail)
                 report.flags.append(flag)
         with _Timer(timings, "quality"):
