@@ -1,0 +1,73 @@
+"""Folder throughput with 1 and 2 workers, peak memory per worker, and memory growth over many pages.
+
+    python bench/throughput.py FOLDER [--workers 1 2] [--growth-pages 1000] [--json out.json]
+
+Wall time and pages/second come from verifying the whole folder as one submission per worker count.
+Memory growth runs in this process: RSS after the first 100 pages and after --growth-pages pages (the folder
+is cycled), which shows whether anything accumulates per page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import time
+from pathlib import Path
+
+from verifier.pipeline import Upload, collect_uploads, verify_submission
+from verifier.settings import Settings
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as statm:
+        pages = int(statm.read().split()[1])
+    return pages * resource.getpagesize() / 1e6
+
+
+def throughput(uploads: list[Upload], workers: int) -> dict[str, float]:
+    start = time.perf_counter()
+    report = verify_submission(uploads, settings=Settings(), workers=workers, cross_checks=False).report
+    seconds = time.perf_counter() - start
+    pages = sum(d.pages for d in report.documents)
+    rate = round(pages / seconds, 3)
+    return {"workers": workers, "pages": pages, "seconds": round(seconds, 1), "pages_per_second": rate}
+
+
+def growth(uploads: list[Upload], total_pages: int) -> dict[str, float]:
+    settings, done, marks = Settings(), 0, {}
+    while done < total_pages:
+        for upload in uploads:
+            report = verify_submission([upload], settings=settings).report
+            done += max(report.documents[0].pages, 1)
+            if done >= 100 and "after_100" not in marks:
+                marks["after_100"] = rss_mb()
+            if done >= total_pages:
+                break
+    marks["after_total"] = rss_mb()
+    marks["pages"] = done
+    marks["growth_percent"] = round(100 * (marks["after_total"] / marks["after_100"] - 1), 1)
+    return marks
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--growth-pages", type=int, default=0)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    uploads = collect_uploads([args.folder])
+    result: dict[str, object] = {"files": len(uploads), "runs": [throughput(uploads, w) for w in args.workers]}
+    # ru_maxrss is in KiB on Linux: the largest single process among this one and its finished workers.
+    result["peak_rss_mb_self"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    result["peak_rss_mb_worker"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+    if args.growth_pages:
+        result["memory_growth"] = growth(uploads, args.growth_pages)
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
