@@ -143,7 +143,9 @@ def _view(number: int, upright: np.ndarray, lines: list[TextLine], rotation: int
     scale = min(1.0, PREVIEW_SIDE / max(upright.shape[:2]))
     if scale < 1.0:
         size = (round(upright.shape[1] * scale), round(upright.shape[0] * scale))
-        upright = cv2.resize(upright, size, interpolation=cv2.INTER_AREA)
+        # INTER_AREA is only worth its cost for strong reductions; mild ones look the same with INTER_LINEAR.
+        method = cv2.INTER_AREA if scale < 0.5 else cv2.INTER_LINEAR
+        upright = cv2.resize(upright, size, interpolation=method)
         lines = [TextLine(ln.text, [(x * scale, y * scale) for x, y in ln.box], ln.confidence) for ln in lines]
     return PageView(number=number, image=upright, lines=lines, rotation=rotation, source=source)
 

@@ -205,7 +205,8 @@ def _ingest_pdf(data: bytes, settings: IngestSettings, result: IngestResult) -> 
                 page = doc[index]
                 try:
                     width_pt, height_pt = page.get_size()
-                    scale = _render_scale(width_pt, height_pt, settings)
+                    lines = text_layers.get(index)
+                    scale = _render_scale(width_pt, height_pt, settings, text_layer=bool(lines))
                     if width_pt * height_pt * scale * scale > settings.max_pixels:
                         result.flags.append(
                             Flag.make(FlagCode.IMAGE_TOO_LARGE, page=index + 1, detail="PDF 页面尺寸异常")
@@ -217,7 +218,6 @@ def _ingest_pdf(data: bytes, settings: IngestSettings, result: IngestResult) -> 
                     image = np.ascontiguousarray(pixels[:, :, :3]) if pixels.ndim == 3 else cv2.cvtColor(
                         pixels, cv2.COLOR_GRAY2BGR
                     )
-                    lines = text_layers.get(index)
                     if lines:
                         scaled = [_scale_line(line, scale) for line in lines]
                         page_obj = Page(number=index + 1, image=image, source=PageSource.pdf_text, lines=scaled)
@@ -234,11 +234,12 @@ def _ingest_pdf(data: bytes, settings: IngestSettings, result: IngestResult) -> 
         result.flags.append(Flag.make(FlagCode.CORRUPT_FILE, detail="PDF 页面无法读取"))
 
 
-def _render_scale(width_pt: float, height_pt: float, settings: IngestSettings) -> float:
+def _render_scale(width_pt: float, height_pt: float, settings: IngestSettings, text_layer: bool) -> float:
     scale = settings.pdf_render_dpi / 72.0
     longest = max(width_pt, height_pt, 1.0) * scale
-    if longest > settings.max_render_side:
-        scale *= settings.max_render_side / longest
+    limit = settings.text_page_render_side if text_layer else settings.max_render_side
+    if longest > limit:
+        scale *= limit / longest
     return scale
 
 

@@ -22,6 +22,8 @@ class IngestSettings(BaseSettings):
     # PDF pages are rendered at this many dpi, capped so the longest side stays under max_render_side.
     pdf_render_dpi: int = 200
     max_render_side: int = 3000
+    # A page read from its text layer is rendered only for viewers and duplicate hashes: this size suffices.
+    text_page_render_side: int = 1600
     # A PDF page counts as having a usable text layer when it holds at least this many CJK/alnum characters.
     pdf_min_text_chars: int = 8
 
