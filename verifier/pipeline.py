@@ -86,40 +86,81 @@ def _analyze(upload: Upload, settings: Settings) -> DocumentAnalysis:
     return analyze_document(data, upload.file, upload.column, get_engine(settings.ocr), settings)
 
 
-def analyze_all(uploads: list[Upload], settings: Settings, workers: int = 1) -> Iterator[DocumentAnalysis]:
-    """Analyses in upload order; with workers > 1, in worker processes that each get their share of the cores.
+class WorkerPool:
+    """Worker processes that outlive one submission, so models load once per worker, not once per call.
+
+    Each worker gets its share of the cores for ONNX Runtime, so workers × threads never oversubscribes.
+    """
+
+    def __init__(self, settings: Settings, workers: int) -> None:
+        self.workers = workers
+        self.settings = settings.model_copy(deep=True)
+        self.settings.ocr.threads = max(1, (os.cpu_count() or 1) // workers)
+        self._executor: ProcessPoolExecutor | None = None
+
+    def executor(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.workers, initializer=_init_worker, initargs=(self.settings,)
+            )
+        return self._executor
+
+    def reset(self) -> None:
+        """Drop a broken pool; the next call starts fresh workers."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)
+            self._executor = None
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def analyze_all(
+    uploads: list[Upload], settings: Settings, workers: int = 1, pool: WorkerPool | None = None
+) -> Iterator[DocumentAnalysis]:
+    """Analyses in upload order; in worker processes when a pool is given or workers > 1.
 
     A file that kills its worker (a decoder crash, memory exhaustion) must not take the submission with it:
     when a pool breaks, the files it had not finished are retried one by one, each in a fresh process, and
     the one that kills its process again is reported as a corrupt file.
     """
-    if workers <= 1 or len(uploads) <= 1:
+    if pool is None and (workers <= 1 or len(uploads) <= 1):
         for upload in uploads:
             yield _analyze(upload, settings)
         return
-    worker_settings = settings.model_copy(deep=True)
-    worker_settings.ocr.threads = max(1, (os.cpu_count() or 1) // workers)
+    if pool is None:
+        with WorkerPool(settings, workers) as own:
+            yield from analyze_all(uploads, settings, pool=own)
+        return
     done: dict[int, DocumentAnalysis] = {}
     next_out = 0
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(worker_settings,)) as pool:
-        futures = [pool.submit(_analyze_in_worker, upload) for upload in uploads]
-        for index, future in enumerate(futures):
-            try:
-                done[index] = future.result()
-            except BrokenProcessPool:
-                # Keep what other workers finished before the pool broke; retry the rest in isolation.
-                for later, other in enumerate(futures[index + 1 :], start=index + 1):
-                    if other.done() and other.exception() is None:
-                        done[later] = other.result()
-                break
-            except Exception as exc:  # a bug on one file must not lose the others
-                done[index] = _unreadable(uploads[index], f"处理失败（{type(exc).__name__}）")
-            while next_out in done:
-                yield done.pop(next_out)
-                next_out += 1
+    futures = [pool.executor().submit(_analyze_in_worker, upload) for upload in uploads]
+    for index, future in enumerate(futures):
+        try:
+            done[index] = future.result()
+        except BrokenProcessPool:
+            # Keep what other workers finished before the pool broke; retry the rest in isolation.
+            for later, other in enumerate(futures[index + 1 :], start=index + 1):
+                if other.done() and other.exception() is None:
+                    done[later] = other.result()
+            pool.reset()
+            break
+        except Exception as exc:  # a bug on one file must not lose the others
+            done[index] = _unreadable(uploads[index], f"处理失败（{type(exc).__name__}）")
+        while next_out in done:
+            yield done.pop(next_out)
+            next_out += 1
     for index in range(next_out, len(uploads)):
         if index not in done:
-            done[index] = _analyze_isolated(uploads[index], worker_settings)
+            done[index] = _analyze_isolated(uploads[index], pool.settings)
         yield done.pop(index)
 
 
@@ -146,6 +187,7 @@ def verify_submission(
     workers: int | None = None,
     on_document: Callable[[DocumentAnalysis], None] | None = None,
     cross_checks: bool = True,
+    pool: WorkerPool | None = None,
 ) -> SubmissionResult:
     """Verify uploads as one submission. cross_checks=False treats them as unrelated documents (benchmarks)."""
     settings = settings or get_settings()
@@ -156,7 +198,7 @@ def verify_submission(
 
         ruleset = load_ruleset(ruleset_id)  # fail before any OCR when the id is wrong
     analyses = []
-    for analysis in analyze_all(uploads, settings, workers or settings.workers):
+    for analysis in analyze_all(uploads, settings, workers or settings.workers, pool):
         analyses.append(analysis)
         if on_document:
             on_document(analysis)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from contextlib import nullcontext
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
 from models.evidence import Evidence
 from models.flags import FLAG_SPECS
-from models.report import Applicant, DocumentReport
+from models.report import Applicant
 from models.vocab import Severity
 from verifier.evaluation.metrics import (
     DocumentScores,
@@ -20,7 +21,7 @@ from verifier.evaluation.metrics import (
     score_documents,
     score_pairs,
 )
-from verifier.pipeline import Upload, verify_submission
+from verifier.pipeline import Upload, WorkerPool, verify_submission
 from verifier.settings import Settings
 
 DEFAULT_RULESET = "liupanshui-2024"
@@ -55,10 +56,23 @@ def evaluate_benchmark(
     doc_labels = labels.documents[:limit] if limit else labels.documents
     sub_labels = labels.submissions[: max(1, limit // 15)] if limit else labels.submissions
 
+    with WorkerPool(settings, workers) if workers > 1 else nullcontext() as pool:
+        return _evaluate(root, settings, doc_labels, sub_labels, ruleset_id, on_document, pool)
+
+
+def _evaluate(
+    root: Path,
+    settings: Settings,
+    doc_labels: list,  # type: ignore[type-arg]
+    sub_labels: list,  # type: ignore[type-arg]
+    ruleset_id: str,
+    on_document: Callable[[object], None] | None,
+    pool: WorkerPool | None,
+) -> EvalResult:
     pages, seconds = 0, 0.0
     start = time.perf_counter()
     uploads = [Upload(file=lab.file, column=lab.column, path=root / lab.file) for lab in doc_labels]
-    result = verify_submission(uploads, settings=settings, workers=workers, cross_checks=False, on_document=on_document)
+    result = verify_submission(uploads, settings=settings, cross_checks=False, on_document=on_document, pool=pool)
     seconds += time.perf_counter() - start
     pages += sum(d.pages for d in result.report.documents)
     predicted = {d.file: d for d in result.report.documents}
@@ -72,7 +86,7 @@ def evaluate_benchmark(
         ruleset = ruleset_id if sub.applicant.target_title else None
         start = time.perf_counter()
         outcome = verify_submission(
-            sub_uploads, sub.applicant, ruleset, settings, workers=workers, on_document=on_document
+            sub_uploads, sub.applicant, ruleset, settings, on_document=on_document, pool=pool
         ).report
         seconds += time.perf_counter() - start
         pages += sum(d.pages for d in outcome.documents)
@@ -128,7 +142,3 @@ def _score_clauses(
         if not ok:
             misses.append({"submission": sub_id, "clause": clause.id, "truth": clause.status.value,
                            "got": got.get(clause.id, "missing")})
-
-
-def documents_of(report_docs: list[DocumentReport]) -> dict[str, DocumentReport]:
-    return {d.file: d for d in report_docs}
