@@ -61,16 +61,19 @@ _DIGIT_VALUE = {c: (0 if c in "〇零" else "〇零一二三四五六七八九".
 def _year_from(text: str) -> int | None:
     if text.isdigit():
         return int(text)
+    text = re.sub(r"[Oo0]", "〇", text)  # OCR reads 〇 as a Latin O or a zero inside a Chinese year
     # Years are written digit by digit (二〇二三), not as a quantity.
     if all(c in _DIGIT_VALUE for c in text):
         return int("".join(str(_DIGIT_VALUE[c]) for c in text))
     return None
 
 
-_YEAR = rf"(\d{{4}}|[{_CN_DIGITS}]{{4}})"
+_YEAR = rf"(\d{{4}}|(?=[{_CN_DIGITS}Oo0]{{4}})[{_CN_DIGITS}][{_CN_DIGITS}Oo0]{{3}})"
 _MD = rf"(\d{{1,2}}|{_CN_NUM})"
-_DATE_CN = re.compile(rf"{_YEAR}\s*年\s*{_MD}\s*月(?:\s*{_MD}\s*[日号])?")
-_DATE_NUM = re.compile(r"(?<!\d)(\d{4})\s*[./\-]\s*(\d{1,2})(?:\s*[./\-]\s*(\d{1,2}))?(?!\d)")
+# The day's 日 is sometimes lost under a seal or at the edge of a photo: a day that ends the line still counts.
+_DATE_CN = re.compile(rf"{_YEAR}\s*年\s*{_MD}\s*月(?:\s*{_MD}\s*(?:[日号]|(?=\s|$)))?")
+# Not part of a longer number: 2023-01-580 is a certificate number, not January 2023.
+_DATE_NUM = re.compile(r"(?<![\d\-])(\d{4})\s*[./\-]\s*(\d{1,2})(?:\s*[./\-]\s*(\d{1,2}))?(?![./\-]?\d)")
 
 
 def _valid(year: int | None, month: int | None, day: int | None) -> bool:

@@ -26,7 +26,8 @@ TOWNSHIP = re.compile(
     r"|辅导站|学区|$)"
 )
 # Institutions named like schools that are not schools: they belong to a region's government.
-NOT_A_SCHOOL = re.compile(r"(?:教育科学研究院|研究院|教科院|教育学院|行政学院|党校|进修学院|教师发展中心)$")
+# A 教育学院 (广西教育学院) or a university's 继续教育学院 is a college that awards its own certificates: a school.
+NOT_A_SCHOOL = re.compile(r"(?:教育科学研究院|研究院|教科院|行政学院|党校|进修学院|教师发展中心)$")
 BINGTUAN_REGIMENT = re.compile(
     r"(?:第|农)?(?P<number>[一二三四五六七八九十〇百]{2,4}|[0-9]{2,3})团(?:场)?(?!委|中央|市委|县委|区委|结|队|体|员)"
 )

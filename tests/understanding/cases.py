@@ -1,0 +1,49 @@
+"""Recognised text captured from the OCR engine on benchmark pages (tests/understanding/data/*.json), with the
+benchmark's labels. Each file holds the engine's lines exactly as read: boxes, confidences, misreadings."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from models.page import TextLine
+from verifier.text import DocumentText, build_document_text
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    source: str
+    severity: str
+    doc_type: str
+    fields: dict[str, object]
+    text: DocumentText
+
+
+def load_case(name: str) -> Case:
+    record = json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
+    pages = [
+        (
+            page["number"],
+            [TextLine(text, [tuple(p) for p in box], conf) for text, box, conf in page["lines"]],
+            page["width"],
+            page["height"],
+        )
+        for page in record["pages"]
+    ]
+    return Case(
+        name, record["source"], record["severity"], record["doc_type"], record["fields"], build_document_text(pages)
+    )
+
+
+def case_names() -> list[str]:
+    return sorted(path.stem for path in DATA.glob("*.json"))
+
+
+def raw_text(name: str) -> str:
+    """The lines exactly as the engine returned them, before normalisation."""
+    record = json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
+    return "".join(line[0] for page in record["pages"] for line in page["lines"])

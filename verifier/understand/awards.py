@@ -1,0 +1,87 @@
+"""What an award is: its grade (一等奖, 金牌 …), its kind (优质课, 教学成果 …) and the holder's rank among authors."""
+
+from __future__ import annotations
+
+import re
+
+from models.vocab import AwardCategory, Grade
+from verifier.normalize import chinese_number
+
+# Grade words as printed, including the formal numerals (壹等奖) and OCR's habit of reading 一 as a dash.
+_GRADES: list[tuple[re.Pattern[str], Grade]] = [
+    (re.compile(r"特\s*等\s*奖"), Grade.special),
+    (re.compile(r"(?:[一壹1—\-]|第一)\s*等\s*奖"), Grade.first),
+    (re.compile(r"(?:[二贰2]|第二)\s*等\s*奖"), Grade.second),
+    (re.compile(r"(?:[三叁参3]|第三)\s*等\s*奖"), Grade.third),  # 叁 is often read as 参
+    (re.compile(r"优\s*秀\s*奖"), Grade.excellent),
+    (re.compile(r"金\s*[奖牌]"), Grade.gold),
+    (re.compile(r"银\s*[奖牌]"), Grade.silver),
+    (re.compile(r"铜\s*[奖牌]"), Grade.bronze),
+]
+# A titled work (《…》) names its subject, not the contest: its words must not decide the kind of award.
+_WORK_TITLE = re.compile(r"《[^》]{0,80}》")
+
+
+def find_grade(text: str) -> Grade | None:
+    """The first grade word printed: a certificate awards one grade."""
+    body = _WORK_TITLE.sub("", text)
+    hits = [(match.start(), grade) for pattern, grade in _GRADES for match in pattern.finditer(body)]
+    return min(hits)[1] if hits else None
+
+
+# Ordered: the first kind whose words appear wins, so the more specific kinds come first.
+_CATEGORIES: list[tuple[re.Pattern[str], AwardCategory]] = [
+    (re.compile(r"教学成果"), AwardCategory.teaching_achievement),
+    (
+        re.compile(r"科研(?:优秀)?成果|科学研究(?:优秀)?成果|教育科学研究|教科研成果|科研成果"),
+        AwardCategory.research_achievement,
+    ),
+    (
+        re.compile(r"优质课|公开课|观摩课|示范课|课堂教学(?:竞赛|评比|大赛|比赛|展示)|赛课|讲课比赛"),
+        AwardCategory.quality_lesson,
+    ),
+    (
+        re.compile(r"教学技能|技能(?:大赛|比赛|竞赛)|基本功|教学能力(?:大赛|比赛|竞赛)|说课|微课|讲课(?:大赛|竞赛)"),
+        AwardCategory.teaching_skill,
+    ),
+    (re.compile(r"论文|案例评比|教学设计评比"), AwardCategory.paper),
+    (re.compile(r"指导学生|指导的学生|辅导学生|辅导的学生|指导教师|辅导教师"), AwardCategory.student_contest),
+]
+
+
+def find_award_category(text: str) -> AwardCategory | None:
+    body = _WORK_TITLE.sub("", text)
+    for pattern, category in _CATEGORIES:
+        if pattern.search(body):
+            return category
+    return None
+
+
+_RANK = re.compile(
+    r"(?:排名|排序|位次)\s*(?:第\s*)?(?P<a>[一二三四五六七八九十\d]{1,3})"
+    r"|第\s*(?P<b>[一二三四五六七八九十\d]{1,3})\s*(?:完成人|作者|主持人|参与人|获奖人)"
+)
+
+
+_MEMBERS = re.compile(r"(?:课题组成员|主要成员|成员|完成人)\s*[:：]\s*(?P<names>[\u4e00-\u9fff·、，,\s]{2,120})")
+_LEADS = r"(?:同志)?\s*(?:主持|申报|负责|牵头)"
+
+
+def find_project_rank(holder: str | None, text: str) -> int | None:
+    """A project certificate ranks its people by the member list; the one who leads (主持, 申报) comes first."""
+    if not holder:
+        return None
+    members = _MEMBERS.search(text)
+    if members:
+        names = [n for n in re.split(r"[、，,\s]+", members.group("names")) if n]
+        if holder in names:
+            return names.index(holder) + 1
+    return 1 if re.search(re.escape(holder) + _LEADS, text) else None
+
+
+def find_rank(text: str) -> int | None:
+    for match in _RANK.finditer(text):
+        value = chinese_number(match.group("a") or match.group("b"))
+        if value and value < 50:
+            return value
+    return None

@@ -1,0 +1,134 @@
+"""The holder: the person a document is for.
+
+Real certificates name the holder in a few ways a clerk knows: a caption (姓名：, 持证人, 获奖者, 指导教师),
+a salutation above the text (张晓梅同志：/ 张晓梅老师：/ 张晓梅：), the sentence itself (张晓梅同志在…中荣获…,
+兹有张晓梅同志…, 授予张晓梅同志…), or the name alone in large type. A name may wrap onto the next line, so the
+sentence patterns also run over the text with its line breaks removed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from models.vocab import DocType
+from verifier.text import DocumentText
+from verifier.understand.names import is_person_name
+
+_HAN_RUN = r"[\u4e00-\u9fff·]"
+_HONORIFIC = r"(?:同志|老师|教师|先生|女士|同学)"
+_AFTER_NAME = rf"(?=$|\s|{_HONORIFIC}|[,，。;；:：(（、])"
+_INSTRUCTOR = re.compile(
+    rf"(?:指导教师|指导老师|辅导教师|辅导老师|指导者)\s*[:：]?\s*(?P<name>{_HAN_RUN}{{2,9}}?){_AFTER_NAME}"
+)
+_CAPTIONED = re.compile(
+    r"(?:姓\s*名|持证人|获奖人|获奖者|获奖教师|申报人|参训人|参训教师|学员|受聘人|被聘人|申请人|作者|主持人|"
+    rf"课题负责人|负责人|教师姓名|被考核人)\s*[:：]?\s*(?P<name>{_HAN_RUN}{{2,9}}?){_AFTER_NAME}"
+)
+_SALUTATION = re.compile(rf"^(?P<name>{_HAN_RUN}{{2,9}}?)\s*{_HONORIFIC}?\s*[:：]$")
+# The run of characters before an honorific ends with the name: 兹证明刘燕蓉同志, 授予王芳同志.
+# 教师 is left out here: 骨干教师, 相应教师资格 are no names.
+_BEFORE_HONORIFIC = re.compile(rf"(?P<run>{_HAN_RUN}{{2,24}})(?:同志|老师|先生|女士)")
+# A diploma names its graduate as the student: 学生张三，性别男….
+_GRADUATE = re.compile(rf"学生\s*(?P<name>{_HAN_RUN}{{2,5}}?)(?=[,，\s]|性别|[男女])")
+_SENTENCE_START = re.compile(
+    rf"^(?P<name>{_HAN_RUN}{{2,9}}?)\s*(?:{_HONORIFIC})?\s*(?=在|于|参加|被评为|荣获|获得|从事|完成|撰写|[(（]排名|[(（]第|[,，]\s*(?:性别)?[:：]?[男女][,，])"
+)
+# Words that open a sentence before the holder's name.
+_LEAD_WORDS = re.compile(r"^(?:.*?(?:兹有|兹证明|证明|特授予|授予|兹聘请|兹聘任|聘请|聘任|恭喜|表彰|奖励|祝贺))")
+_STUDENT = re.compile(r"(?:学生|选手|队员|同学)\s*$")
+# A listed name with its unit, as commendation documents print them: 张三（某某中学）.
+_LISTED_WITH_UNIT = re.compile(rf"^(?P<name>{_HAN_RUN}{{2,5}}?)\s*[(（][^)）]{{2,30}}[)）]")
+
+
+def find_holder(doc_type: DocType, text: DocumentText) -> str | None:
+    rows = text.row_texts()
+    lines = [line.text for line in text.lines]
+    finders: list[tuple[re.Pattern[str], list[str]]] = []
+    if doc_type == DocType.instructor_award:
+        finders.append((_INSTRUCTOR, rows))
+    if doc_type == DocType.academic_certificate:
+        finders.append((_GRADUATE, lines))
+    finders += [(_CAPTIONED, rows), (_SALUTATION, lines)]
+    for pattern, chunks in finders:
+        name = _first(pattern, chunks)
+        if name:
+            return name
+    for chunk in [*lines, text.flat]:
+        name = _before_honorific(chunk)
+        if name:
+            return name
+    name = _first(_SENTENCE_START, lines)
+    if name:
+        return name
+    if doc_type == DocType.commendation_document:
+        name = _first(_LISTED_WITH_UNIT, lines)
+        if name:
+            return name
+    if doc_type != DocType.instructor_award:
+        name = _first(_INSTRUCTOR, rows)
+        if name:
+            return name
+    return _byline(text) or _name_alone(text)
+
+
+_AFFILIATION = re.compile(r"^[(（][^)）]{2,40}[)）]?$")
+
+
+def _byline(text: DocumentText) -> str | None:
+    """A journal byline: the author's name, then the author's unit in brackets on the next line."""
+    for above, below in zip(text.lines, text.lines[1:], strict=False):
+        name = above.text.replace(" ", "")
+        if _AFFILIATION.match(below.text) and is_person_name(name) and above.page == below.page:
+            return name
+    return None
+
+
+def _first(pattern: re.Pattern[str], chunks: list[str]) -> str | None:
+    for chunk in chunks:
+        for match in pattern.finditer(chunk):
+            if pattern is not _GRADUATE and _STUDENT.search(chunk[: match.start("name")]):
+                continue  # 指导学生张三… names the student, not the holder
+            name = _leading_name(match.group("name"))
+            if name:
+                return name
+    return None
+
+
+def _before_honorific(chunk: str) -> str | None:
+    for match in _BEFORE_HONORIFIC.finditer(chunk):
+        run = _LEAD_WORDS.sub("", match.group("run"))
+        if _STUDENT.search(chunk[: match.start("run")]) or re.search(r"(?:学生|选手)", run):
+            continue
+        name = _trailing_name(run)
+        if name:
+            return name
+    return None
+
+
+def _leading_name(run: str) -> str | None:
+    """The name at the start of a run: the whole run if it reads as a name, else its longest leading name."""
+    run = run.strip("·")
+    for size in range(min(len(run), 4), 1, -1):
+        if is_person_name(run[:size]):
+            return run[:size]
+    return run if is_person_name(run) else None
+
+
+def _trailing_name(run: str) -> str | None:
+    """The name at the end of a run. Three characters first, then two: most names are that long, and a
+    longer tail would swallow the word before the name."""
+    if is_person_name(run):
+        return run
+    for size in (3, 2, 4):
+        if len(run) > size and is_person_name(run[-size:]):
+            return run[-size:]
+    return None
+
+
+def _name_alone(text: DocumentText) -> str | None:
+    """A line that is nothing but a name, larger ones first: certificates often print the holder big."""
+    # Body-size or larger: a seal's ring text reads small and can look like a name (师范木).
+    alone = [line for line in text.lines if line.height >= 0.9 and is_person_name(line.text.strip(" :："))]
+    if not alone:
+        return None
+    return max(alone, key=lambda line: line.height).text.strip(" :：")
