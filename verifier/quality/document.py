@@ -45,8 +45,10 @@ def assess_document(
 ) -> tuple[dict[str, Any], list[Flag]]:
     """Seal and colour over all upright pages; returns document scores and flags (page None)."""
     s = settings or QualitySettings()
-    seals_per_page = [len(detect_seals(image, s)) for image in images]
-    colour_per_page = [_colour_measures(image, s) for image in images]
+    # One downscale per page serves both measures (resizing a phone photo costs more than either).
+    smalls = [downscale(image, s.working_width)[0] for image in images]
+    seals_per_page = [len(detect_seals(small, s)) for small in smalls]
+    colour_per_page = [_colour_measures(small, s) for small in smalls]
     max_colour = max((c for c, _ in colour_per_page), default=0.0)
     max_red = max((r for _, r in colour_per_page), default=0.0)
     scores: dict[str, Any] = {
@@ -68,12 +70,20 @@ def assess_document(
                 detail=f"整份材料无任何彩色（色彩度 {max_colour:.1f}，红色像素 {max_red:.3%}），原件的红色公章应为彩色",
             )
         )
-    elif not scores["seals"]:
+    elif not scores["seals"] and not (pages_quality and all(_unjudgeable(q) for q in pages_quality)):
         flags.append(Flag.make(FlagCode.NO_SEAL, value=0, detail=f"共 {len(images)} 页均未发现红色圆形或椭圆形印章"))
     return scores, flags
 
 
-def _colour_measures(image: np.ndarray, s: QualitySettings) -> tuple[float, float]:
-    small, _ = downscale(image, s.working_width)
+def _unjudgeable(quality: PageQuality) -> bool:
+    """A page too dark, washed out, blurred or unreadable to tell whether a seal is there: its capture
+    flag already asks for a new upload, and a missing seal would be a guess."""
+    return any(f.code in _SEAL_HIDING for f in quality.flags)
+
+
+_SEAL_HIDING = {FlagCode.TOO_DARK, FlagCode.OVEREXPOSED, FlagCode.BLURRY, FlagCode.UNREADABLE}
+
+
+def _colour_measures(small: np.ndarray, s: QualitySettings) -> tuple[float, float]:
     mask = red_mask(small, s.seal_s_min, s.seal_v_min)
     return colourfulness(small), float(np.count_nonzero(mask)) / mask.size

@@ -76,3 +76,34 @@ def _weighted_median(values: np.ndarray, weights: np.ndarray) -> float:
     order = np.argsort(values)
     cumulative = np.cumsum(weights[order])
     return float(values[order][np.searchsorted(cumulative, cumulative[-1] / 2)])
+
+
+def sides_cut_through_content(
+    grey: np.ndarray, *, depth: float, contrast: float, min_crossings: int, paper_drop: float
+) -> list[int]:
+    """Ink strokes that run out of the picture, per side (top, right, bottom, left).
+
+    When a crop or the camera's frame cuts through the printed document, frame rules, table lines,
+    characters and seal rings cross the image edge at a steep angle. A complete page keeps a paper or
+    desk margin there. A crossing is a dark stroke (clearly darker than the paper around it) that
+    spans the whole band along that edge, is narrow along the edge (a steep line, not a rule running
+    parallel to a slightly tilted edge) and sits on paper (not on a desk).
+    """
+    h, w = grey.shape
+    k = max(3, (min(h, w) // 60) | 1)  # wider than a stroke: the closing is the paper under the ink
+    paper = cv2.morphologyEx(grey, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    ink = ((paper.astype(np.int16) - grey) > contrast).astype(np.uint8)
+    paper_level = float(np.percentile(grey, 95))
+    counts = []
+    for side in range(4):  # rotate each side to the top
+        side_ink, side_paper = np.rot90(ink, side), np.rot90(paper, side)
+        d = max(4, round(depth * side_ink.shape[0]))
+        band = np.ascontiguousarray(side_ink[:d])
+        n, _, stats, _ = cv2.connectedComponentsWithStats(band, connectivity=8)
+        crossings = 0
+        for x, y, bw, bh, _area in stats[1:n]:
+            steep = y == 0 and bh >= d and bw <= 3 * d
+            if steep and float(np.median(side_paper[:d, x : x + bw])) >= paper_level - paper_drop:
+                crossings += 1
+        counts.append(crossings if crossings >= min_crossings else 0)
+    return counts

@@ -8,9 +8,14 @@ from models.flags import FlagCode
 from models.page import TextLine
 from models.report import Flag
 from verifier.quality.exposure import glare_fraction, measure_exposure
-from verifier.quality.geometry import lines_cut_by_edge, skew_from_lines, skew_from_pixels
+from verifier.quality.geometry import (
+    lines_cut_by_edge,
+    sides_cut_through_content,
+    skew_from_lines,
+    skew_from_pixels,
+)
 from verifier.quality.model import PageQuality
-from verifier.quality.recapture import moire_peak
+from verifier.quality.recapture import moire_peak, pixel_grid_peak
 from verifier.quality.settings import QualitySettings
 from verifier.quality.sharpness import line_sharpness, tile_sharpness
 from verifier.quality.working import text_mask, to_working
@@ -48,12 +53,17 @@ def assess_page(
         if sharpness < s.blur_hard or borderline:
             flag(FlagCode.BLURRY, sharpness, f"清晰度 {sharpness:.2f}（阈值 {s.blur_hard:g}–{s.blur_soft:g}）")
 
-    if usable:
-        text_height = float(np.median([ln.height for ln in usable]))
+    long_side = max(image_bgr.shape[:2])
+    scores["long_side_px"] = float(long_side)
+    text_height = float(np.median([ln.height for ln in usable])) if usable else None
+    if text_height is not None:
         scores["text_height_px"] = round(text_height, 1)
-        if text_height < s.min_text_height_px:
-            detail = f"文字高度约 {text_height:.0f} 像素（至少 {s.min_text_height_px:g}）"
-            flag(FlagCode.LOW_RESOLUTION, text_height, detail)
+    if text_height is not None and text_height < s.min_text_height_px:
+        detail = f"文字高度约 {text_height:.0f} 像素（至少 {s.min_text_height_px:g}）"
+        flag(FlagCode.LOW_RESOLUTION, text_height, detail)
+    elif long_side < s.min_long_side_px:
+        detail = f"整页长边仅 {long_side} 像素（至少 {s.min_long_side_px}）"
+        flag(FlagCode.LOW_RESOLUTION, long_side, detail)
 
     exposure = measure_exposure(work.grey, text_mask(work.grey, work.boxes))
     scores["paper_level"] = round(exposure.paper_level, 1)
@@ -61,7 +71,13 @@ def assess_page(
     scores["clipped_fraction"] = round(exposure.clipped_fraction, 4)
     if exposure.paper_level < s.dark_paper_max:
         flag(FlagCode.TOO_DARK, exposure.paper_level, f"纸面亮度 {exposure.paper_level:.0f}/255")
-    elif exposure.clipped_fraction > s.overexposed_clipped_fraction and exposure.ink_level > s.overexposed_ink_min:
+    # Strokes of type smaller than min_text_height_px are thinner than a pixel and grey whatever the
+    # exposure: their ink level says nothing about it (that page is LOW_RESOLUTION).
+    elif (
+        exposure.clipped_fraction > s.overexposed_clipped_fraction
+        and exposure.ink_level > s.overexposed_ink_min
+        and (text_height is None or text_height >= s.min_text_height_px)
+    ):
         flag(
             FlagCode.OVEREXPOSED,
             exposure.ink_level,
@@ -84,14 +100,29 @@ def assess_page(
             flag(FlagCode.SKEWED, skew, f"倾斜约 {abs(skew):.1f}°")
 
     cut = lines_cut_by_edge(lines, image_bgr.shape, s.edge_margin)
+    crossings = sides_cut_through_content(
+        work.grey,
+        depth=s.edge_band,
+        contrast=s.edge_ink_contrast,
+        min_crossings=s.edge_min_crossings,
+        paper_drop=s.edge_paper_drop,
+    )
     scores["lines_at_edge"] = float(cut)
+    scores["strokes_out_of_frame"] = float(sum(crossings))
     if cut:
         flag(FlagCode.INCOMPLETE, cut, f"{cut} 行文字触及图片边缘，可能被裁切")
+    elif any(crossings):
+        sides = "、".join(name for name, n in zip("上右下左", crossings, strict=True) if n)
+        flag(FlagCode.INCOMPLETE, sum(crossings), f"印刷内容在{sides}边越出画面，可能被裁切")
 
     peak = moire_peak(work.grey_native, s.recapture_crop)
+    grid = pixel_grid_peak(work.grey_native, s.recapture_crop)
     scores["moire_peak"] = round(peak, 2)
+    scores["pixel_grid_peak"] = round(grid, 2)
     if peak > s.recapture_peak:
         flag(FlagCode.SCREEN_RECAPTURE, peak, f"频谱中有摩尔纹峰值 {peak:.1f}（阈值 {s.recapture_peak:g}）")
+    elif grid > s.recapture_grid_peak:
+        flag(FlagCode.SCREEN_RECAPTURE, grid, f"画面中有屏幕像素栅格的周期纹理（{grid:.1f}）")
 
     return PageQuality(page=page_number, scores=scores, flags=flags)
 

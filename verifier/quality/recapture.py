@@ -45,3 +45,35 @@ def _window_and_band(n: int) -> tuple[np.ndarray, np.ndarray]:
     on_grid = (np.abs(fx) % block <= 1) | (np.abs(fx) % block >= block - 1)
     on_grid |= (np.abs(fy) % block <= 1) | (np.abs(fy) % block >= block - 1)
     return window, band & ~on_grid
+
+
+def pixel_grid_peak(grey_native: np.ndarray, crop: int) -> float:
+    """How far a screen's pixel lattice stands out at the 8-px JPEG grid frequencies, which moire_peak skips.
+
+    A screen photographed at about one camera pixel per screen pixel row or column shows its lattice at
+    exactly such a frequency (e.g. two camera pixels per pixel: Nyquist). JPEG blocking raises all the
+    harmonics k/8 (k = 1…4) together, a pixel lattice one of them, so the score is the strongest
+    harmonic's prominence over the second strongest, along columns and along rows; the lattice is
+    periodic both ways, so the weaker axis is reported.
+    """
+    h, w = grey_native.shape
+    n = min(crop, h, w) // 8 * 8
+    if n < 64:
+        return 0.0
+    y0, x0 = (h - n) // 2 // 8 * 8, (w - n) // 2 // 8 * 8
+    tile = grey_native[y0 : y0 + n, x0 : x0 + n].astype(np.float32)
+    tile -= tile.mean()
+    window, _ = _window_and_band(n)
+    spectrum = cv2.dft(tile * window, flags=cv2.DFT_COMPLEX_OUTPUT)
+    magnitude = cv2.magnitude(spectrum[..., 0], spectrum[..., 1])
+    margins = []
+    for profile in (np.log1p(magnitude.mean(axis=0)), np.log1p(magnitude.mean(axis=1))):
+        prominences = []
+        for k in range(1, 5):
+            f = k * n // 8
+            # Neighbours 3–6 bins away on either side, past the Hann window's main lobe.
+            around = np.concatenate([profile[f - 6 : f - 2], profile[(np.arange(f + 3, f + 7)) % n]])
+            prominences.append(float(profile[f] - np.median(around)))
+        prominences.sort()
+        margins.append(prominences[-1] - prominences[-2])
+    return max(0.0, min(margins))

@@ -20,14 +20,18 @@ def detect_seals(image_bgr: np.ndarray, settings: QualitySettings | None = None)
     small, scale = downscale(image_bgr, s.working_width)
     mask = red_mask(small, s.seal_s_min, s.seal_v_min)
     short_side = min(small.shape[:2])
+    mask = _without_rules(mask, short_side)
     # Join the ring, star and characters of one seal, and bridge black strokes crossing the ring.
     k = max(3, int(short_side * 0.012) | 1)
     joined = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
-    contours, _ = cv2.findContours(joined, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    # CCOMP lists every red blob as an outer boundary, also a seal inside a closed red frame (with
+    # RETR_EXTERNAL a red border around the page would hide every seal inside it).
+    contours, hierarchy = cv2.findContours(joined, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_NONE)
+    links = hierarchy[0] if hierarchy is not None else []
     rim_mask = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
     seals = []
-    for contour in contours:
-        if len(contour) < 5:
+    for contour, link in zip(contours, links, strict=True):
+        if link[3] != -1 or len(contour) < 5:  # a hole, not a blob
             continue
         x, y, bw, bh = cv2.boundingRect(contour)
         diameter = max(bw, bh)
@@ -37,6 +41,9 @@ def detect_seals(image_bgr: np.ndarray, settings: QualitySettings | None = None)
         major, minor = max(a1, a2), min(a1, a2)
         if minor <= 0 or major / minor > s.seal_max_axis_ratio:
             continue
+        (_, _), (rw, rh), _ = cv2.minAreaRect(contour)
+        if cv2.contourArea(contour) > s.seal_max_extent * max(rw * rh, 1.0):
+            continue  # fills its bounding box: a red rectangle (photo background, title block), not an ellipse
         coverage = _rim_coverage(rim_mask, (cx, cy), (a1, a2), angle)
         if coverage < s.seal_min_rim_coverage:
             continue
@@ -50,7 +57,39 @@ def detect_seals(image_bgr: np.ndarray, settings: QualitySettings | None = None)
                 box=(int(x * inv), int(y * inv), int(bw * inv), int(bh * inv)),
             )
         )
-    return seals
+    seals = [seal for seal in seals if not any(_inside(seal, other) for other in seals if other is not seal)]
+    return [seal for seal in seals if seal.rim_coverage >= s.seal_ring_coverage or not _in_a_row(seal, seals)]
+
+
+def _without_rules(mask: np.ndarray, short_side: int) -> np.ndarray:
+    """The red mask without long straight rules (a red border, a letterhead's red line), so that a seal
+    stamped across them stays a blob of its own. A seal ring has no straight run this long."""
+    length = max(15, int(short_side * 0.12))
+    rules = cv2.morphologyEx(mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1)))
+    rules |= cv2.morphologyEx(mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, length)))
+    return cv2.bitwise_and(mask, cv2.bitwise_not(cv2.dilate(rules, np.ones((3, 3), np.uint8))))
+
+
+def _inside(seal: Seal, other: Seal) -> bool:
+    """The star or lettering inside a seal's ring, found as a blob of its own."""
+    x, y, w, h = seal.box
+    ox, oy, ow, oh = other.box
+    return ow * oh > w * h and ox <= x and oy <= y and x + w <= ox + ow and y + h <= oy + oh
+
+
+def _in_a_row(seal: Seal, others: list[Seal]) -> bool:
+    """Whether a like-sized red blob sits beside this one on the same line, as characters of a title do."""
+    x, y, w, h = seal.box
+    for other in others:
+        if other is seal:
+            continue
+        ox, oy, ow, oh = other.box
+        like_sized = 0.67 <= max(ow, oh) / max(w, h, 1) <= 1.5
+        same_line = abs((oy + oh / 2) - (y + h / 2)) <= 0.5 * max(h, oh)
+        gap = max(ox - (x + w), x - (ox + ow))
+        if like_sized and same_line and gap <= max(w, ow):
+            return True
+    return False
 
 
 def _rim_coverage(mask: np.ndarray, centre: tuple[float, float], axes: tuple[float, float], angle: float) -> float:

@@ -17,17 +17,20 @@ class QualitySettings(BaseSettings):
     # scores comparable across phone photos (4000 px) and small scans (800 px).
     working_width: int = Field(1024, ge=256)
 
-    # --- sharpness: variance of the Laplacian / variance of the grey levels, per text line, each line
-    # rescaled to `sharpness_line_height` px so the score is relative to the character size.
-    # Clean renders score 30–55 (also at half size and as JPEG q30), Gaussian blur σ=2 on 40 px type
-    # ≈ 3.6, σ=3 ≈ 1.1, σ=4 ≈ 0.4.
+    # --- sharpness: variance of the second derivative along the softest of four directions / variance of
+    # the grey levels, per text line, each line rescaled to `sharpness_line_height` px so the score is
+    # relative to the character size (verifier/quality/sharpness.py). On 40 px type (≈55 px line boxes):
+    # sharp renders ≈ 1.0 (JPEG q30 alike, half size 1.9), Gaussian blur σ=1 → 0.31, σ=1.5 → 0.15,
+    # σ=2 → 0.08, σ=3 → 0.03; a straight smear of 5 px → 0.19–0.24, 9 px → 0.07–0.10, 15 px → 0.04–0.05,
+    # whatever its direction. On the 200-document benchmark every sharp capture (scans, phone photos,
+    # heavy JPEG, small saves) scores ≥ 0.5 and every defocused or shaken one ≤ 0.08.
     sharpness_line_height: int = Field(32, ge=12)
-    # Below this the page is blurry whatever the OCR engine says (σ ≥ 3 on 40 px type: strokes merge,
-    # although PP-OCR still reads large type with confidence ≈ 1). fixtures/capture.py's defocus of a
-    # phone photo scores 1.3–1.7.
-    blur_hard: float = 2.0
-    # Between blur_hard and this, the page is blurry only when OCR is also unsure (see ocr_confident).
-    blur_soft: float = 6.0
+    # Below this the page is blurry whatever the OCR engine says: about σ=1.8 px defocus or a 9 px smear
+    # on 40 px type, where 2–3 px strokes of 宋体 keep less than half their contrast (PP-OCR still reads
+    # large type with confidence ≈ 1 there, which is why OCR confidence alone cannot decide).
+    blur_hard: float = 0.1
+    # Between blur_hard and this (≈ σ 1.3), the page is blurry only when OCR is also unsure.
+    blur_soft: float = 0.2
     # Character-weighted OCR confidence at or above which a borderline-sharp page reads fine.
     ocr_confident: float = 0.9
 
@@ -36,6 +39,11 @@ class QualitySettings(BaseSettings):
     # squints at ~15 px glyphs: fixtures/capture.py's low_resolution pages measure 13–19 px boxes, clean
     # pages 45–70 px.
     min_text_height_px: float = 20.0
+    # A whole page saved smaller than this along its long side is low resolution whatever its type size:
+    # 800 px is ≈ 97 dpi across an A5 certificate and ≈ 68 dpi across A4, below the ~100 dpi at which
+    # seal lettering and small certificate numbers stay legible. Pages saved at 640 px or less
+    # (fixtures/capture.py low_resolution) fall under it, a 0.6× resize of a 1600 px scan (960 px) does not.
+    min_long_side_px: int = 800
 
     # --- exposure (grey levels 0–255 on the working image)
     # Paper (95th percentile) darker than this: the page is too dark. Clean paper sits at 240–250; the
@@ -61,13 +69,34 @@ class QualitySettings(BaseSettings):
     # --- incomplete: a text line whose box comes within this fraction of the width/height of the image
     # edge is taken as cut by the frame. Rendered pages keep ≥ 2% margins; a cut line touches (0–0.3%).
     edge_margin: float = 0.004
+    # A cut through the printed design without text at the edge: strokes crossing a band this deep
+    # (fraction of the side) along an image edge. Characters are ≥ 2.5% of a page's short side, frame
+    # rules run the page's length, so a band of 1.2% is crossed by any cut stroke but by no margin.
+    edge_band: float = 0.012
+    # Ink is this many grey levels darker than the paper under it: body text, rules and seal rings
+    # (≥ 100 on clean paper, ≥ 70 in dim photos) pass, a faint guilloché or paper texture (≤ 40) does not.
+    edge_ink_contrast: float = 60.0
+    # Two crossings on one side: a cut frame crosses twice (its two rules), a cut text line many times;
+    # a single dark streak along a photocopy or a pen lying across the page's margin only once.
+    edge_min_crossings: int = 2
+    # The crossing must be on paper (the page reaches the edge there), at most this far below the page's
+    # paper level; a desk or a dark object beside the page is far darker.
+    edge_paper_drop: float = 60.0
 
     # --- screen recapture: prominence (log-magnitude above the local median) of the strongest peak in
     # the mid/high-frequency band of the spectrum of a native-resolution crop. Text pages score ≤ 1.5
     # (JPEG q20–95, resized 0.37–1.6×, sensor noise σ=8, phone photos); rendered moiré (period 4–12 px,
     # depth ≥ 0.08) ≥ 4.3. The threshold sits between the two.
     recapture_crop: int = Field(512, ge=128)
-    recapture_peak: float = 3.0
+    # On the 200-document benchmark, phone photos, heavy JPEG and defocused pages reach 3.1 (the screen
+    # recaptures there are caught by the pixel lattice below), so the threshold sits between 3.1 and 4.3.
+    recapture_peak: float = 3.5
+    # The moiré peak skips the 8-px JPEG grid frequencies (k/8 cycles per pixel), where a screen's lattice
+    # may fall too (two camera pixels per screen pixel = Nyquist). There, the strongest harmonic must stand
+    # this much (natural log of magnitude) above the second strongest, along rows and along columns:
+    # JPEG blocking lifts all harmonics together (margins ≤ 0.35 on text pages at quality 75–92), a
+    # lattice one (≥ 1.7 on rendered recaptures).
+    recapture_grid_peak: float = 1.0
 
     # --- unreadable: fewer confident characters than this on the page means no usable text.
     unreadable_min_chars: int = 4
@@ -80,11 +109,19 @@ class QualitySettings(BaseSettings):
     # certificates, i.e. 4–25% of the short side; below 3% it is a red mark, above 45% a red cover.
     seal_min_diameter: float = 0.03
     seal_max_diameter: float = 0.45
+    # An ellipse covers π/4 ≈ 0.79 of its bounding rectangle (a bumpy seal rim up to ≈ 0.85); a red
+    # rectangle, such as the red background of an ID photo on 教师资格证书, ≈ 1.
+    seal_max_extent: float = 0.9
     # Oval seals reach 1.5:1; red titles and borders are far more elongated.
     seal_max_axis_ratio: float = 1.7
     # Share of the fitted ellipse's rim that is red ink: a drawn seal ring covers 70–100% even with black
     # text across it; a red title block or frame corner covers < 35%.
     seal_min_rim_coverage: float = 0.5
+    # Bold red title characters close into round blobs too, but stand in a row of like-sized blobs; a blob
+    # with a like-sized red neighbour on its line is a character unless its rim is a closed ring (a drawn
+    # ring covers ≥ 0.95 of its rim; a closed character outline 0.6–0.92 on the benchmark's red titles),
+    # which keeps two issuers' seals stamped side by side.
+    seal_ring_coverage: float = 0.95
 
     # --- photocopy: the largest per-page colourfulness (Hasler–Süsstrunk) and red share of a document
     # that should carry a red seal. Sealed colour scans score ≥ 8 and ≥ 1e-3 red; grey copies 0–2, none.
