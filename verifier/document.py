@@ -21,6 +21,7 @@ from verifier.ingest import ingest_bytes
 from verifier.ocr import OcrEngine
 from verifier.orient import orient_and_read, rotate_image
 from verifier.quality import assess_document, assess_page
+from verifier.seal_reread import reread_under_seals
 from verifier.settings import Settings
 from verifier.text import build_document_text
 
@@ -77,6 +78,8 @@ def analyze_document(
         else:
             with _Timer(timings, "ocr"):
                 upright, lines, rotation = _read_page(page.image, engine, settings)
+            with _Timer(timings, "seal_reread"):
+                lines = reread_under_seals(engine, upright, lines, settings.quality)
             if rotation:
                 uploaded_at = (360 - rotation) % 360  # how the upload is turned, clockwise from upright
                 turned = {90: "顺时针旋转了 90°", 180: "上下颠倒（旋转了 180°）", 270: "逆时针旋转了 90°"}[uploaded_at]
