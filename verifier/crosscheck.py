@@ -10,6 +10,7 @@ from models.flags import FlagCode
 from models.report import DocumentReport, Flag
 from models.vocab import DocType, Severity
 from verifier.columns import load_column_map
+from verifier.duplicates import DocFingerprint, SubmissionRegister
 
 
 def check_holder(doc: DocumentReport, applicant_name: str | None) -> None:
@@ -58,3 +59,27 @@ def apply_duplicates(docs: list[DocumentReport], matches: list) -> None:  # type
                 by_file[this].duplicate_of.append(other)
         detail = f"与「{first}」为同一证书" + (f"（{match.reason}）" if getattr(match, "reason", "") else "")
         by_file[later].flags.append(Flag.make(code, detail=detail, value=round(float(match.score), 3)))
+
+
+def apply_cross_submission(
+    docs: list[DocumentReport],
+    fingerprints: dict[str, DocFingerprint],
+    register: SubmissionRegister,
+    submission_id: str,
+    applicant: str,
+) -> None:
+    """DUPLICATE_ACROSS_APPLICANTS (000 四（二）): a certificate already in another applicant's submission."""
+    for doc in docs:
+        fp = fingerprints.get(doc.file)
+        if fp is None:
+            continue
+        found = register.matches(fp, applicant)
+        if found:
+            first = found[0]
+            detail = f"与申报材料 {first.submission} 中的「{first.file}」为同一证书"
+            flag = Flag.make(FlagCode.DUPLICATE_ACROSS_APPLICANTS, detail=detail, value=round(first.score, 3))
+            doc.flags.append(flag)
+    for doc in docs:
+        fp = fingerprints.get(doc.file)
+        if fp is not None:
+            register.add(submission_id, applicant, fp)

@@ -12,8 +12,15 @@ from pathlib import Path
 from models.evidence import Evidence
 from models.report import Applicant, Report, summarize, verdict_for
 from models.vocab import Severity
-from verifier.crosscheck import apply_duplicates, check_column, check_companions, check_holder
+from verifier.crosscheck import (
+    apply_cross_submission,
+    apply_duplicates,
+    check_column,
+    check_companions,
+    check_holder,
+)
 from verifier.document import DocumentAnalysis, analyze_document
+from verifier.duplicates import SubmissionRegister
 from verifier.ocr import check_engine_name, get_engine
 from verifier.settings import Settings, get_settings
 
@@ -188,6 +195,8 @@ def verify_submission(
     on_document: Callable[[DocumentAnalysis], None] | None = None,
     cross_checks: bool = True,
     pool: WorkerPool | None = None,
+    register: SubmissionRegister | None = None,
+    submission_id: str = "",
 ) -> SubmissionResult:
     """Verify uploads as one submission. cross_checks=False treats them as unrelated documents (benchmarks)."""
     settings = settings or get_settings()
@@ -214,6 +223,10 @@ def verify_submission(
         from verifier.duplicates import find_duplicates
 
         apply_duplicates(docs, find_duplicates(fingerprints))
+    if register is not None:
+        who = "".join(((applicant.name if applicant else None) or "").split()) or f"#{submission_id}"
+        by_file = {a.report.file: a.fingerprint for a in analyses if a.fingerprint is not None}
+        apply_cross_submission(docs, by_file, register, submission_id, who)
 
     clauses, eligible = [], None
     if ruleset is not None:

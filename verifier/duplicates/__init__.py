@@ -3,6 +3,7 @@
 from verifier.duplicates.fingerprint import DocFingerprint, fingerprint_document
 from verifier.duplicates.hamming_index import HammingIndex
 from verifier.duplicates.matching import DuplicateMatch, find_duplicates
+from verifier.duplicates.register import SubmissionRegister
 from verifier.duplicates.settings import DuplicateSettings
 
 __all__ = [
@@ -10,6 +11,7 @@ __all__ = [
     "DuplicateMatch",
     "DuplicateSettings",
     "HammingIndex",
+    "SubmissionRegister",
     "find_duplicates",
     "fingerprint_document",
 ]

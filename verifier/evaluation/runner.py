@@ -13,6 +13,7 @@ from models.evidence import Evidence
 from models.flags import FLAG_SPECS
 from models.report import Applicant
 from models.vocab import Severity
+from verifier.duplicates import SubmissionRegister
 from verifier.evaluation.metrics import (
     DocumentScores,
     PrecisionRecall,
@@ -79,6 +80,7 @@ def _evaluate(
     document_scores = score_documents((lab, predicted[lab.file]) for lab in doc_labels)
 
     sub_pairs, truth_pairs, predicted_pairs = [], set(), set()
+    register = SubmissionRegister()
     clauses, clause_misses = Ratio(), []
     for sub in sub_labels:
         folder = root / "submissions" / sub.id
@@ -86,14 +88,17 @@ def _evaluate(
         ruleset = ruleset_id if sub.applicant.target_title else None
         start = time.perf_counter()
         outcome = verify_submission(
-            sub_uploads, sub.applicant, ruleset, settings, on_document=on_document, pool=pool
+            sub_uploads, sub.applicant, ruleset, settings, on_document=on_document, pool=pool,
+            register=register, submission_id=sub.id,
         ).report
         seconds += time.perf_counter() - start
         pages += sum(d.pages for d in outcome.documents)
         by_file = {d.file: d for d in outcome.documents}
         sub_pairs.extend((lab, by_file[lab.file]) for lab in sub.documents)
+        # Pairs within this submission; repeats of another applicant's document are scored as flags.
+        own = {lab.file for lab in sub.documents}
         truth_pairs |= {frozenset(f"{sub.id}/{f}" for f in p) for p in duplicate_pairs(
-            (lab.file, lab.duplicate_of) for lab in sub.documents)}
+            (lab.file, [o for o in lab.duplicate_of if o in own]) for lab in sub.documents)}
         predicted_pairs |= {frozenset(f"{sub.id}/{f}" for f in p) for p in duplicate_pairs(
             (d.file, d.duplicate_of) for d in outcome.documents)}
         if ruleset:
