@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
-import opencc
+from verifier.normalize import to_simplified
 
 # Letters OCR reads for digits in certificate numbers (and the reverse never matters: numbers are
 # compared after mapping both sides).
@@ -18,17 +17,11 @@ _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _TITLE_WORDS = re.compile(r"(同志|老师|先生|女士|教师)$")
 
 
-@lru_cache(maxsize=1)
-def _to_simplified() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
-
-
 def normalise_text(text: str | None) -> str:
     """NFKC (full-width → half-width), traditional → simplified, no spaces or punctuation, upper case."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFKC", text)
-    text = _to_simplified().convert(text)
+    text = to_simplified(unicodedata.normalize("NFKC", text))
     return _NOT_WORD.sub("", text).upper()
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
 
-import opencc
+from verifier.normalize import to_simplified as _t2s
 
 # Characters OCR often reads in place of the intended one on seals and headings; only
 # unambiguous look-alikes that never occur in a body's name are mapped.
@@ -18,14 +17,9 @@ _DATE_TAIL = re.compile(r"[0-9〇一二三四五六七八九十]{2,4}\s*年.*$")
 _NON_NAME = re.compile(r"[^0-9A-Za-z\u3007\u3400-\u9fff]")
 
 
-@cache
-def _t2s() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
-
-
 def to_simplified(text: str) -> str:
     """NFKC (full-width → half-width) then traditional → simplified."""
-    return _t2s().convert(unicodedata.normalize("NFKC", text))
+    return _t2s(unicodedata.normalize("NFKC", text))
 
 
 def normalize_issuer(text: str) -> str:
