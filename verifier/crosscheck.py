@@ -12,11 +12,20 @@ from models.vocab import DocType, Severity
 from verifier.columns import load_column_map
 from verifier.duplicates import DocFingerprint, SubmissionRegister
 
+# Documents that name several people (课题组成员, 表彰名单, 公示名单, co-authors): the applicant may be any of
+# them, and the one the reader picked as holder (the leader, the first listed) need not be the applicant.
+_MEMBER_LISTS = {
+    DocType.research_project, DocType.commendation_document, DocType.publicity_form, DocType.publication,
+}
+
 
 def check_holder(doc: DocumentReport, applicant_name: str | None) -> None:
     """HOLDER_MISMATCH (000 四（二）): a clear difference is an error; one differing character may be OCR noise."""
     holder = doc.fields.holder
     if not applicant_name or not holder or holder == applicant_name:
+        return
+    if doc.doc_type in _MEMBER_LISTS and applicant_name in "".join(doc.text.split()):
+        doc.fields.holder = applicant_name  # the applicant is one of the people the document names
         return
     distance = Levenshtein.distance(holder, applicant_name)
     if distance == 1 and len(applicant_name) >= 3 and len(holder) == len(applicant_name):

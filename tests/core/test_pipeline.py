@@ -120,3 +120,19 @@ def test_holder_mismatch_and_missing_companion() -> None:
     codes = [f.code for f in report.documents[0].flags]
     assert FlagCode.HOLDER_MISMATCH in codes
     assert FlagCode.MISSING_COMPANION in codes
+
+
+def test_applicant_named_in_a_member_list_is_the_holder() -> None:
+    project = text_pdf(
+        ["课题结题证书", "课题名称：农村初中数学分层作业设计研究", "课题负责人：王建国",
+         "课题组成员：李霞、张晓梅、赵刚", "经专家组鉴定，准予结题。", "六盘水市教育科学研究所", "二〇二三年六月"]
+    )
+    report = verify_submission(
+        [Upload(file="p.pdf", data=project)],
+        applicant=__import__("models").Applicant(name="张晓梅"),
+        settings=Settings(),
+    ).report
+    doc = report.documents[0]
+    assert doc.doc_type == DocType.research_project
+    assert doc.fields.holder == "张晓梅"
+    assert FlagCode.HOLDER_MISMATCH not in [f.code for f in doc.flags]
