@@ -195,8 +195,12 @@ def rules_list() -> None:
     """列出可用的规则集。"""
     from verifier.criteria import list_rulesets
 
+    table = Table(title="评审条件规则集")
+    for column in ("ID", "名称", "地区", "依据", "条款数"):
+        table.add_column(column)
     for info in list_rulesets():
-        out.print(f"[bold]{info.id}[/]  {info.title}")
+        table.add_row(info.id, info.name, info.region, info.seed, str(info.clauses))
+    out.print(table)
 
 
 @rules_app.command("show")

@@ -74,3 +74,14 @@ def test_usage_errors_exit_2_without_a_traceback(args: tuple[str, ...]) -> None:
     result = run_cli(*args)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+def test_rules_list_and_show() -> None:
+    listed = run_cli("rules", "list")
+    assert listed.returncode == 0, listed.stderr
+    for ruleset_id in ("liupanshui-2024", "beijing", "bingtuan-2024", "guangzhou-ce", "chongqing-registration"):
+        assert ruleset_id in listed.stdout
+    shown = run_cli("rules", "show", "liupanshui-2024")
+    assert shown.returncode == 0, shown.stderr
+    assert "004" in shown.stdout  # clauses cite their seed article
+    assert run_cli("rules", "show", "no-such-ruleset").returncode == 2
