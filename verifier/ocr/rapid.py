@@ -28,7 +28,7 @@ class RapidOcrEngine:
             "Global.max_side_len": settings.max_side_len,
             "Global.text_score": settings.text_score,
             # We size the detector's input ourselves (text-height adaptive); stop it from upscaling again.
-            "Det.limit_side_len": 320,
+            "Det.limit_side_len": 64,
         }
         for task, path in (("Det", settings.det_model_path), ("Rec", settings.rec_model_path)):
             if path:
