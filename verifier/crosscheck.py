@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
@@ -19,13 +20,32 @@ _MEMBER_LISTS = {
 }
 
 
+_LIST_CAPTION = re.compile(r"(?:课题组成员|主要成员|成员|主要完成人|完成人|作者|参与人员|参加人员)[:：]")
+_LIST_END = re.compile(r"[。;；]|特发|经|以资")
+
+
+def member_rank(text: str, name: str) -> int | None:
+    """1-based place of `name` in a 成员/完成人/作者 list, 1 for the 主持人/负责人, None when not listed."""
+    for caption in _LIST_CAPTION.finditer(text):
+        rest = text[caption.end() :]
+        end = _LIST_END.search(rest)
+        members = [m for m in re.split(r"[、,，\s]+", rest[: end.start() if end else len(rest)]) if m]
+        if name in members:
+            return members.index(name) + 1
+    if re.search(rf"(?:主持人|负责人)[:：]?{name}|{name}(?:同志)?主持", text):
+        return 1
+    return None
+
+
 def check_holder(doc: DocumentReport, applicant_name: str | None) -> None:
     """HOLDER_MISMATCH (000 四（二）): a clear difference is an error; one differing character may be OCR noise."""
     holder = doc.fields.holder
     if not applicant_name or not holder or holder == applicant_name:
         return
     if doc.doc_type in _MEMBER_LISTS and applicant_name in "".join(doc.text.split()):
-        doc.fields.holder = applicant_name  # the applicant is one of the people the document names
+        # The applicant is one of the people the document names; their rank is their place in the list.
+        doc.fields.holder = applicant_name
+        doc.fields.rank = member_rank("".join(doc.text.split()), applicant_name)
         return
     distance = Levenshtein.distance(holder, applicant_name)
     if distance == 1 and len(applicant_name) >= 3 and len(holder) == len(applicant_name):

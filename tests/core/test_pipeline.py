@@ -135,4 +135,14 @@ def test_applicant_named_in_a_member_list_is_the_holder() -> None:
     doc = report.documents[0]
     assert doc.doc_type == DocType.research_project
     assert doc.fields.holder == "张晓梅"
+    assert doc.fields.rank == 2  # second in the 课题组成员 list
     assert FlagCode.HOLDER_MISMATCH not in [f.code for f in doc.flags]
+
+
+def test_member_rank_reads_the_list_position() -> None:
+    from verifier.crosscheck import member_rank
+
+    text = "王芳同志主持的课题《分层作业研究》经鉴定准予结题。课题组成员:王芳、李霞、张晓梅特发此证。"
+    assert member_rank(text, "张晓梅") == 3
+    assert member_rank(text, "王芳") == 1
+    assert member_rank(text, "赵刚") is None
