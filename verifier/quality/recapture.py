@@ -18,20 +18,29 @@ def moire_peak(grey_native: np.ndarray, crop: int) -> float:
     Measured before any resizing, which would low-pass the pattern away. The crop starts on the 8-px
     JPEG block grid, and the block-grid frequencies are ignored so heavy JPEG does not count as moiré.
     """
-    h, w = grey_native.shape
-    n = min(crop, h, w) // 8 * 8
-    if n < 64:
+    spectrum = _centre_spectrum(grey_native, crop)
+    if spectrum is None:
         return 0.0
-    y0, x0 = (h - n) // 2 // 8 * 8, (w - n) // 2 // 8 * 8
-    tile = grey_native[y0 : y0 + n, x0 : x0 + n].astype(np.float32)
-    tile -= tile.mean()
-    window, band = _window_and_band(n)
-    spectrum = cv2.dft(tile * window, flags=cv2.DFT_COMPLEX_OUTPUT)
-    magnitude = np.fft.fftshift(cv2.magnitude(spectrum[..., 0], spectrum[..., 1]))
+    _, band = _window_and_band(spectrum.shape[0])
+    magnitude = np.fft.fftshift(spectrum)
     log_mag = np.log1p(magnitude)
     background = cv2.blur(cv2.medianBlur(log_mag, 5), (9, 9))
     candidates = (log_mag - background)[band]
     return float(candidates.max()) if candidates.size else 0.0
+
+
+def _centre_spectrum(grey_native: np.ndarray, crop: int) -> np.ndarray | None:
+    """DFT magnitude (unshifted) of a Hann-windowed square centre crop aligned to the 8-px JPEG grid."""
+    h, w = grey_native.shape
+    n = min(crop, h, w) // 8 * 8
+    if n < 64:
+        return None
+    y0, x0 = (h - n) // 2 // 8 * 8, (w - n) // 2 // 8 * 8
+    tile = grey_native[y0 : y0 + n, x0 : x0 + n].astype(np.float32)
+    tile -= tile.mean()
+    window, _ = _window_and_band(n)
+    spectrum = cv2.dft(tile * window, flags=cv2.DFT_COMPLEX_OUTPUT)
+    return cv2.magnitude(spectrum[..., 0], spectrum[..., 1])
 
 
 @lru_cache(maxsize=8)
@@ -56,16 +65,10 @@ def pixel_grid_peak(grey_native: np.ndarray, crop: int) -> float:
     harmonic's prominence over the second strongest, along columns and along rows; the lattice is
     periodic both ways, so the weaker axis is reported.
     """
-    h, w = grey_native.shape
-    n = min(crop, h, w) // 8 * 8
-    if n < 64:
+    magnitude = _centre_spectrum(grey_native, crop)
+    if magnitude is None:
         return 0.0
-    y0, x0 = (h - n) // 2 // 8 * 8, (w - n) // 2 // 8 * 8
-    tile = grey_native[y0 : y0 + n, x0 : x0 + n].astype(np.float32)
-    tile -= tile.mean()
-    window, _ = _window_and_band(n)
-    spectrum = cv2.dft(tile * window, flags=cv2.DFT_COMPLEX_OUTPUT)
-    magnitude = cv2.magnitude(spectrum[..., 0], spectrum[..., 1])
+    n = magnitude.shape[0]
     margins = []
     for profile in (np.log1p(magnitude.mean(axis=0)), np.log1p(magnitude.mean(axis=1))):
         prominences = []
