@@ -20,7 +20,7 @@ from verifier.extract import extract
 from verifier.ingest import ingest_bytes
 from verifier.ocr import OcrEngine
 from verifier.orient import orient_and_read, rotate_image
-from verifier.quality import assess_document, assess_page
+from verifier.quality import Seal, assess_document, assess_page, detect_seals
 from verifier.seal_reread import reread_under_seals
 from verifier.settings import Settings
 from verifier.text import build_document_text
@@ -72,14 +72,19 @@ def analyze_document(
         return analysis
 
     page_texts, qualities, uprights = [], [], []
+    page_seals: list[list[Seal] | None] = []
     for page in ingested.pages:
         if page.source == PageSource.pdf_text:
             upright, lines, rotation = page.image, page.lines, 0
         else:
             with _Timer(timings, "ocr"):
                 upright, lines, rotation = _read_page(page.image, engine, settings)
+        seals = None  # text-layer pages are looked at for seals only if the document check needs them
+        if page.source != PageSource.pdf_text:
+            with _Timer(timings, "quality"):
+                seals = detect_seals(upright, settings.quality)  # for the re-read and the NO_SEAL check alike
             with _Timer(timings, "seal_reread"):
-                lines = reread_under_seals(engine, upright, lines, settings.quality)
+                lines = reread_under_seals(engine, upright, lines, settings.quality, seals)
             if rotation:
                 uploaded_at = (360 - rotation) % 360  # how the upload is turned, clockwise from upright
                 turned = {90: "顺时针旋转了 90°", 180: "上下颠倒（旋转了 180°）", 270: "逆时针旋转了 90°"}[uploaded_at]
@@ -94,6 +99,7 @@ def analyze_document(
                 quality_scores = page_quality.scores
                 report.flags.extend(page_quality.flags)
                 qualities.append(page_quality)
+        page_seals.append(seals)
         report.quality[f"page_{page.number}"] = {**quality_scores, "rotation": rotation, "source": page.source.value}
         page_texts.append((page.number, lines, upright.shape[1], upright.shape[0]))
         uprights.append(upright)
@@ -113,7 +119,10 @@ def analyze_document(
         report.flags.extend(_content_flags(decision.doc_type, report.fields, text.full))
     with _Timer(timings, "quality"):
         if qualities:
-            doc_scores, doc_flags = assess_document(qualities, uprights, decision.doc_type, settings.quality)
+            doc_scores, doc_flags = assess_document(
+                qualities, uprights, decision.doc_type, settings.quality,
+                seals=page_seals if all(found is not None for found in page_seals) else None,
+            )
             report.quality["document"] = {k: v for k, v in doc_scores.items() if k != "pages"}
             report.flags.extend(doc_flags)
     with _Timer(timings, "duplicates"):

@@ -61,9 +61,13 @@ def _weight(lines: list[TextLine]) -> float:
 
 
 def reread_under_seals(
-    engine: OcrEngine, upright: np.ndarray, lines: list[TextLine], settings: QualitySettings | None = None
+    engine: OcrEngine,
+    upright: np.ndarray,
+    lines: list[TextLine],
+    settings: QualitySettings | None = None,
+    seals: list[Seal] | None = None,
 ) -> list[TextLine]:
-    seals = detect_seals(upright, settings)
+    seals = detect_seals(upright, settings) if seals is None else seals
     if not seals:
         return lines
     height, width = upright.shape[:2]

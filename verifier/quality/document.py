@@ -9,7 +9,7 @@ import numpy as np
 from models.flags import FlagCode
 from models.report import Flag
 from models.vocab import DocType
-from verifier.quality.model import PageQuality
+from verifier.quality.model import PageQuality, Seal
 from verifier.quality.redink import colourfulness, red_mask
 from verifier.quality.seals import detect_seals
 from verifier.quality.settings import QualitySettings
@@ -42,12 +42,17 @@ def assess_document(
     images: list[np.ndarray],
     doc_type: DocType,
     settings: QualitySettings | None = None,
+    seals: list[list[Seal]] | None = None,
 ) -> tuple[dict[str, Any], list[Flag]]:
-    """Seal and colour over all upright pages; returns document scores and flags (page None)."""
+    """Seal and colour over all upright pages; returns document scores and flags (page None).
+
+    `seals`: the seals already found on each page, when the caller looked for them (the seal re-read does).
+    """
     s = settings or QualitySettings()
     # One downscale per page serves both measures (resizing a phone photo costs more than either).
     smalls = [downscale(image, s.working_width)[0] for image in images]
-    seals_per_page = [len(detect_seals(small, s)) for small in smalls]
+    found = seals if seals is not None else [detect_seals(small, s) for small in smalls]
+    seals_per_page = [len(page) for page in found]
     colour_per_page = [_colour_measures(small, s) for small in smalls]
     max_colour = max((c for c, _ in colour_per_page), default=0.0)
     max_red = max((r for _, r in colour_per_page), default=0.0)
