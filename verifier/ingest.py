@@ -7,7 +7,9 @@ import io
 import re
 import threading
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeVar
 
 import cv2
 import numpy as np
@@ -17,6 +19,11 @@ from models.flags import FlagCode
 from models.page import Page, PageSource, TextLine
 from models.report import Flag
 from verifier.settings import IngestSettings
+
+if TYPE_CHECKING:
+    from pypdfium2 import PdfPage
+
+_T = TypeVar("_T")
 
 try:  # HEIC/HEIF phone photos
     import pillow_heif
@@ -200,30 +207,10 @@ def _ingest_pdf(data: bytes, settings: IngestSettings, result: IngestResult) -> 
                 return
             if count > settings.max_pages:
                 result.flags.append(_too_many_pages(count, settings))
-            text_layers = _pdf_text_layers(data, min(count, settings.max_pages), settings)
             for index in range(min(count, settings.max_pages)):
                 page = doc[index]
                 try:
-                    width_pt, height_pt = page.get_size()
-                    lines = text_layers.get(index)
-                    scale = _render_scale(width_pt, height_pt, settings, text_layer=bool(lines))
-                    if width_pt * height_pt * scale * scale > settings.max_pixels:
-                        result.flags.append(
-                            Flag.make(FlagCode.IMAGE_TOO_LARGE, page=index + 1, detail="PDF 页面尺寸异常")
-                        )
-                        continue
-                    # PDFium renders BGR(A), OpenCV's own order; drop alpha if any.
-                    bitmap = page.render(scale=scale)
-                    pixels = bitmap.to_numpy()
-                    image = np.ascontiguousarray(pixels[:, :, :3]) if pixels.ndim == 3 else cv2.cvtColor(
-                        pixels, cv2.COLOR_GRAY2BGR
-                    )
-                    if lines:
-                        scaled = [_scale_line(line, scale) for line in lines]
-                        page_obj = Page(number=index + 1, image=image, source=PageSource.pdf_text, lines=scaled)
-                        result.pages.append(page_obj)
-                    else:
-                        result.pages.append(Page(number=index + 1, image=image, source=PageSource.pdf_render))
+                    _ingest_pdf_page(page, index, settings, result)
                 finally:
                     page.close()
         except pdfium.PdfiumError as exc:
@@ -232,6 +219,26 @@ def _ingest_pdf(data: bytes, settings: IngestSettings, result: IngestResult) -> 
             doc.close()
     if not result.pages and not result.flags:
         result.flags.append(Flag.make(FlagCode.CORRUPT_FILE, detail="PDF 页面无法读取"))
+
+
+def _ingest_pdf_page(page: PdfPage, index: int, settings: IngestSettings, result: IngestResult) -> None:
+    width_pt, height_pt = page.get_size()
+    lines = None
+    chars = _pdf_chars(page, settings)
+    if chars is not None:
+        scale = _render_scale(width_pt, height_pt, settings, text_layer=True)
+        lines = _text_lines(page, chars, scale)
+    scale = _render_scale(width_pt, height_pt, settings, text_layer=lines is not None)
+    if width_pt * height_pt * scale * scale > settings.max_pixels:
+        result.flags.append(Flag.make(FlagCode.IMAGE_TOO_LARGE, page=index + 1, detail="PDF 页面尺寸异常"))
+        return
+    # PDFium renders BGR(A), OpenCV's own order; drop alpha if any.
+    pixels = page.render(scale=scale).to_numpy()
+    image = np.ascontiguousarray(pixels[:, :, :3]) if pixels.ndim == 3 else cv2.cvtColor(pixels, cv2.COLOR_GRAY2BGR)
+    if lines is None:
+        result.pages.append(Page(number=index + 1, image=image, source=PageSource.pdf_render))
+    else:
+        result.pages.append(Page(number=index + 1, image=image, source=PageSource.pdf_text, lines=lines))
 
 
 def _render_scale(width_pt: float, height_pt: float, settings: IngestSettings, text_layer: bool) -> float:
@@ -243,31 +250,193 @@ def _render_scale(width_pt: float, height_pt: float, settings: IngestSettings, t
     return scale
 
 
-def _scale_line(line: TextLine, scale: float) -> TextLine:
-    return TextLine(text=line.text, box=[(x * scale, y * scale) for x, y in line.box], confidence=line.confidence)
+# --- the text layer, read through PDFium's text page of the page that is rendered anyway ------------------------
+# Characters closer than this (PDF points) horizontally belong to one word, and baselines closer than this to one
+# line: the tolerances of pdfplumber's line extraction, which read these pages before.
+_TOLERANCE_PT = 3.0
+_LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 
 
-def _pdf_text_layers(data: bytes, pages: int, settings: IngestSettings) -> dict[int, list[TextLine]]:
-    """Text lines (in PDF points) of pages with a usable text layer; a page without one is absent."""
-    import pdfplumber
+@dataclass(slots=True)
+class _Char:
+    """One character: its font box, the baseline origin and the direction the baseline runs in."""
 
-    layers: dict[int, list[TextLine]] = {}
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    origin: tuple[float, float]
+    direction: tuple[float, float]
+
+
+def _pdf_chars(page: PdfPage, settings: IngestSettings) -> list[_Char] | None:
+    """The page's characters in PDF points (y up), or None without a usable text layer."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for index, page in enumerate(pdf.pages[:pages]):
-                lines = []
-                for item in page.extract_text_lines(return_chars=False):
-                    text = item["text"].strip()
-                    if not text:
-                        continue
-                    x0, top, x1, bottom = item["x0"], item["top"], item["x1"], item["bottom"]
-                    box = [(x0, top), (x1, top), (x1, bottom), (x0, bottom)]
-                    lines.append(TextLine(text=text, box=box, confidence=1.0))
-                chars = sum(len(_CJK_OR_ALNUM.findall(line.text)) for line in lines)
-                # Replacement characters mean a broken font mapping: OCR the page instead.
-                garbled = sum(line.text.count("\ufffd") for line in lines)
-                if chars >= settings.pdf_min_text_chars and garbled * 10 < chars:
-                    layers[index] = lines
+        textpage = page.get_textpage()
     except Exception:  # a broken text layer only means we OCR the rendered page
-        return {}
-    return layers
+        return None
+    try:
+        chars: list[_Char] = []
+        rect, matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
+        origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+        readable = garbled = 0
+        high_surrogate = 0
+        for i in range(pdfium_c.FPDFText_CountChars(textpage)):
+            if pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
+                continue  # spaces and line breaks PDFium inferred; words are split by geometry instead
+            code = pdfium_c.FPDFText_GetUnicode(textpage, i)
+            if 0xD800 <= code < 0xDC00:  # the first half of a character outside the BMP
+                high_surrogate = code
+                continue
+            if 0xDC00 <= code < 0xE000 and high_surrogate:
+                code = 0x10000 + ((high_surrogate - 0xD800) << 10) + (code - 0xDC00)
+            high_surrogate = 0
+            # A glyph without a Unicode mapping reads as nothing useful: count it as a replacement character.
+            if code in (0, 0xFFFD) or pdfium_c.FPDFText_HasUnicodeMapError(textpage, i) == 1:
+                text = "\ufffd"
+                garbled += 1
+            else:
+                text = _LIGATURES.get(chr(code), chr(code))
+                readable += len(_CJK_OR_ALNUM.findall(text))
+            if not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect):
+                continue
+            if not pdfium_c.FPDFText_GetCharOrigin(textpage, i, origin_x, origin_y):
+                origin_x.value, origin_y.value = rect.left, rect.bottom
+            direction = (1.0, 0.0)
+            if pdfium_c.FPDFText_GetMatrix(textpage, i, matrix) and (matrix.a or matrix.b):
+                direction = (matrix.a, matrix.b)
+            origin = (origin_x.value, origin_y.value)
+            chars.append(_Char(text, rect.left, rect.top, rect.right, rect.bottom, origin, direction))
+    except Exception:
+        return None
+    finally:
+        textpage.close()
+    # Replacement characters mean a broken font mapping: OCR the page instead.
+    if readable < settings.pdf_min_text_chars or garbled * 10 >= readable:
+        return None
+    return chars
+
+
+# Device frame → the frame where text running in direction k (quarter turns clockwise from left-to-right on
+# the rendered page) reads left to right, and back.
+_INTO_FRAME: list[Callable[[float, float], tuple[float, float]]] = [
+    lambda x, y: (x, y),
+    lambda x, y: (y, -x),
+    lambda x, y: (-x, -y),
+    lambda x, y: (-y, x),
+]
+_OUT_OF_FRAME: list[Callable[[float, float], tuple[float, float]]] = [
+    lambda x, y: (x, y),
+    lambda x, y: (-y, x),
+    lambda x, y: (-x, -y),
+    lambda x, y: (y, -x),
+]
+
+
+def _text_lines(page: PdfPage, chars: list[_Char], scale: float) -> list[TextLine] | None:
+    """Lines in the rendered bitmap's pixels (y down) at this scale, in reading order; None when most of the
+    text does not read left to right on the rendered page (the page is shown sideways or upside down), so it
+    goes to OCR, which turns it upright and flags it like any other page uploaded turned."""
+    import ctypes
+    import math
+
+    import pypdfium2.raw as pdfium_c
+
+    # The bitmap PdfPage.render(scale=scale) makes; PDFium's own page matrix maps points onto it, so rotated
+    # pages and crop boxes land where the render puts them.
+    width, height = math.ceil(page.get_width() * scale), math.ceil(page.get_height() * scale)
+    corners = []
+    for dx, dy in ((0, 0), (width, 0), (0, height)):
+        px, py = ctypes.c_double(), ctypes.c_double()
+        pdfium_c.FPDF_DeviceToPage(page, 0, 0, width, height, 0, dx, dy, px, py)
+        corners.append((px.value, py.value))
+    (ox, oy), (ux, uy), (vx, vy) = corners
+    ax, ay, bx, by = ux - ox, uy - oy, vx - ox, vy - oy
+    det = ax * by - ay * bx
+    if abs(det) < 1e-9:
+        return None
+
+    def device(px: float, py: float) -> tuple[float, float]:
+        rx, ry = px - ox, py - oy
+        return width * (rx * by - ry * bx) / det, height * (ax * ry - ay * rx) / det
+
+    by_direction: list[list[_Char]] = [[], [], [], []]
+    counts = [0, 0, 0, 0]
+    for ch in chars:
+        (x_a, y_a), (x_b, y_b) = device(ch.x0, ch.top), device(ch.x1, ch.bottom)
+        start = device(*ch.origin)
+        end = device(ch.origin[0] + ch.direction[0], ch.origin[1] + ch.direction[1])
+        k = round(math.atan2(end[1] - start[1], end[0] - start[0]) / (math.pi / 2)) % 4
+        into = _INTO_FRAME[k]
+        (fx_a, fy_a), (fx_b, fy_b) = into(min(x_a, x_b), min(y_a, y_b)), into(max(x_a, x_b), max(y_a, y_b))
+        frame_origin = into(*start)
+        by_direction[k].append(
+            _Char(ch.text, min(fx_a, fx_b), min(fy_a, fy_b), max(fx_a, fx_b), max(fy_a, fy_b), frame_origin, (1, 0))
+        )
+        counts[k] += not ch.text.isspace()
+    if max(counts) == 0 or counts.index(max(counts)) != 0:
+        return None
+    lines = []
+    # Upright text first, in reading order; the odd turned label or seal inscription after it.
+    for k, members in enumerate(by_direction):
+        out = _OUT_OF_FRAME[k]
+        for text, fx0, ftop, fx1, fbottom in _group_lines(members, _TOLERANCE_PT * scale):
+            (x_a, y_a), (x_b, y_b) = out(fx0, ftop), out(fx1, fbottom)
+            # Boxes stay inside the page; text running off its edge is still read, as pdfplumber read it.
+            x0 = min(max(min(x_a, x_b), 0.0), width - 1.0)
+            x1 = max(min(max(x_a, x_b), float(width)), x0 + 1.0)
+            top = min(max(min(y_a, y_b), 0.0), height - 1.0)
+            bottom = max(min(max(y_a, y_b), float(height)), top + 1.0)
+            box = [(x0, top), (x1, top), (x1, bottom), (x0, bottom)]
+            lines.append(TextLine(text=text, box=box, confidence=1.0))
+    return lines
+
+
+def _cluster(items: list[_T], key: Callable[[_T], float], tolerance: float) -> list[list[_T]]:
+    """Items grouped by key, a value joining the group of the next-smaller value within the tolerance."""
+    groups: list[list[_T]] = []
+    last = 0.0
+    for item in sorted(items, key=key):
+        value = key(item)
+        if not groups or value > last + tolerance:
+            groups.append([])
+        groups[-1].append(item)
+        last = value
+    return groups
+
+
+def _group_lines(chars: list[_Char], tolerance: float) -> list[tuple[str, float, float, float, float]]:
+    """Left-to-right characters → (text, x0, top, x1, bottom) lines, top to bottom: rows by baseline, words
+    split at spaces and at gaps wider than the tolerance, the words of a row joined by one space."""
+    words: list[list[_Char]] = []
+    for row in _cluster(chars, lambda ch: ch.origin[1], tolerance):
+        word: list[_Char] = []
+        for ch in sorted(row, key=lambda ch: ch.x0):
+            if ch.text.isspace():
+                if word:
+                    words.append(word)
+                word = []
+                continue
+            if word:
+                prev = word[-1]
+                if ch.x0 < prev.x0 or ch.x0 > prev.x1 + tolerance or abs(ch.origin[1] - prev.origin[1]) > tolerance:
+                    words.append(word)
+                    word = []
+            word.append(ch)
+        if word:
+            words.append(word)
+    lines = []
+    for row_words in _cluster(words, lambda w: w[0].origin[1], tolerance):
+        row_words.sort(key=lambda w: w[0].x0)
+        text = " ".join("".join(ch.text for ch in w) for w in row_words).strip()
+        if text:
+            members = [ch for w in row_words for ch in w]
+            x0, x1 = min(ch.x0 for ch in members), max(ch.x1 for ch in members)
+            top, bottom = min(ch.top for ch in members), max(ch.bottom for ch in members)
+            lines.append((text, x0, top, x1, bottom))
+    return lines

@@ -45,3 +45,57 @@ def encrypted_pdf() -> bytes:
 
     enc = pdfencrypt.StandardEncryption("secret-user", ownerPassword="secret-owner", canPrint=0)
     return text_pdf(["加密文件"], encrypt=enc)  # type: ignore[arg-type]
+
+
+# A run of text: left x and baseline y in points from the top-left corner, font size, text.
+Run = tuple[float, float, float, str]
+
+
+def runs_pdf(pages: list[list[Run]], size: tuple[float, float] = (842.0, 595.0), turn: int = 0) -> bytes:
+    """Pages of text runs placed where a certificate prints them. `turn` (90 or 270) draws the content turned
+    by that many degrees clockwise and sets the page's /Rotate to show it upright again, as scanners and
+    exporters store landscape pages."""
+    import pypdfium2 as pdfium
+    from reportlab.pdfgen import canvas
+
+    width, height = size
+    page_size = (height, width) if turn in (90, 270) else (width, height)
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=page_size, invariant=1)
+    font = _font()
+    for runs in pages:
+        c.saveState()
+        if turn == 90:  # (x, y) → (y, width - x): a quarter turn clockwise, kept on the page
+            c.translate(0, width)
+            c.rotate(-90)
+        elif turn == 270:  # (x, y) → (height - y, x)
+            c.translate(height, 0)
+            c.rotate(90)
+        for x, baseline, font_size, text in runs:
+            c.setFont(font, font_size)
+            c.drawString(x, height - baseline, text)
+        c.restoreState()
+        c.showPage()
+    c.save()
+    if not turn:
+        return buf.getvalue()
+    doc = pdfium.PdfDocument(buf.getvalue())
+    for page in doc:
+        page.set_rotation((360 - turn) % 360)
+    out = io.BytesIO()
+    doc.save(out)
+    doc.close()
+    return out.getvalue()
+
+
+def with_rotate(data: bytes, degrees: int) -> bytes:
+    """The same PDF with every page's /Rotate set: a viewer then shows the content turned."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(data)
+    for page in doc:
+        page.set_rotation(degrees)
+    out = io.BytesIO()
+    doc.save(out)
+    doc.close()
+    return out.getvalue()
