@@ -36,12 +36,15 @@ def throughput(uploads: list[Upload], workers: int) -> dict[str, float]:
 
 def growth(uploads: list[Upload], total_pages: int) -> dict[str, float]:
     settings, done, marks = Settings(), 0, {}
+    next_mark = 100
     while done < total_pages:
         for upload in uploads:
             report = verify_submission([upload], settings=settings).report
             done += max(report.documents[0].pages, 1)
-            if done >= 100 and "after_100" not in marks:
-                marks["after_100"] = rss_mb()
+            if done >= next_mark:
+                marks[f"after_{next_mark}"] = rss_mb()
+                print(f"{done} pages: RSS {marks[f'after_{next_mark}']:.1f} MB", flush=True)
+                next_mark += 100
             if done >= total_pages:
                 break
     marks["after_total"] = rss_mb()
@@ -53,7 +56,7 @@ def growth(uploads: list[Upload], total_pages: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)
-    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--workers", type=int, nargs="*", default=[1, 2], help="none: only the growth run")
     parser.add_argument("--growth-pages", type=int, default=0)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()

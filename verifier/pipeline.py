@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -63,6 +64,9 @@ def collect_uploads(paths: Iterable[Path]) -> list[Upload]:
 
 # --- per-document work, in this process or in worker processes -------------------------------------------------
 _worker_settings: Settings | None = None
+# Workers start from a fresh interpreter: a forked worker would inherit (and be charged for) everything the
+# parent holds — loaded models, earlier documents' previews — and ONNX Runtime's thread pools are not fork-safe.
+_WORKER_START = multiprocessing.get_context("spawn")
 
 
 def _init_worker(settings: Settings) -> None:
@@ -108,7 +112,7 @@ class WorkerPool:
     def executor(self) -> ProcessPoolExecutor:
         if self._executor is None:
             self._executor = ProcessPoolExecutor(
-                max_workers=self.workers, initializer=_init_worker, initargs=(self.settings,)
+                max_workers=self.workers, mp_context=_WORKER_START, initializer=_init_worker, initargs=(self.settings,)
             )
         return self._executor
 
@@ -172,7 +176,9 @@ def analyze_all(
 
 
 def _analyze_isolated(upload: Upload, settings: Settings) -> DocumentAnalysis:
-    with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(settings,)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=1, mp_context=_WORKER_START, initializer=_init_worker, initargs=(settings,)
+    ) as pool:
         try:
             return pool.submit(_analyze_in_worker, upload).result()
         except BrokenProcessPool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from dataclasses import dataclass
 
@@ -10,15 +11,13 @@ from tests.core.pdfs import text_pdf
 from verifier.pipeline import Upload, analyze_all
 from verifier.settings import Settings
 
-PARENT = os.getpid()
-
 
 @dataclass
 class CrashingUpload(Upload):
     """Stands in for a decoder crash: reading it ends the worker process abruptly (in workers only)."""
 
     def read(self) -> bytes:
-        if os.getpid() != PARENT:
+        if multiprocessing.parent_process() is not None:
             os._exit(70)
         return b""
 
