@@ -5,6 +5,7 @@ measures only the understanding stage (text → doc_type and fields), never the 
 
     python bench/understanding_iter.py /work/bench/b200 --ocr-cache /work/bench/ocr-cache [--misses] [--field level]
     python bench/understanding_iter.py /work/bench/b200 --ocr-cache DIR --dump documents/0007.jpg
+    python bench/understanding_iter.py /work/bench/b600 --ocr-cache DIR --range 1-300   # standalone 0001..0300
 """
 
 from __future__ import annotations
@@ -89,6 +90,8 @@ def main() -> None:
     parser.add_argument("--texts", type=Path, help="save every document text here as JSON, for reading")
     parser.add_argument("--capture", type=Path, help="save the OCR lines and labels of --files here, as test data")
     parser.add_argument("--files", help="comma-separated benchmark files for --capture")
+    parser.add_argument("--range", help="only standalone documents numbered FIRST-LAST (e.g. 1-300)")
+    parser.add_argument("--standalone", action="store_true", help="only the standalone documents, not submissions")
     args = parser.parse_args()
 
     from fixtures.labels import BenchmarkLabels
@@ -109,6 +112,11 @@ def main() -> None:
             if name in wanted:
                 capture(label, cached_pages(path, cache, settings), name, args.capture)
         return
+    if args.range:
+        first, last = (int(part) for part in args.range.split("-"))
+        entries = [e for e in entries if e[2].startswith("documents/") and first <= int(Path(e[2]).stem) <= last]
+    if args.standalone:
+        entries = [e for e in entries if e[2].startswith("documents/")]
     if args.severity:
         entries = [e for e in entries if e[0].severity.value == args.severity]
 

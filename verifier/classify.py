@@ -93,10 +93,19 @@ CUES: dict[DocType, list[tuple[str, float]]] = {
 PATTERN_CUES: dict[DocType, list[tuple[str, re.Pattern[str], float]]] = {
     D.award_certificate: [("N等奖", re.compile(r"[特一二三壹贰叁]\s*等\s*奖"), 2.5)],
     D.commendation_document: [
-        ("文号", re.compile(r"[\u4e00-\u9fff]{2,8}[〔(（]\s*\d{4}\s*[〕)）]\s*\d{1,4}\s*号"), 3),
+        ("文号", re.compile(r"[\u4e00-\u9fff]{2,8}\s*[〔(（]\s*\d{4}\s*[〕)）]\s*\d{1,4}\s*号"), 3),
         ("红头文件", re.compile(r"^.{4,30}文件$", re.MULTILINE), 2),
     ],
-    D.honor_certificate: [("荣获…称号", re.compile(r"(?:荣获|授予|评为).{2,30}称号"), 2.5)],
+    D.honor_certificate: [
+        ("荣获…称号", re.compile(r"(?:荣获|授予|评为).{2,30}称号"), 2.5),
+        # An honour title in quotes, even when 称号 after it is misread: 荣获黑河市2024年“最美乡村教师”.
+        ("荣获“…”", re.compile(r"(?:荣获|授予|评为)[^“\n]{0,20}“[^”\n]{2,12}”(?![^\n]{0,8}(?:赛|评比|评选|活动))"),
+         1.5),
+    ],
+    # The certificate is the coach's when the students it names won: 指导学生黎琳芳在…中荣获银牌.
+    D.instructor_award: [("指导的学生…获奖", re.compile(r"(?:指导|辅导)的?学生[\s\S]{1,40}?(?:荣获|获得|获)"), 3)],
+    # A journal's running head: 中小学教育 2018年第11期.
+    D.publication: [("刊期", re.compile(r"(?:19|20)\d{2}\s*年\s*第\s*\d{1,2}\s*期"), 2)],
     D.teaching_service_honor: [
         (
             "从教 N 年",

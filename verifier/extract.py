@@ -8,7 +8,13 @@ import re
 from models.report import Fields
 from models.vocab import AwardCategory, DocType, Level
 from verifier.text import DocumentText
-from verifier.understand.awards import find_award_category, find_grade, find_project_rank, find_rank
+from verifier.understand.awards import (
+    find_award_category,
+    find_grade,
+    find_project_rank,
+    find_rank,
+    project_members,
+)
 from verifier.understand.facts import (
     find_certificate_no,
     find_qualification_kind,
@@ -19,7 +25,7 @@ from verifier.understand.facts import (
     find_title_rank,
 )
 from verifier.understand.holder import find_holder
-from verifier.understand.signature import read_masthead, read_signature
+from verifier.understand.signature import read_masthead, read_signature, read_unit
 
 D = DocType
 _COMMON = {"holder", "issuer", "issue_date", "level"}
@@ -54,11 +60,13 @@ def extract(doc_type: DocType, text: DocumentText) -> Fields:
         return Fields()
     full = text.full
     signature = (read_masthead(text) if doc_type == D.publication else None) or read_signature(text)
+    unit = None if signature.issuers else _signing_unit(doc_type, text)
+    issuers = signature.issuers or ([unit] if unit else [])
     values: dict[str, object] = {
         "holder": find_holder(doc_type, text),
-        "issuer": signature.issuers[0] if signature.issuers else None,
+        "issuer": issuers[0] if issuers else None,
         "issue_date": signature.issue_date,
-        "level": find_level(signature.issuers, full) if "level" in allowed else None,
+        "level": find_level(issuers, full) if "level" in allowed else None,
         "grade": find_grade(text.flat) if "grade" in allowed else None,
         "award_category": _award_category(doc_type, text.flat) if "award_category" in allowed else None,
         "rank": find_rank(full),
@@ -69,11 +77,26 @@ def extract(doc_type: DocType, text: DocumentText) -> Fields:
         "subject": find_subject(text) if "subject" in allowed else None,
         "qualification_kind": find_qualification_kind(full),
         "registration_result": find_registration_result(text) if "registration_result" in allowed else None,
-        "title_rank": find_title_rank(full),
+        "title_rank": find_title_rank(text.flat),  # 高级教 | 师岗位: a title wrapped at the line's end
     }
-    if doc_type == D.research_project and values["rank"] is None:
-        values["rank"] = find_project_rank(values["holder"], text.flat)  # type: ignore[arg-type]
+    if doc_type == D.research_project:
+        values["holder"] = values["holder"] or _project_leader(text)
+        if values["rank"] is None:
+            values["rank"] = find_project_rank(values["holder"], text.flat)  # type: ignore[arg-type]
     return Fields(**{k: v for k, v in values.items() if k in allowed})
+
+
+def _signing_unit(doc_type: DocType, text: DocumentText) -> str | None:
+    """A personnel form or job description is the employing unit's own document, signed under its seal."""
+    return read_unit(text) if doc_type in (D.personnel_form, D.job_description) else None
+
+
+def _project_leader(text: DocumentText) -> str | None:
+    """When the sentence naming the leader (…同志主持的) is cut off, the member list still starts with the leader."""
+    from verifier.understand.names import is_person_name
+
+    members = project_members(text.full)
+    return members[0] if members and is_person_name(members[0]) else None
 
 
 def _award_category(doc_type: DocType, full: str) -> AwardCategory | None:
@@ -91,21 +114,40 @@ def find_level(issuers: list[str], full: str) -> Level | None:
 
     inferred = infer_level(" ".join(issuers) if issuers else None, full)
     if inferred.level is None and not issuers:
-        return awarding_region_level(full)
+        return awarding_region_level(full) or speaker_level(full) or employer_level(full)
     return inferred.level
 
 
-# 荣获兰州市2015年“教学能手”称号, 在2016年杭州市…大赛中: the place an award is named for.
-_AWARD_PLACE = re.compile(
-    r"(?:荣获|获得|被评为|评为|授予|在)\s*(?:\d{4}\s*年度?)?\s*(?P<place>[\u4e00-\u9fff]{2,16}?(?:自治区|自治州|自治县|省|市|州|县|区|旗))"
-)
+# 荣获兰州市2015年“教学能手”称号, 在2016年杭州市…大赛中, 蒙获山东省… (荣 misread): the place an award is named
+# for; 遂平县教育科学规划课题: the place whose planning office approved a project.
+_PLACE = r"(?P<place>[\u4e00-\u9fff]{2,16}?(?:自治区|自治州|自治县|省|市|州|县|区|旗))"
+_AWARD_PLACE = re.compile(rf"(?:荣获|获得|被评为|评为|授予|在|获)\s*(?:\d{{4}}\s*年度?)?\s*{_PLACE}")
+_PLAN_PLACE = re.compile(rf"(?:主持的|申报的|批准为|为){_PLACE}\s*教育科学规划")
 
 
 def awarding_region_level(full: str) -> Level | None:
     from verifier.issuers import infer_level
 
-    for match in _AWARD_PLACE.finditer(full):
-        level = infer_level(match.group("place")).level
-        if level is not None:
-            return level
+    if re.search(r"全国教育科学规划", full):
+        return Level.national
+    for pattern in (_AWARD_PLACE, _PLAN_PLACE):
+        for match in pattern.finditer(full):
+            level = infer_level(match.group("place")).level
+            if level is not None:
+                return level
     return None
+
+
+# The issuer speaking of its own jurisdiction: 为我省教育事业…, 我市…, 我校….
+_SPEAKER = {"省": Level.provincial, "市": Level.municipal, "州": Level.municipal, "县": Level.county,
+            "区": Level.county, "校": Level.school, "园": Level.school}
+
+
+def speaker_level(full: str) -> Level | None:
+    found = {_SPEAKER[match] for match in re.findall(r"我(省|市|州|县|区|校|园)", full)}
+    return found.pop() if len(found) == 1 else None
+
+
+def employer_level(full: str) -> Level | None:
+    """A 用人单位推荐考核结果公示表 is published by the teacher's employing unit: a school or kindergarten."""
+    return Level.school if re.search(r"用人单位.{0,4}推荐", full) else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from functools import lru_cache
@@ -77,15 +78,29 @@ _DATE_NUM = re.compile(r"(?<![\d\-])(\d{4})\s*[./\-]\s*(\d{1,2})(?:\s*[./\-]\s*(
 
 
 def _valid(year: int | None, month: int | None, day: int | None) -> bool:
-    if year is None or month is None or not (1950 <= year <= 2100 and 1 <= month <= 12):
+    if year is None or month is None or not 1950 <= year <= 2100:
         return False
-    return day is None or 1 <= day <= 31
+    return is_calendar_date(year, month, day)
+
+
+def is_calendar_date(year: int, month: int, day: int | None) -> bool:
+    """A day that exists: 2022年2月29日 does not, so a misread year or day shows."""
+    if not 1 <= month <= 12:
+        return False
+    return day is None or 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def date_numerals(text: str) -> str:
+    """Numerals of a date as printed: 元月 is January, and OCR reads 八 as 人 (三年四月人日). Only between date
+    words, where 人 cannot stand; the length is kept, so positions hold."""
+    text = text.replace("元月", "一月")
+    return re.sub(r"(?<=[年月十])人(?=[月日十])", "八", text)
 
 
 def find_dates(text: str) -> list[tuple[int, str]]:
     """Every date in the text as (position, ISO 'YYYY-MM-DD' or 'YYYY-MM'), in order of appearance."""
     found: list[tuple[int, str]] = []
-    text = text.replace("元月", "一月")  # 元月 is January; same length, so positions hold
+    text = date_numerals(text)
     for match in _DATE_CN.finditer(text):
         year = _year_from(match.group(1))
         month = chinese_number(match.group(2))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import math
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -29,6 +31,10 @@ class Line:
         return (self.left + self.right) / 2
 
 
+# Lines at least this long are body text that may wrap mid-word; shorter ones are cells, names, seal fragments.
+_PROSE_LINE = 8
+
+
 @dataclass(frozen=True)
 class DocumentText:
     lines: tuple[Line, ...]
@@ -45,6 +51,17 @@ class DocumentText:
     def flat(self) -> str:
         """The text without line breaks: a name or a body's name broken over two lines reads whole again."""
         return "".join(line.text for line in self.lines)
+
+    @cached_property
+    def prose(self) -> str:
+        """Paragraph lines joined (a name wrapped mid-sentence reads whole), short ones kept apart: a seal's ring
+        fragment before a signature would otherwise run into it (沙坝镇中 + 山市沙坝镇… reads 中山市)."""
+        parts: list[str] = []
+        for line, following in zip(self.lines, [*self.lines[1:], None], strict=True):
+            parts.append(line.text)
+            wrapped = following is not None and min(len(line.text), len(following.text)) >= _PROSE_LINE
+            parts.append("" if wrapped else "\n")
+        return "".join(parts)
 
     @property
     def last_page(self) -> int:
@@ -73,6 +90,20 @@ class DocumentText:
                 out.append([line])
         return [sorted(row, key=lambda ln: ln.left) for row in out]
 
+    def following(self, line: Line) -> Line | None:
+        """The line a reader goes on to after this one: the leftmost box of the next row on the same page."""
+        return self._following.get(id(line))
+
+    @cached_property
+    def _following(self) -> dict[int, Line]:
+        rows = self.rows()
+        return {
+            id(box): after[0]
+            for row, after in itertools.pairwise(rows)
+            if after[0].page == row[0].page
+            for box in row
+        }
+
     def row_texts(self) -> list[str]:
         return [" ".join(line.text for line in row) for row in self.rows()]
 
@@ -86,27 +117,66 @@ def _same_band(row: list[Line], line: Line) -> bool:
 
 
 def build_document_text(pages: list[tuple[int, list[TextLine], int, int]]) -> DocumentText:
-    """pages: (page number, lines in reading order, page width, page height)."""
+    """pages: (page number, lines in reading order, page width, page height).
+
+    A photo taken at an angle tilts every line the same way; positions are measured on the page turned level
+    again, so a table cell and its caption (申报人 | 王颖) still share a row and a line's height is its own."""
     out: list[Line] = []
     for number, lines, width, height in pages:
-        heights = sorted(line.height for line in lines if line.height > 0)
+        angle = page_skew(lines)
+        boxes = [_level_box(line.box, angle, width / 2, height / 2) for line in lines]
+        heights = sorted(max(y for _, y in box) - min(y for _, y in box) for box in boxes)
+        heights = [h for h in heights if h > 0]
         median = heights[len(heights) // 2] if heights else 1.0
-        for line in lines:
+        for line, box in zip(lines, boxes, strict=True):
             text = normalize_text(line.text)
             if not text:
                 continue
-            xs = [p[0] for p in line.box]
-            ys = [p[1] for p in line.box]
+            xs = [p[0] for p in box]
+            ys = [p[1] for p in box]
             out.append(
                 Line(
                     text=text,
                     page=number,
                     top=min(ys) / max(height, 1),
                     left=min(xs) / max(width, 1),
-                    height=line.height / max(median, 1e-6),
+                    height=(max(ys) - min(ys)) / max(median, 1e-6),
                     confidence=line.confidence,
                     bottom=max(ys) / max(height, 1),
                     right=max(xs) / max(width, 1),
                 )
             )
     return DocumentText(lines=tuple(out))
+
+
+# Below this tilt (degrees) a page is read as it is: scans are never perfectly level, and turning them gains nothing.
+_MIN_SKEW = 0.5
+# Only boxes much wider than tall show the direction of their line; short ones (a name, a seal fragment) do not.
+_MIN_ASPECT = 3.0
+
+
+def page_skew(lines: list[TextLine]) -> float:
+    """The page's tilt in degrees (positive: lines rise to the right), the median over its long lines."""
+    angles = []
+    for line in lines:
+        if len(line.box) != 4:
+            continue
+        (x0, y0), (x1, y1), _, (x3, y3) = line.box
+        width, tall = math.hypot(x1 - x0, y1 - y0), math.hypot(x3 - x0, y3 - y0)
+        if tall > 0 and width / tall >= _MIN_ASPECT and x1 > x0:
+            angles.append(math.degrees(math.atan2(y0 - y1, x1 - x0)))
+    if not angles:
+        return 0.0
+    angles.sort()
+    angle = angles[len(angles) // 2]
+    return angle if abs(angle) >= _MIN_SKEW else 0.0
+
+
+def _level_box(box: list[tuple[float, float]], angle: float, cx: float, cy: float) -> list[tuple[float, float]]:
+    """The box turned by the page's tilt about the page centre, so its lines run level."""
+    if not angle:
+        return list(box)
+    rad = math.radians(angle)
+    cos, sin = math.cos(rad), math.sin(rad)
+    # Lines rising to the right (image y grows downwards) are turned clockwise on screen to lie level.
+    return [(cx + (x - cx) * cos - (y - cy) * sin, cy + (x - cx) * sin + (y - cy) * cos) for x, y in box]

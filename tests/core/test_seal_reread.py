@@ -5,8 +5,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 import pytest
-from rapidfuzz import fuzz
 from PIL import Image, ImageDraw
+from rapidfuzz import fuzz
 
 from tests.conftest import cjk_font
 from verifier.orient import orient_and_read

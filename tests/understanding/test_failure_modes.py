@@ -106,3 +106,187 @@ def test_red_header_document_is_a_commendation_not_an_honour_certificate() -> No
     case = load_case("documents_0019")  # 关于表彰…的决定, 授予…“优秀班主任”荣誉称号
     assert classify(case.text).doc_type == DocType.commendation_document
     assert extract(DocType.commendation_document, case.text).certificate_no == "厦门府发〔2022〕158号"
+
+
+def test_table_cells_of_a_tilted_photo_pair_with_their_captions() -> None:
+    case = load_case("documents_0248")  # phone photo at an angle: 申报人 sits lower than 朱璐 on the raw page
+    caption = next(line for line in case.text.lines if line.text == "申报人")
+    name = next(line for line in case.text.lines if line.text == "朱璐")
+    assert abs(caption.middle - name.middle) < 0.01  # level again once the page's tilt is taken out
+    fields = extract(DocType.publicity_form, case.text)
+    assert fields.holder == "朱璐"
+    assert fields.issuer == "二七区民族中学"  # 二七区民族中学子盖章): the bracket read as 子
+
+
+def test_project_number_wrapped_inside_its_caption_or_its_number() -> None:
+    wrapped_caption = load_case("documents_0191")  # …(课题编 | 号:KT2015C152),经专家组鉴定…
+    assert extract(DocType.research_project, wrapped_caption.text).certificate_no == "KT2015C152"
+    wrapped_number = load_case("documents_0265")  # …(课题编号:K | T2023A027),经专家组鉴定…
+    assert extract(DocType.research_project, wrapped_number.text).certificate_no == "KT2023A027"
+    after_the_line = load_case("documents_0213")  # …(课题编号:J | YKY2016B039)被批准…
+    assert extract(DocType.research_project, after_the_line.text).certificate_no == "JYKY2016B039"
+
+
+def test_a_diploma_number_is_not_taken_for_an_identity_number() -> None:
+    case = load_case("documents_0185")  # :108262200902070178 with its caption lost to the edge
+    assert extract(DocType.academic_certificate, case.text).certificate_no == "108262200902070178"
+
+
+def test_project_leader_cut_off_the_member_list_still_names_them_first() -> None:
+    case = load_case("documents_0102")  # 志主持的… (the name past the edge); 员:李俊翔、蔡雨华、何金静
+    fields = extract(DocType.research_project, case.text)
+    assert fields.holder == "李俊翔"
+    assert fields.rank == 1
+
+
+def test_commendation_names_the_holder_with_their_unit_after_another_name() -> None:
+    case = load_case("documents_0097")  # 罗娜云杨玲娟(遂溪县实验小学); the sign-off lost its year: 年十一月十三日
+    fields = extract(DocType.commendation_document, case.text)
+    assert fields.holder == "杨玲娟"
+    assert fields.issue_date == "2020-11-13"  # the year of its number 湛江教发〔2020〕50号
+
+
+def test_journal_byline_read_apart_from_its_affiliation() -> None:
+    case = load_case("documents_0276")  # 王俊 and (卢氏县民族中学,河南省) with the abstract's first line between
+    fields = extract(DocType.publication, case.text)
+    assert fields.holder == "王俊"
+    assert fields.issuer == "中学物理教学参考"
+    assert fields.issue_date == "2018-06"
+
+
+def test_form_signed_in_two_spots_names_the_unit() -> None:
+    case = load_case("documents_0298")  # 主管部门(盖章) 阳信县机关幼儿园(盖章), a PDF text layer
+    assert extract(DocType.personnel_form, case.text).issuer == "阳信县机关幼儿园"
+
+
+def test_misread_county_inside_its_city_is_the_one_the_text_prints() -> None:
+    case = load_case("documents_0092")  # 审批机关:大同市 | 云县人 | 力 | 资源和社会保障局; 云县 lies in Yunnan
+    fields = extract(DocType.title_certificate, case.text)
+    assert fields.issuer == "大同市左云县人力资源和社会保障局"
+    assert fields.level == Level.county
+
+
+def test_place_written_short_in_the_signature_is_the_full_name_the_text_prints() -> None:
+    case = load_case("documents_0151")  # 汕头教育局 under the seal, 在汕头市2013年… in the text
+    assert extract(DocType.award_certificate, case.text).issuer == "汕头市教育局"
+
+
+def test_start_of_the_issuer_under_the_seal_is_completed_from_the_text() -> None:
+    case = load_case("documents_0189")  # 南师范学院 signed, 在湖南师范学院体育教育专业… in the text
+    assert extract(DocType.academic_certificate, case.text).issuer == "湖南师范学院"
+
+
+def test_issuer_pieces_around_a_seal_are_joined() -> None:
+    overlapping = load_case("documents_0201")  # 新疆维吾尔 | 自治区 | 人民政府
+    fields = extract(DocType.honor_certificate, overlapping.text)
+    assert fields.issuer == "新疆维吾尔自治区人民政府"
+    assert fields.level == Level.provincial
+    gap = load_case("documents_0074")  # 伊犁哈萨 | (seal) | 州教育局
+    fields = extract(DocType.qualification_registration, gap.text)
+    assert fields.issuer == "伊犁哈萨克自治州教育局"
+    assert fields.level == Level.municipal
+
+
+def test_issuer_wrapped_inside_its_body_word() -> None:
+    case = load_case("documents_0288")  # 湘西土家族苗族自治州教 / 育局
+    assert extract(DocType.qualification_registration, case.text).issuer == "湘西土家族苗族自治州教育局"
+    tilted = load_case("documents_0575")  # the same wrap, the second box overlapping the first
+    assert extract(DocType.qualification_registration, tilted.text).issuer == "楚雄彝族自治州武定县教育局"
+
+
+def test_unit_cell_of_a_table_row_is_its_issuer() -> None:
+    case = load_case("documents_0066")  # 单位名称 | 平顶山市职业技术学校 | 岗位名称 | 历史教师; sealed 联业
+    assert extract(DocType.job_description, case.text).issuer == "平顶山市职业技术学校"
+
+
+def test_issuer_cut_off_before_its_body_word() -> None:
+    case = load_case("documents_0018")  # 审批机关:厦门市人力资源和社会保障 (局 past the edge)
+    fields = extract(DocType.title_certificate, case.text)
+    assert fields.issuer == "厦门市人力资源和社会保障局"
+    assert fields.level == Level.municipal
+
+
+def test_form_signature_unreadable_falls_back_to_the_employing_unit() -> None:
+    case = load_case("documents_0342")  # 广德县第 | 小学(盖章) under the seal; 工作单位 | 广德县第一小学
+    fields = extract(DocType.personnel_form, case.text)
+    assert fields.issuer == "广德县第一小学"
+    assert fields.level == Level.school
+
+
+def test_sign_off_years_cut_at_the_edge() -> None:
+    assert extract(DocType.personnel_form, load_case("documents_0099").text).issue_date == "2023-06-24"  # 023年6月24
+    assert extract(DocType.appointment_letter, load_case("documents_0253").text).issue_date == "2012-05-07"  # 12年
+    assert extract(DocType.research_project, load_case("documents_0213").text).issue_date == "2017-09"  # 一七年九月
+
+
+def test_collapsed_year_settled_by_the_calendar_and_the_text() -> None:
+    leap = load_case("documents_0439")  # 二〇二年二月二十九日: of 2020 and 2022 only 2020 has a 29 February
+    assert extract(DocType.job_description, leap.text).issue_date == "2020-02-29"
+    named = load_case("documents_0417")  # 二〇一年十月十九日, the award is for 2021
+    assert extract(DocType.award_certificate, named.text).issue_date == "2021-10-19"
+
+
+def test_dates_of_a_persons_history_are_not_the_issue_date() -> None:
+    case = load_case("documents_0558")  # 作时间 1990.09: 参加工作时间 cut by the edge; sign-off 2024年9月19日
+    assert extract(DocType.personnel_form, case.text).issue_date == "2024-09-19"
+
+
+def test_form_cells_read_as_one_line_end_the_name_at_the_next_caption() -> None:
+    case = load_case("documents_0491")  # 申报人汤海飞现任职称一级教师 (text layer)
+    assert extract(DocType.publicity_form, case.text).holder == "汤海飞"
+
+
+def test_document_number_with_spaces_around_its_brackets() -> None:
+    case = load_case("documents_0525")  # 市中教发 〔2024〕 57号
+    assert extract(DocType.commendation_document, case.text).certificate_no == "市中教发〔2024〕57号"
+
+
+def test_level_from_the_text_when_the_seal_hides_the_issuer() -> None:
+    misread_verb = load_case("documents_0027")  # 蒙获山东省2017年“最美乡村教师”称号 (荣 read as 蒙)
+    assert extract(DocType.honor_certificate, misread_verb.text).level == Level.provincial
+    our_province = load_case("documents_0479")  # 为我省教育事业发展做出了贡献
+    assert extract(DocType.teaching_service_honor, our_province.text).level == Level.provincial
+    employer = load_case("documents_0202")  # 用人单位推荐考核结果公示表, the signing unit under its seal
+    assert extract(DocType.publicity_form, employer.text).level == Level.school
+
+
+def test_certificate_names_the_coach_when_its_title_says_award() -> None:
+    case = load_case("documents_0105")  # 获奖证书 / 汤军建: 指导学生黎琳芳在…大赛 / 中荣获银牌
+    assert classify(case.text).doc_type == DocType.instructor_award
+
+
+def test_journal_page_with_misread_numbers_is_still_a_publication() -> None:
+    case = load_case("documents_0217")  # N 11-4254/%4 155H 1009-4260; 中小学教育 2036年第1期
+    assert classify(case.text).doc_type == DocType.publication
+    assert extract(DocType.publication, case.text).issue_date is None  # a year still to come is misread
+
+
+def test_honour_title_in_quotes_with_its_caption_misread() -> None:
+    case = load_case("documents_0459")  # 荣获黑河市201024年“最美多甜教师” / 看号 (称号)
+    assert classify(case.text).doc_type == DocType.honor_certificate
+
+
+def test_seal_character_before_a_province_named_short() -> None:
+    case = load_case("documents_0462")  # 大江苏师范学院继续教育学院
+    assert extract(DocType.continuing_education, case.text).issuer == "江苏师范学院继续教育学院"
+
+
+def test_misread_numeral_in_the_day_and_month_name() -> None:
+    assert extract(DocType.commendation_document, load_case("documents_0010").text).issue_date == "2023-04-08"  # 人日
+    assert extract(DocType.continuing_education, load_case("documents_0524").text).issue_date == "2024-02-16"  # Febnay
+
+
+def test_a_forms_history_cells_do_not_pick_the_year_of_its_sign_off() -> None:
+    case = load_case("documents_0087")  # 二一年五月七日 under the seal; 参加工作时间 2001.09 in the table
+    assert extract(DocType.personnel_form, case.text).issue_date == "2021-05-07"
+
+
+def test_a_decision_is_dated_in_the_year_of_its_number() -> None:
+    case = load_case("documents_0498")  # 青海府发〔2021〕111号, signed 二〇二二年六月十八日 under the seal
+    assert any("二〇二二年六月十八日" in line.text for line in case.text.lines)
+    assert extract(DocType.commendation_document, case.text).issue_date == "2021-06-18"
+
+
+def test_number_whose_caption_the_edge_cut_to_its_last_character() -> None:
+    case = load_case("documents_0345")  # 号:20180182
+    assert extract(DocType.instructor_award, case.text).certificate_no == "20180182"

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from models.vocab import AwardCategory, Grade
+from models.vocab import AwardCategory, Grade, Level
+from verifier.extract import find_level
 from verifier.understand.awards import find_award_category, find_grade, find_project_rank, find_rank
 from verifier.understand.dates import dates_in
+from verifier.understand.facts import is_id_number
+from verifier.understand.holder import _listed_with_unit
 from verifier.understand.names import is_person_name
 from verifier.understand.signature import repair_body_name
 
@@ -30,6 +33,12 @@ def test_words_that_are_not_names(text: str) -> None:
         ("三年五月二十三日", "参加2013年比赛", "2013-05-23"),  # the start hidden by the seal
         ("2019年11月8", "", "2019-11-08"),  # 日 cut off at the edge
         ("January 21, 2022", "", "2022-01-21"),
+        ("Febnay 16, 2024", "", "2024-02-16"),  # the month's name misread
+        ("一五年十一月", "", "2015-11"),  # 二〇 past the edge: only 2015 ends in 一五
+        ("020年2月10日", "", "2020-02-10"),  # the first digit past the edge
+        ("216年6月", "", "2016-06"),  # the 0 lost: no other year reads so
+        ("三年四月人日", "丹东教发〔2023〕42号", "2023-04-08"),  # 八 read as 人
+        ("年十一月十三日", "湛江教发〔2020〕50号", "2020-11-13"),  # the whole year under the seal
     ],
 )
 def test_dates_as_ocr_reads_them(line: str, context: str, iso: str) -> None:
@@ -39,6 +48,14 @@ def test_dates_as_ocr_reads_them(line: str, context: str, iso: str) -> None:
 def test_a_lone_numeral_is_no_year_without_a_year_in_the_text() -> None:
     assert dates_in("三年五月二十三日", "") == []
     assert dates_in("聘期一年", "") == []
+    assert dates_in("12年5月7日", "x") == []  # 1992 or 2012: nothing in the text to choose
+    assert dates_in("年十一月十三日", "荣获2020年度…") == []  # a year the text mentions is not the document's own
+    assert dates_in("2022年2月29日", "") == []  # no such day
+
+
+def test_a_day_cut_at_the_edge_is_left_out() -> None:
+    assert dates_in("023年9月1", "x") == [(0, "2023-09")]  # 1 may be the start of 14
+    assert dates_in("023年6月24", "x") == [(0, "2023-06-24")]  # two digits: the day is whole
 
 
 @pytest.mark.parametrize(
@@ -53,6 +70,17 @@ def test_a_lone_numeral_is_no_year_without_a_year_in_the_text() -> None:
         ("资源四川省教育厅", "", "四川省教育厅"),  # seal ring characters read into the name
         ("贵州省六盘水市教育局", "", "贵州省六盘水市教育局"),  # a parent place is part of the name
         ("中共六盘水市委", "", "中共六盘水市委"),
+        ("津市市教育局", "津市市教育局文件", "津市市教育局"),  # 津市市 is a place of its own
+        ("中山东路小学", "", "中山东路小学"),  # 山东 inside a street name is no province
+        ("大江苏师范学院继续教育学院", "", "江苏师范学院继续教育学院"),
+        ("汕头教育局", "在汕头市2013年基础教育教学成果奖中", "汕头市教育局"),
+        ("南师范学院", "在湖南师范学院体育教育专业完成了", "湖南师范学院"),
+        ("四川省及力资源和社会保障厅", "", "四川省人力资源和社会保障厅"),  # a long body word's first character
+        ("四川省力资源和社会保障厅", "", "四川省人力资源和社会保障厅"),  # …lost, not the province's 省
+        ("黑龙注省人民政府", "", "黑龙江省人民政府"),  # one character of a province's name
+        ("徽省教育厅", "", "安徽省教育厅"),  # only one province ends in 徽省
+        ("南省教育厅", "", "南省教育厅"),  # 湖南, 河南, 云南 or 海南: left as read
+        ("卢氏具第一幼儿园", "", "卢氏县第一幼儿园"),  # 具 read for 县
     ],
 )
 def test_body_name_repair(read: str, context: str, repaired: str) -> None:
@@ -78,7 +106,18 @@ def test_a_works_title_does_not_decide_the_kind_of_award() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "rank"), [("（排名第三）", 3), ("第二完成人", 2), ("第1作者", 1), ("荣获第一名", None)]
+    ("text", "rank"),
+    [
+        ("（排名第三）", 3),
+        ("第二完成人", 2),
+        ("第1作者", 1),
+        ("荣获第一名", None),  # a placing in a contest, not a place among authors
+        ("排序：2", 2),
+        ("署名第一", 1),
+        ("（笫三完成人）", 3),  # 第 misread
+        ("只认可排名前3的核心成员", None),  # a rule's limit
+        ("排名第一等奖", None),
+    ],
 )
 def test_ranks(text: str, rank: int | None) -> None:
     assert find_rank(text) == rank
@@ -93,3 +132,45 @@ def test_project_rank_follows_the_member_list() -> None:
 
 def test_project_leader_ranks_first_without_a_member_list() -> None:
     assert find_project_rank("黄明莹", "经评审，黄明莹同志申报的课题《…》被批准为立项课题") == 1
+
+
+@pytest.mark.parametrize(
+    ("number", "is_id"),
+    [
+        ("11010519491231002X", True),  # the GB 11643 example
+        ("440524188001010014", True),
+        ("108262200902070178", False),  # a diploma number: 10 names no province
+        ("440524188001010015", False),  # check character wrong
+        ("2013652242145111", False),
+    ],
+)
+def test_identity_numbers(number: str, is_id: bool) -> None:
+    assert is_id_number(number) is is_id
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("陈辉国同志主持的遂平县教育科学规划课题《…》", Level.county),
+        ("被批准为全国教育科学规划立项课题", Level.national),
+        ("蒙获山东省2017年“最美乡村教师”称号", Level.provincial),
+        ("您从事教育工作满二十五年，为我省教育事业发展做出了贡献", Level.provincial),
+        ("用人单位推荐考核结果公示表", Level.school),
+        ("特发此证", None),
+    ],
+)
+def test_level_from_the_text_alone(text: str, level: Level | None) -> None:
+    assert find_level([], text) == level
+
+
+
+@pytest.mark.parametrize(
+    ("lines", "holder"),
+    [
+        (["刘清超", "李静倩", "罗娜云杨玲娟(遂溪县实验小学)"], "杨玲娟"),  # after another name on its line
+        (["董安德", "陈悦(临夏县兴隆镇中", "姚洁慧"], "陈悦"),  # the unit runs past the line, its bracket open
+        (["张光辉", "李春品"], None),
+    ],
+)
+def test_commendation_list_names_the_holder_by_their_unit(lines: list[str], holder: str | None) -> None:
+    assert _listed_with_unit(lines) == holder

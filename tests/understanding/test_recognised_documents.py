@@ -19,6 +19,30 @@ NOT_READ = {
     # the rank, only the applicant's name can tell (a submission-level check, not this page's text).
     ("documents_0016", "holder"),
     ("documents_0016", "rank"),
+    ("documents_0213", "holder"),
+    ("documents_0213", "rank"),
+    # Read, but read wrong: a clerk could not tell the right value from these characters either.
+    ("documents_0010", "holder"),  # 马宇字 for 马宇宇
+    ("documents_0012", "issue_date"),  # 2023年11月18日 for …13日
+    ("documents_0217", "holder"),  # 补武 for 孙武
+    ("documents_0217", "issue_date"),  # 2036年第1期 for 2016年
+    ("documents_0459", "holder"),  # 张踊 for 张娟
+    ("documents_0459", "issue_date"),  # 2124年$用11日
+    ("documents_0459", "certificate_no"),  # 编号=202-18-32762
+    ("documents_0462", "certificate_no"),  # 证话号:8.R0023 2906
+    ("documents_0479", "holder"),  # 郑润辉同春: 同志 misread, no colon
+    ("documents_0524", "issuer"),  # Iemational Teacner Eancaon Imstture
+    ("documents_0524", "hours"),  # 30 nous
+    # Under the seal or past the photo's edge: not read at all, or only a fragment.
+    ("documents_0027", "issuer"),
+    ("documents_0027", "issue_date"),
+    ("documents_0102", "certificate_no"),  # (课题编号:JYKY201 at the edge
+    ("documents_0185", "issuer"),  # 宁教育学院: 辽 under the seal, and printed nowhere else
+    ("documents_0202", "issuer"),
+    ("documents_0459", "issuer"),
+    ("documents_0479", "issuer"),  # 庆A | 国酸府
+    ("documents_0479", "issue_date"),  # 月十八日: the year and month under the seal
+    ("documents_0479", "certificate_no"),
 }
 
 

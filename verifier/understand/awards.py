@@ -57,25 +57,37 @@ def find_award_category(text: str) -> AwardCategory | None:
     return None
 
 
+# 排名第三, 排序：2, 署名第一, 第二完成人, 第1作者 …; 笫 is OCR's usual misreading of 第. 排名前5 (a rule's limit,
+# not a rank) has no number right after the caption and does not match.
+_ORDINAL = r"[一二三四五六七八九十\d]{1,3}"
 _RANK = re.compile(
-    r"(?:排名|排序|位次)\s*(?:第\s*)?(?P<a>[一二三四五六七八九十\d]{1,3})"
-    r"|第\s*(?P<b>[一二三四五六七八九十\d]{1,3})\s*(?:完成人|作者|主持人|参与人|获奖人)"
+    rf"(?:排名|排序|位次|署名)\s*[:：]?\s*(?:[第笫]\s*)?(?P<a>{_ORDINAL})(?!\s*[等级届期])"
+    rf"|[第笫]\s*(?P<b>{_ORDINAL})\s*(?:完成人|完成者|作者|主持人|参与人|获奖人|署名人|发明人)"
 )
 
 
 _MEMBERS = re.compile(r"(?:课题组成员|主要成员|成员|完成人)\s*[:：]\s*(?P<names>[\u4e00-\u9fff·、，,\s]{2,120})")
+# The caption's start lost to the edge of a photo (员:李俊翔、蔡雨华…): a list of names still reads as one.
+_NAME = r"[\u4e00-\u9fff·]{2,5}"
+_CLIPPED_MEMBERS = re.compile(rf"(?:^|[\n。;；])\s*[员人]\s*[:：]\s*(?P<names>{_NAME}(?:[、，,]{_NAME})+)")
 _LEADS = r"(?:同志)?\s*(?:主持|申报|负责|牵头)"
+
+
+def project_members(text: str) -> list[str]:
+    """The people a project certificate lists, in printed order (the leader first)."""
+    members = _MEMBERS.search(text) or _CLIPPED_MEMBERS.search(text)
+    if not members:
+        return []
+    return [n for n in re.split(r"[、，,\s]+", members.group("names")) if n]
 
 
 def find_project_rank(holder: str | None, text: str) -> int | None:
     """A project certificate ranks its people by the member list; the one who leads (主持, 申报) comes first."""
     if not holder:
         return None
-    members = _MEMBERS.search(text)
-    if members:
-        names = [n for n in re.split(r"[、，,\s]+", members.group("names")) if n]
-        if holder in names:
-            return names.index(holder) + 1
+    names = project_members(text)
+    if holder in names:
+        return names.index(holder) + 1
     return 1 if re.search(re.escape(holder) + _LEADS, text) else None
 
 

@@ -12,7 +12,9 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from verifier.normalize import chinese_number, find_dates
+from rapidfuzz import fuzz, process
+
+from verifier.normalize import chinese_number, date_numerals, find_dates, is_calendar_date
 
 _DIGITS = "〇一二三四五六七八九"
 _MD = r"(\d{1,2}|[〇零一二三四五六七八九十]{1,3})"
@@ -20,6 +22,14 @@ _PARTIAL = re.compile(
     rf"(?<![〇零一二三四五六七八九\d])(?P<year>[〇零一二三四五六七八九]{{1,3}})\s*年\s*{_MD}\s*月(?:\s*{_MD}\s*[日号]?)?"
 )
 _YEARS_IN_TEXT = re.compile(r"(?<!\d)(19[5-9]\d|20[0-9]\d)(?!\d)")
+# A sign-off cut by the photo's edge or a seal keeps the end of an Arabic year: 023年6月24日, 12年5月7日.
+# A line cut on the left may be cut on the right as well (023年9月1|4日): a day counts with its 日, or when it
+# has both its digits.
+_CLIPPED_YEAR = re.compile(r"^\s*(?P<year>\d{2,3})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号]|\s*(\d{2})\s*$)?")
+# The year of a red-header document's number (黔教发〔2020〕50号) is the year it was issued.
+_DOCUMENT_YEAR = re.compile(r"[〔(（]\s*((?:19|20)\d{2})\s*[〕)）]\s*\d{1,4}\s*号")
+# A sign-off that lost its whole year: 年十一月十三日.
+_NO_YEAR = re.compile(rf"^\s*年\s*{_MD}\s*月(?:\s*{_MD}\s*[日号]?)?")
 _FIRST_YEAR = 1980
 
 
@@ -33,13 +43,27 @@ _ENGLISH_DATE = re.compile(
 )
 
 
+# The same with the month's name misread (Febnay 16, 2024): the word is matched to the nearest month name.
+_ENGLISH_DATE_LOOSE = re.compile(r"\b(?P<m>[A-Za-z]{3,10})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})\b")
+_MONTH_SIMILARITY = 65
+
+
 def english_dates(line: str) -> list[tuple[int, str]]:
     found = []
     for match in _ENGLISH_DATE.finditer(line):
         month = _MONTHS.index((match.group("m1") or match.group("m2")).lower()) + 1
         day, year = int(match.group("d1") or match.group("d2")), int(match.group("y1") or match.group("y2"))
-        if 1 <= day <= 31 and 1950 <= year <= 2100:
+        if 1950 <= year <= 2100 and is_calendar_date(year, month, day):
             found.append((match.start(), f"{year:04d}-{month:02d}-{day:02d}"))
+    if found:
+        return found
+    for match in _ENGLISH_DATE_LOOSE.finditer(line):
+        best = process.extractOne(match.group("m").lower(), _MONTHS, scorer=fuzz.ratio)
+        day, year = int(match.group("d")), int(match.group("y"))
+        if best and best[1] >= _MONTH_SIMILARITY and 1950 <= year <= 2100:
+            month = _MONTHS.index(best[0]) + 1
+            if is_calendar_date(year, month, day):
+                found.append((match.start(), f"{year:04d}-{month:02d}-{day:02d}"))
     return found
 
 
@@ -48,43 +72,110 @@ def dates_in(line: str, context: str = "") -> list[tuple[int, str]]:
     found = find_dates(line) or english_dates(line)
     if found:
         return found
-    if not context and not re.search(r"[〇零一二三四五六七八九]\s*年", line):
+    if not context and not re.search(r"[〇零一二三四五六七八九\d]\s*年", line):
         return []
     recovered = []
-    mentioned = {int(y) for y in _YEARS_IN_TEXT.findall(context)}
-    mentioned |= {int(iso[:4]) for _, iso in find_dates(context)}  # 于二〇一九年九月二日参加…
-    for match in _PARTIAL.finditer(line.replace("零", "〇")):
-        year = _recover_year(match.group("year"), mentioned)
-        month = chinese_number(match.group(2))
+    mentioned = years_mentioned(context)
+    for match in _PARTIAL.finditer(date_numerals(line).replace("零", "〇")):
+        month = chinese_number(match.group(2)) or 0
         day = chinese_number(match.group(3)) if match.group(3) else None
-        if year and month and 1 <= month <= 12 and (day is None or 1 <= day <= 31):
-            recovered.append((match.start(), f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")))
-    return recovered
+        year = _recover_year(match.group("year"), mentioned, month, day)
+        if year:
+            recovered.append((match.start(), _iso(year, month, day)))
+    return recovered or _clipped_arabic(line, mentioned) or _yearless(line, context)
 
 
-def _recover_year(read: str, mentioned: set[int]) -> int | None:
-    years = range(_FIRST_YEAR, date.today().year + 1)
-    # A seal or the photo's edge may also hide the first characters: 三年五月 for 二〇一三年五月, when the
-    # document names 2013 elsewhere.
-    # The last digit is never the one hidden, so it must be read as printed.
-    in_text = [
+# A form's cells (出生年月 1979.02, 参加工作时间 2001.09) give a person's history, not the document's time.
+HISTORY_CELL = re.compile(r"(?<![\d.])(?:19|20)\d{2}\.\d{1,2}(?![\d.])")
+
+
+def years_mentioned(context: str) -> set[int]:
+    """The years a document names (于二〇一九年九月…参加, 2021年度), leaving out a form's history cells."""
+    context = HISTORY_CELL.sub(" ", context)
+    mentioned = {int(y) for y in _YEARS_IN_TEXT.findall(context)}
+    return mentioned | {int(iso[:4]) for _, iso in find_dates(context)}
+
+
+def document_year(context: str) -> int | None:
+    """The year in a red-header document's number (湛江教发〔2020〕50号): the year it was issued."""
+    years = set(_DOCUMENT_YEAR.findall(context))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def _iso(year: int, month: int, day: int | None) -> str:
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+
+def _clipped_arabic(line: str, mentioned: set[int]) -> list[tuple[int, str]]:
+    """An Arabic year with a digit lost to the edge or a seal: 023年 can only be 2023 and 216年 only 2016; 12年 is
+    2012 when the document names 2012 elsewhere (and 1992 when it names that)."""
+    match = _CLIPPED_YEAR.match(line)
+    if not match:
+        return []
+    read = match.group("year")
+    month, day_text = int(match.group(2)), match.group(3) or match.group(4)
+    day = int(day_text) if day_text else None
+    # The last digit is never the one lost: it must be read as printed.
+    fits = [
         y
-        for y in years
-        if y in mentioned and _DIGITS[y % 10] == read[-1] and any(r.endswith(read) for r in _misreadings(y))
+        for y in _years()
+        if str(y)[-1] == read[-1] and _subsequence(read, str(y)) and is_calendar_date(y, month, day)
     ]
+    fits = [y for y in fits if y in mentioned] or (fits if len(read) == 3 else [])
+    if len(fits) != 1:
+        return []
+    return [(match.start("year"), _iso(fits[0], month, day))]
+
+
+def _subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(char in letters for char in short)
+
+
+def _years() -> range:
+    return range(_FIRST_YEAR, date.today().year + 1)
+
+
+def _yearless(line: str, context: str) -> list[tuple[int, str]]:
+    """A sign-off whose year the seal hid entirely, on a document whose number states its year."""
+    match = _NO_YEAR.match(line)
+    year = document_year(context)
+    if not match or year is None:
+        return []
+    month = chinese_number(match.group(1))
+    day = chinese_number(match.group(2)) if match.group(2) else None
+    if month and is_calendar_date(year, month, day):
+        return [(match.start(), _iso(year, month, day))]
+    return []
+
+
+def _recover_year(read: str, mentioned: set[int], month: int, day: int | None) -> int | None:
+    years = [y for y in _years() if is_calendar_date(y, month, day)]  # 二〇二年二月二十九日: only 2020 has it
+    # The last digit is never the one hidden, so it must be read as printed.
+    last = [y for y in years if _DIGITS[y % 10] == read[-1]]
+    # A seal or the photo's edge may hide any of the first characters: 三年五月 for 二〇一三年五月, 二〇一 for
+    # 二〇二一, when the document names 2013 or 2021 elsewhere.
+    in_text = [y for y in last if y in mentioned and _subsequence(read, _spelled(y))]
+    in_text = [y for y in in_text if any(r.endswith(read) for r in _misreadings(y))] or in_text
     if in_text:
         return max(in_text)
     candidates = [year for year in years if read in _misreadings(year)]
     if not candidates:
-        return None
+        # The photo's edge cut the first characters (一七年九月): the end left may fit only one year.
+        ends = [year for year in years if any(r.endswith(read) for r in _misreadings(year))]
+        return ends[0] if len(ends) == 1 and len(read) >= 2 else None
     # Without a year in the text to agree with, only a reading that keeps the leading 二 is trusted.
     return max(candidates) if len(read) >= 2 and read[0] == "二" else None
+
+
+def _spelled(year: int) -> str:
+    return "".join(_DIGITS[int(d)] for d in str(year))
 
 
 @lru_cache(maxsize=128)
 def _misreadings(year: int) -> frozenset[str]:
     """How a year in Chinese numerals may come out: repeats merged, and any of its 〇 or 一 dropped, in any order."""
-    spelled = "".join(_DIGITS[int(d)] for d in str(year))
+    spelled = _spelled(year)
     seen, frontier = {spelled}, [spelled]
     while frontier:
         reading = frontier.pop()

@@ -7,48 +7,99 @@ import re
 
 from models.vocab import RegistrationResult, TitleRank
 from verifier.normalize import chinese_number, find_dates
-from verifier.text import DocumentText
+from verifier.text import DocumentText, Line
 
 # --- certificate number -------------------------------------------------------------------------------------------
-_NUMBER_CAPTION = re.compile(
-    r"(?:证书编号|证书号码|证书号|证件编号|证号|编号|登记号|批准号|立项号|No\.?|NO\.?|№)\s*[:：.]?\s*"
-    r"(?P<number>[A-Za-z0-9][A-Za-z0-9\-]{3,31})"
-)
+_CAPTIONS = r"(?:证书编号|证书号码|证书号|证件编号|证号|编号|登记号|批准号|立项号|(?<![A-Za-z])(?:No|NO)\.?(?![a-z])|№)"
+_NUMBER_CAPTION = re.compile(rf"{_CAPTIONS}\s*[:：.]?\s*(?P<number>[A-Za-z0-9][A-Za-z0-9\-]{{3,31}})")
+# What continues a wrapped number: more of it, then the bracket or punctuation that closes it, or nothing more.
+_CONTINUED = re.compile(r"^(?P<rest>[A-Za-z0-9\-]+)(?:[)）,，。;；]|$)")
 # A 文号 of a red-header document: 黔教发〔2023〕12号.
-_DOCUMENT_NUMBER = re.compile(r"(?P<number>[\u4e00-\u9fff]{1,10}[〔(（]\s*\d{4}\s*[〕)）]\s*\d{1,4}\s*号)")
+_DOCUMENT_NUMBER = re.compile(r"(?P<number>[\u4e00-\u9fff]{1,10}\s*[〔(（]\s*\d{4}\s*[〕)）]\s*\d{1,4}\s*号)")
 # An uncaptioned serial printed alone on its line, as many certificates print it in a corner.
 _BARE_SERIAL = re.compile(r"^(?P<number>(?=[A-Za-z0-9\-]*\d{4})[A-Za-z]{0,5}\d[A-Za-z0-9\-]{5,30})$")
+_MIN_NUMBER = 4
 
 
 def find_certificate_no(text: DocumentText) -> str | None:
-    lines = text.lines
-    for index, line in enumerate(lines):
+    for line in text.lines:
         match = _NUMBER_CAPTION.search(line.text)
         if match:
             number = match.group("number")
-            # A number wrapped at the end of a sentence line continues on the next: (课题编号:KT2015C | 178),
-            following = lines[index + 1].text if index + 1 < len(lines) else ""
-            rest = re.match(r"^([A-Za-z0-9\-]+)(?=[)）,，。;；])", following)
-            if match.end() == len(line.text.rstrip()) and rest:
-                number += rest.group(1)
+            if match.end() == len(line.text.rstrip()):
+                number += _continued_number(text, line)  # (课题编号:KT2015C | 178)
             return number.strip("-")
     for row in text.row_texts():
         match = _NUMBER_CAPTION.search(row)
         if match:
             return match.group("number").strip("-")
+    wrapped = _wrapped_number(text)
+    if wrapped:
+        return wrapped
     match = _DOCUMENT_NUMBER.search(text.full)
     if match:
         number = re.sub(r"\s", "", match.group("number"))
         return re.sub(r"[(（]", "〔", re.sub(r"[)）]", "〕", number))
-    for line in text.lines:
-        candidate = line.text.replace(" ", "").lstrip(":：.")  # a caption lost to the edge leaves its colon
-        if _BARE_SERIAL.match(candidate) and not find_dates(candidate) and not _is_phone_or_id(candidate):
-            return candidate.strip("-")
+    for row in text.rows():
+        if _OTHER_NUMBER.search("".join(line.text for line in row)):
+            continue  # 身份证件号码 | 4405…: the holder's identity number, however OCR garbled it
+        for line in row:
+            # A caption lost to the edge leaves its colon, or its last character: (编)号:20180182.
+            candidate = _CLIPPED_CAPTION.sub("", line.text.replace(" ", ""))
+            if _BARE_SERIAL.match(candidate) and not find_dates(candidate) and not _is_phone_or_id(candidate):
+                return candidate.strip("-")
     return None
 
 
+_CLIPPED_CAPTION = re.compile(r"^(?:[证书编]{0,3}号码?)?[:：.]+")
+# Numbers of something other than the certificate, captioned beside them.
+_OTHER_NUMBER = re.compile(r"身份证|证件号码|电话|手机|联系方式|邮编|邮政编码|账号")
+
+
+def _wrapped_number(text: DocumentText) -> str | None:
+    """A caption, or its number, cut by the end of a sentence line: (课题编 | 号:KT2015C152), (课题编号:J | YKY…)."""
+    for line in text.lines:
+        following = text.following(line)
+        if following is None:
+            continue
+        joined = line.text.rstrip() + following.text.lstrip()
+        for match in _NUMBER_CAPTION.finditer(joined):
+            crosses = match.start() < len(line.text.rstrip()) < match.end("number") + 1
+            closed = _CONTINUED.match(joined[match.start("number") :])
+            if crosses and closed and len(closed.group("rest")) >= _MIN_NUMBER:
+                return closed.group("rest").strip("-")
+    return None
+
+
+def _continued_number(text: DocumentText, line: Line) -> str:
+    following = text.following(line)
+    rest = _CONTINUED.match(following.text.strip()) if following else None
+    # Only a closed continuation is part of the number: a bare next line may be anything (a date, a name).
+    if rest and len(rest.group(0)) > len(rest.group("rest")):
+        return rest.group("rest")
+    return ""
+
+
 def _is_phone_or_id(text: str) -> bool:
-    return bool(re.fullmatch(r"1[3-9]\d{9}|\d{17}[\dXx]", text))
+    return bool(re.fullmatch(r"1[3-9]\d{9}", text)) or is_id_number(text)
+
+
+# The first two digits of a resident identity number name a province (GB/T 2260).
+_PROVINCE_CODES = frozenset(
+    {"11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43"}
+    | {"44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82"}
+)
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def is_id_number(text: str) -> bool:
+    """A resident identity number (GB 11643): province code, birth date and the ISO 7064 check character.
+
+    18-digit certificate numbers (毕业证书 10826 2 2009 …) look alike; the check character tells them apart."""
+    if not re.fullmatch(r"\d{17}[\dXx]", text) or text[:2] not in _PROVINCE_CODES:
+        return False
+    total = sum(int(digit) * weight for digit, weight in zip(text[:17], _ID_WEIGHTS, strict=True))
+    return "10X98765432"[total % 11] == text[17].upper()
 
 
 # --- years, hours, credits ------------------------------------------------------------------------------------------

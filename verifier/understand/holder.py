@@ -21,7 +21,7 @@ _INSTRUCTOR = re.compile(
     rf"(?:指导教师|指导老师|辅导教师|辅导老师|指导者)\s*[:：]?\s*(?P<name>{_HAN_RUN}{{2,9}}?){_AFTER_NAME}"
 )
 _CAPTIONED = re.compile(
-    r"(?:姓\s*名|持证人|获奖人|获奖者|获奖教师|申报人|参训人|参训教师|学员|受聘人|被聘人|申请人|作者|主持人|"
+    r"(?:姓\s*名|持证人|获奖人|获奖者|获奖教师|申报人|参训人|参训教师|学员|受聘人|被聘人|申请人|作者|主持人|任职人员|"
     rf"课题负责人|负责人|教师姓名|被考核人)\s*[:：]?\s*(?P<name>{_HAN_RUN}{{2,9}}?){_AFTER_NAME}"
 )
 _SALUTATION = re.compile(rf"^(?P<name>{_HAN_RUN}{{2,9}}?)\s*{_HONORIFIC}?\s*[:：]$")
@@ -36,8 +36,10 @@ _SENTENCE_START = re.compile(
 # Words that open a sentence before the holder's name.
 _LEAD_WORDS = re.compile(r"^(?:.*?(?:兹有|兹证明|证明|特授予|授予|兹聘请|兹聘任|聘请|聘任|恭喜|表彰|奖励|祝贺))")
 _STUDENT = re.compile(r"(?:学生|选手|队员|同学)\s*$")
-# A listed name with its unit, as commendation documents print them: 张三（某某中学）.
-_LISTED_WITH_UNIT = re.compile(rf"^(?P<name>{_HAN_RUN}{{2,5}}?)\s*[(（][^)）]{{2,30}}[)）]")
+# A listed name with its unit, as commendation documents print them: 张三（某某中学）, also after other names
+# on the same line (罗娜云杨玲娟（遂溪县实验小学）).
+# The bracket may be left open where the unit runs past the line (陈悦(临夏县兴隆镇中).
+_LISTED_WITH_UNIT = re.compile(rf"^(?P<run>{_HAN_RUN}{{2,12}}?)\s*[(（][^)）]{{2,30}}(?:[)）]|$)")
 
 
 def find_holder(doc_type: DocType, text: DocumentText) -> str | None:
@@ -61,7 +63,7 @@ def find_holder(doc_type: DocType, text: DocumentText) -> str | None:
     if name:
         return name
     if doc_type == DocType.commendation_document:
-        name = _first(_LISTED_WITH_UNIT, lines)
+        name = _listed_with_unit(lines)
         if name:
             return name
     if doc_type != DocType.instructor_award:
@@ -71,15 +73,32 @@ def find_holder(doc_type: DocType, text: DocumentText) -> str | None:
     return _byline(text) or _name_alone(text)
 
 
+def _listed_with_unit(lines: list[str]) -> str | None:
+    for line in lines:
+        match = _LISTED_WITH_UNIT.match(line)
+        if match:
+            name = _trailing_name(match.group("run"))
+            if name:
+                return name
+    return None
+
+
 _AFFILIATION = re.compile(r"^[(（][^)）]{2,40}[)）]?$")
 
 
 def _byline(text: DocumentText) -> str | None:
-    """A journal byline: the author's name, then the author's unit in brackets on the next line."""
-    for above, below in zip(text.lines, text.lines[1:], strict=False):
-        name = above.text.replace(" ", "")
-        if _AFFILIATION.match(below.text) and is_person_name(name) and above.page == below.page:
-            return name
+    """A journal byline: the author's name, and right under it the author's unit in brackets. The two are set
+    small beside the title and the abstract, so OCR may list them apart: they are paired by position."""
+    affiliations = [line for line in text.lines if _AFFILIATION.match(line.text)]
+    for line in text.lines:
+        name = line.text.replace(" ", "")
+        if not is_person_name(name):
+            continue
+        height = line.bottom - line.top
+        for unit in affiliations:
+            below = unit.page == line.page and -0.5 * height <= unit.top - line.bottom <= 1.5 * height
+            if below and unit.left < line.right and unit.right > line.left:
+                return name
     return None
 
 
@@ -105,9 +124,13 @@ def _before_honorific(chunk: str) -> str | None:
     return None
 
 
+# Captions a form prints right after the name when its cells are read as one line (申报人汤海飞现任职称…).
+_NEXT_CAPTION = re.compile(r"(?:现任|现聘|性别|出生|民族|职称|职务|单位|身份|学历|政治|参加|证书|编号|任教|申报)")
+
+
 def _leading_name(run: str) -> str | None:
     """The name at the start of a run: the whole run if it reads as a name, else its longest leading name."""
-    run = run.strip("·")
+    run = _NEXT_CAPTION.split(run.strip("·"), maxsplit=1)[0]
     for size in range(min(len(run), 4), 1, -1):
         if is_person_name(run[:size]):
             return run[:size]

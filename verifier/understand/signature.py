@@ -8,14 +8,18 @@ candidates are judged by where they sit and how sure the reading is, not only by
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from rapidfuzz.distance import Levenshtein
 
+from models.vocab import Level
+from verifier.issuers.gazetteer import Alias, AliasKind, load_gazetteer
 from verifier.normalize import find_dates
 from verifier.text import DocumentText, Line
-from verifier.understand.dates import dates_in, english_dates
+from verifier.understand.dates import HISTORY_CELL, dates_in, document_year, english_dates
 
 # Words that end the name of an issuing body, longest first so 教育局 wins over 局.
 BODY_SUFFIXES = (
@@ -35,6 +39,7 @@ _BODY_LINE = re.compile(
 _SENTENCE = re.compile(
     r"(在|举办|组织|开展|荣获|获得|被评为|参加|中获|特发此证|以资鼓励|兹|经(?:研究|审核|考核|专家)|根据|你|您|的决定|通知|关于)"
 )
+_BODY_WORD_AT_END = re.compile(rf"(?:{_BODY_END})$")
 _PLACE_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:省|市|县|区|州|旗|盟|镇|乡|自治区|自治州|自治县)$")
 _SEAL_WORDS = re.compile(r"(专用章|公章|印章|^章$)")
 
@@ -44,9 +49,11 @@ _ISSUER_CAPTION = re.compile(
     r"盖章单位|单位名称|落款单位)\s*[:：]?\s*(?P<rest>.*)"
 )
 _DATE_CAPTION = re.compile(
-    r"(?:发证|颁发|颁证|签发|批准|审批|认定|注册|填表|落款|公示|获奖|表彰|授予|评审|通过|立项|结题|鉴定)?"
+    r"(?P<kind>发证|颁发|颁证|签发|批准|审批|认定|注册|填表|落款|公示|获奖|表彰|授予|评审|通过|立项|结题|鉴定)?"
     r"(?:日期|时间)\s*[:：]?"
 )
+# Dates of a period (1991.09—1995.07, 2010.09至今) say when something lasted, not when a document was issued.
+_PERIOD = re.compile(r"\d\s*[—~\-–]{1,2}\s*\d|至今|\d\s*[年月日.]?\s*至\s*\d")
 # Dates captioned as something other than the issue: birth, start of work, a period.
 _OTHER_DATE_CAPTION = re.compile(
     r"(出生|生日|参加工作|入职|入学|起止|有效期|任职|聘任|聘期|培训|公示时间|考核年度|毕业时间|工作时间|年月)"
@@ -74,15 +81,18 @@ class Signature:
 _MASTHEAD = re.compile(
     r"^(?P<journal>[\u4e00-\u9fff]{2,20}?)\s*(?P<year>(?:19|20)\d{2})\s*年\s*第\s*(?P<issue>\d{1,2})\s*期"
 )
+# The running head sits in the top margin; a photo's framing or tilt moves it down a little.
+_MASTHEAD_ZONE = 0.25
 
 
 def read_masthead(text: DocumentText) -> Signature | None:
     """A journal page names its journal and issue, not a signing body. A monthly's 第N期 is its month."""
     for line in text.lines:
         match = _MASTHEAD.match(line.text)
-        if match and line.top < 0.15:
-            issue = int(match.group("issue"))
-            when = f"{match.group('year')}-{issue:02d}" if 1 <= issue <= 12 else None
+        if match and line.top < _MASTHEAD_ZONE:
+            issue, year = int(match.group("issue")), int(match.group("year"))
+            # A year still to come is a misread one (2036年第1期).
+            when = f"{year}-{issue:02d}" if 1 <= issue <= 12 and year <= date.today().year else None
             return Signature([match.group("journal")], when, ["刊名与期号"])
     return None
 
@@ -90,12 +100,22 @@ def read_masthead(text: DocumentText) -> Signature | None:
 def read_signature(text: DocumentText) -> Signature:
     cues: list[str] = []
     date_line, issue_date = _issue_date(text, cues)
+    numbered = document_year(text.full)
+    if issue_date and numbered and int(issue_date[:4]) != numbered and _one_digit_apart(issue_date[:4], numbered):
+        # 青海府发〔2021〕111号 signed 二〇二二年…: a decision is dated in the year of its number; the seal over
+        # the sign-off is what misread a digit.
+        issue_date = f"{numbered}{issue_date[4:]}"
+        cues.append("文号年份")
     issuers = _captioned_issuers(text)
     if issuers:
         cues.append("发证机关栏")
     else:
         issuers = _signing_bodies(text, date_line) or _letterhead(text) or _english_body(text)
-    return Signature([repair_body_name(name, text.flat) for name in issuers], issue_date, cues)
+    return Signature([repair_body_name(name, text.prose) for name in issuers], issue_date, cues)
+
+
+def _one_digit_apart(read: str, year: int) -> bool:
+    return sum(a != b for a, b in zip(read, str(year), strict=True)) == 1
 
 
 # --- date -------------------------------------------------------------------------------------------------------
@@ -118,8 +138,8 @@ def _issue_date(text: DocumentText, cues: list[str]) -> tuple[Line | None, str |
             standalone.append((row[-1], iso))
         else:
             standalone += [(line, iso) for line in row if (iso := _standalone_date(line.text, context))]
-        dates = dates_in(joined, context)
-        if dates:
+        dates = dates_in(HISTORY_CELL.sub(" ", joined), context)
+        if dates and not _PERIOD.search(joined):
             mentioned.append((row[-1], dates[-1][1]))
     if standalone:
         # The sign-off date is the last one printed: the lowest on the last page that has one.
@@ -142,6 +162,9 @@ def _captioned_date(text: DocumentText) -> tuple[Line, str] | None:
         for caption in _DATE_CAPTION.finditer(joined):
             if _OTHER_DATE_CAPTION.search(joined[max(0, caption.start() - 6) : caption.end()]):
                 continue
+            before = joined[caption.start() - 1 : caption.start()] if caption.start() else ""
+            if not caption.group("kind") and re.match(r"[\u4e00-\u9fff]", before):
+                continue  # 作时间: the end of another caption (参加工作时间) cut by the photo's edge
             following = joined[caption.end() : caption.end() + 24]
             dates = dates_in(following, text.full)
             if dates and not re.search(r"至|—|~", following[: dates[0][0] + 14]):
@@ -154,6 +177,8 @@ def _captioned_date(text: DocumentText) -> tuple[Line, str] | None:
 
 def _standalone_date(line: str, context: str) -> str | None:
     """The date when a line is essentially only a date (a sign-off), not a sentence that mentions one."""
+    if HISTORY_CELL.fullmatch(line.strip()):
+        return None  # 2001.09 alone in a cell: a form's 参加工作时间 whose caption OCR garbled
     dates = dates_in(line, context)
     if len(dates) != 1:
         return None
@@ -186,10 +211,56 @@ def _captioned_issuers(text: DocumentText) -> list[str]:
             continue
         # Up to the next caption in the row; the boxes of one name split by a seal are joined again.
         rest = re.split(r"\s+(?=[\u4e00-\u9fff]{2,6}[:：])", caption.group("rest"))[0]
-        name = _body_name(re.sub(r"\s+", "", rest))
-        if name:
-            return [name]
+        boxes = rest.split()
+        # A table row goes on to other cells (单位名称 | 平顶山市职业技术学校 | 岗位名称 | 历史教师): the name is
+        # the longest run of boxes right after the caption that reads as one.
+        for end in range(len(boxes), 0, -1):
+            name = _body_name("".join(boxes[:end]))
+            if name:
+                return [_completed_body_word(name)]
+        truncated = _completed_body_word("".join(boxes))
+        if truncated != "".join(boxes):
+            return [truncated]
     return []
+
+
+# Body words a cut-off name still shows the start of, completed as the place's level requires:
+# 厦门市人力资源和社会保障| → …局 (a city), 河南省教育| → …厅 (a province).
+_TRUNCATED_STEMS = ("人力资源和社会保障", "人力资源社会保障", "教育")
+_STEM_ENDING = {Level.national: "部", Level.provincial: "厅", Level.municipal: "局", Level.county: "局"}
+
+
+def _completed_body_word(name: str) -> str:
+    from verifier.issuers import read_body
+
+    clean = re.sub(r"[^\u4e00-\u9fff]", "", name)
+    stem = next((s for s in _TRUNCATED_STEMS if clean.endswith(s) and len(clean) > len(s) + 1), None)
+    if stem is None:
+        return name
+    hits = load_gazetteer().find(clean)
+    if not hits or hits[0][0] != 0:
+        return name  # no place to tell which body it is
+    level = read_body(clean[: -len(stem)]).level
+    ending = _STEM_ENDING.get(level) if level else None
+    return clean + ending if ending else name
+
+
+_UNIT_CAPTION = re.compile(r"^(?:工作单位|单位名称|所在单位)\s*[:：]?\s*(?P<rest>.*)$")
+
+
+def read_unit(text: DocumentText) -> str | None:
+    """The employing unit a form names in its table (工作单位 | 广德县第一小学): the body that signs and seals the
+    form, for when the seal has made the signature itself unreadable."""
+    for row in text.rows():
+        for index, line in enumerate(row):
+            caption = _UNIT_CAPTION.match(line.text.strip())
+            if not caption:
+                continue
+            value = caption.group("rest") or (row[index + 1].text if index + 1 < len(row) else "")
+            name = _body_name(value)
+            if name:
+                return repair_body_name(name, text.prose)
+    return None
 
 
 def _english_body(text: DocumentText) -> list[str]:
@@ -229,6 +300,8 @@ _SPLIT_GAP = 0.03
 
 
 def _joined_neighbours(text: DocumentText) -> list[Line]:
+    """Names a seal split into pieces, put back together: side by side in a row, over two lines of a narrow cell,
+    or on both sides of a gap where the seal hid a few characters."""
     joined = []
     for row in text.rows():
         run = [row[0]]
@@ -243,19 +316,103 @@ def _joined_neighbours(text: DocumentText) -> list[Line]:
             run = [line]
         if len(run) > 1:
             joined.append(_merge(run))
-    return joined
+        joined += _placed_runs(row) + _bridged(row)
+    return joined + _wrapped_names(text)
 
 
-def _merge(run: list[Line]) -> Line:
+def _placed_runs(row: list[Line]) -> list[Line]:
+    """Touching boxes whose last one names a body without its place (新疆维吾尔 | 自治区 | 人民政府): together they
+    are one name when they start with a place; a seal ring's stray character before 教育部 is not."""
+    found = []
+    for start in range(len(row)):
+        for end in range(start + 1, len(row)):
+            if row[end].left - row[end - 1].right >= _SPLIT_GAP:
+                break
+            pieces = row[start : end + 1]
+            if _placed_body("".join(p.text for p in pieces)) and not any(_placed_body(p.text) for p in pieces):
+                found.append(_merge(pieces))
+    return found
+
+
+def _placed_body(line: str) -> bool:
+    """A body name that reads whole: it names its place (巴东县教育局), or is long enough to stand without one."""
+    name = _body_name(line)
+    if not name:
+        return False
+    hits = load_gazetteer().find(name)
+    if hits and hits[0][0] == 0:
+        return True
+    # Without its place a long name still stands (中国教育学会), unless a place's end shows inside it: the rest of a
+    # place cut off (族自治县教育局).
+    return len(name) >= 6 and not re.search(r"(?:自治州|自治县|省|市|县|区|州|旗|盟)", name[:-2])
+
+
+# How wide a gap a seal may leave inside one name (share of the page width), when the place on its left is
+# completed from the gazetteer: 伊犁哈萨 | (克自治) | 州教育局.
+_SEAL_GAP = 0.15
+_PLACE_ENDS = "省市县区州旗盟"
+
+
+def _bridged(row: list[Line]) -> list[Line]:
+    found = []
+    for left, right in itertools.pairwise(row):
+        head, tail = _clean(left.text), _clean(right.text)
+        if not 0 <= right.left - left.right < _SEAL_GAP or len(head) < 2 or _body_name(head):
+            continue
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", head) or not _body_name(tail) or _placed_body(tail):
+            continue
+        ending = tail[0] if tail[0] in _PLACE_ENDS else ""
+        places = {
+            name
+            for name, alias in load_gazetteer().aliases.items()
+            if alias.kind is AliasKind.full and name.startswith(head) and len(name) > len(head) + len(ending)
+            and name.endswith(ending or tuple(_PLACE_ENDS))
+        }
+        if len(places) == 1:
+            place = places.pop()
+            found.append(_merge([left, right], text=place + tail[len(ending) :]))
+    return found
+
+
+def _wrapped_names(text: DocumentText) -> list[Line]:
+    """A name wrapped in a narrow cell or under a seal: 湘西土家族苗族自治州教 / 育局."""
+    found = []
+    for upper in text.lines:
+        head = _clean(upper.text)
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,30}", head) or _body_name(head) or _SENTENCE.search(head):
+            continue
+        height = upper.bottom - upper.top
+        for lower in text.lines:
+            tail = _clean(lower.text)
+            # Tall boxes of a tilted photo overlap the line above them a little.
+            below = lower.page == upper.page and -0.5 * height <= lower.top - upper.bottom < 0.9 * height
+            if lower is upper or not below or abs(lower.left - upper.left) > _SPLIT_GAP or _placed_body(tail):
+                continue
+            if not re.fullmatch(r"[\u4e00-\u9fff]{1,12}", tail) or not _body_name(head + tail):
+                continue
+            if _body_name(tail):
+                # A name of its own below: a continuation only when the two make one name that starts with its
+                # place (积石山保安族东乡族撒拉 / 族自治县教育局), not under a seal ring's text (国务 over 国务院).
+                if len(head) >= 4 and _placed_body(head + tail):
+                    found.append(_merge([upper, lower], text=head + tail))
+                continue
+            # The break falls inside the body word (…州教 / 育局): a name cut elsewhere is a fragment.
+            word = _BODY_WORD_AT_END.search(head + tail)
+            if word and word.start() < len(head) < word.end():
+                found.append(_merge([upper, lower], text=head + tail))
+    return found
+
+
+def _merge(run: list[Line], text: str | None = None) -> Line:
     return Line(
-        text="".join(line.text for line in run),
+        text="".join(line.text for line in run) if text is None else text,
         page=run[0].page,
         top=min(line.top for line in run),
         left=run[0].left,
         height=max(line.height for line in run),
         confidence=min(line.confidence for line in run),
         bottom=max(line.bottom for line in run),
-        right=run[-1].right,
+        right=max(line.right for line in run),
     )
 
 
@@ -278,7 +435,12 @@ def _block_names(text: DocumentText, lines: list[Line]) -> list[str]:
         )
         if clash is None:
             kept.append(line)
-        elif _reading_quality(line) > _reading_quality(clash):
+            continue
+        other = _body_name(_strip_dates(clash.text)) or ""
+        # The whole name beats a piece of it (人民政府 inside 新疆维吾尔自治区人民政府, pieces joined across a seal).
+        longer = bool(name) and other != name and other in name
+        shorter = bool(other) and other != name and name in other
+        if longer or (not shorter and _reading_quality(line) > _reading_quality(clash)):
             kept[kept.index(clash)] = line
     names = []
     for line in kept:
@@ -344,13 +506,37 @@ def _clean(line: str) -> str:
     return re.sub(r"[\s:：,，。.、]", "", line)
 
 
+# A seal remark printed after or between signing spots: 阳信县机关幼儿园(盖章), 主管部门（盖章）.
+_SEAL_REMARK = re.compile(r"[(（][^)）]{0,4}章[)）]?|[(（]?(?:盖|公|印|签)章[)）]?")
+# Labels of a signing spot on a form, not the name of a body: 主管部门（盖章）.
+_SIGNING_LABELS = frozenset({"主管部门", "主管部", "主管单位", "用人单位", "盖章单位", "单位", "部门"})
+
+
 def _body_name(line: str) -> str | None:
     line = re.sub(r"^[^:：]{1,8}[:：]", "", line.strip())  # 审批机关：… on one line
     line = re.sub(r"[A-Za-z]+", "", line)  # a signature read as Latin letters beside the name
-    line = re.sub(r"[^\u4e00-\u9fff()（）·]", "", line)
-    if not line or len(line) > 40 or _SENTENCE.search(line):
+    name = _last_body(line)
+    if name is None:
+        # The bracket before 盖章 misread as a character: 二七区民族中学子盖章).
+        clipped = re.sub(r"[\u4e00-\u9fff](?=(?:盖|公|印)章[)）]?$)", "", line)
+        name = _last_body(clipped) if clipped != line else None
+    return name
+
+
+def _last_body(line: str) -> str | None:
+    # A form signs in two spots (主管部门（盖章） 阳信县机关幼儿园（盖章）): the unit is the last one named.
+    for part in reversed([p for p in _SEAL_REMARK.split(line) if p.strip()]):
+        name = _one_body(part)
+        if name and name not in _SIGNING_LABELS:
+            return name
+    return None
+
+
+def _one_body(part: str) -> str | None:
+    part = re.sub(r"[^\u4e00-\u9fff()（）·]", "", part)
+    if not part or len(part) > 40 or _SENTENCE.search(part):
         return None
-    match = _BODY_LINE.match(line)
+    match = _BODY_LINE.match(part)
     return match.group("name") if match else None
 
 
@@ -366,13 +552,18 @@ def repair_body_name(name: str, context: str = "") -> str:
 
 
 def _strip_seal_prefix(name: str) -> str:
-    """Seal ring characters read into the start of a name: 资源四川省教育厅 → 四川省教育厅."""
-    from verifier.issuers.gazetteer import load_gazetteer
-
+    """Seal ring characters read into the start of a name: 资源四川省教育厅 → 四川省教育厅, 大江苏师范学院 → 江苏….."""
     for start, alias in load_gazetteer().find(name):
         if start > 3:
             break
-        if start > 0 and len(alias.text) >= 3 and alias.text[-1] in "省市县区州旗盟":
+        # A province named short (江苏师范学院) only when a body or 省 follows it: 中山东路小学 is no 山东 body.
+        after = name[start + len(alias.text) :]
+        province = (
+            alias.kind is AliasKind.province_short
+            and start == 1
+            and (after.startswith("省") or _body_follows(after))
+        )
+        if start > 0 and ((len(alias.text) >= 3 and alias.text[-1] in "省市县区州旗盟") or province):
             prefix = name[:start]
             # A parent place (贵州省六盘水市) or a party prefix (中共) belongs to the name.
             if prefix not in ("中共", "中国", "共青团", "全国") and prefix[-1] not in "省市县区州旗盟":
@@ -381,15 +572,23 @@ def _strip_seal_prefix(name: str) -> str:
     return name
 
 
+_LONG_BODY_WORD = 6
+
+
 def _repair_suffix(name: str) -> str:
     # The first and last characters must agree: 体育局 is another body, not a misread 教育局.
     if name.endswith(tuple(s for s in BODY_SUFFIXES if len(s) >= 3)):
         return name  # already a known body word (人力资源社会保障局 and 人力资源和社会保障局 are both right)
     for suffix in _REPAIRABLE:
-        sizes = (len(suffix) - 1, len(suffix), len(suffix) + 1) if len(suffix) >= 5 else (len(suffix),)
+        # A misread character first, then a lost or an added one.
+        sizes = (len(suffix), len(suffix) - 1, len(suffix) + 1) if len(suffix) >= 5 else (len(suffix),)
         for size in sizes:
             tail = name[-size:]
-            if len(name) <= size or tail == suffix or tail[0] != suffix[0] or tail[-1] != suffix[-1]:
+            # A long body word keeps its meaning with any one character misread (及力资源和社会保障厅), but the
+            # place before it keeps its last character (四川省力资源… lost 人, not 省).
+            long_word = len(suffix) >= _LONG_BODY_WORD and tail[0] not in "省市县区州旗盟"
+            ends_agree = tail[-1] == suffix[-1] and (tail[0] == suffix[0] or long_word)
+            if len(name) <= size or tail == suffix or not ends_agree:
                 continue
             if Levenshtein.distance(tail, suffix) == 1:
                 return name[:-size] + suffix
@@ -400,15 +599,102 @@ _LEADING_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:自治州|自治县|地�
 
 
 def _repair_place(name: str, context: str) -> str:
-    from verifier.issuers.fuzzy import fuzzy_place
-    from verifier.issuers.gazetteer import load_gazetteer
-
     gazetteer = load_gazetteer()
+    hits = gazetteer.find(name)
+    printed = {alias.text: alias for _, alias in gazetteer.find(context)} if context else {}
+    if hits and hits[0][0] == 0 and name[len(hits[0][1].text) : len(hits[0][1].text) + 1] == "具":
+        # 具 is OCR's usual misreading of 县: 卢氏具第一幼儿园 after a county's short name.
+        county = hits[0][1].text + "县"
+        if county in gazetteer.aliases:
+            name = county + name[len(county) :]
+            hits = gazetteer.find(name)
+    if hits and hits[0][0] == 0 and _names_a_place(name, hits[0][1]):
+        first = hits[0][1].text
+        # The seal hid the first characters and left another real place: 南市教育局 under a text naming 渭南市.
+        longer = {p for p in printed if p.endswith(first) and len(p) > len(first)}
+        if len(longer) == 1:
+            return longer.pop() + name[len(first) :]
+        # Starts with a known place: only what follows it may be misread (大同市云县… for 大同市左云县…).
+        return _repair_inner_place(_expand_short_place(name, hits[0][1], printed), printed)
+    completed = _complete_from_text(name, context)
+    if completed:
+        return completed
+    return _repair_leading_place(name, set(printed))
+
+
+def _names_a_place(name: str, alias: Alias) -> bool:
+    """A short name (湘西, 六盘水) is a place only before a body word: 湘西土家族… goes on to the full name."""
+    return alias.kind is not AliasKind.short or _body_follows(name[len(alias.text) :])
+
+
+def _body_follows(rest: str) -> bool:
+    from verifier.issuers.bodies import BODY_AFTER_PLACE
+
+    return bool(BODY_AFTER_PLACE.match(rest)) or rest.startswith(("师范", "大学", "学院"))
+
+
+def _expand_short_place(name: str, alias: Alias, printed: dict[str, Alias]) -> str:
+    """A place written short before a body word (汕头教育局) where OCR dropped its 市: the document prints the full
+    name (汕头市) elsewhere, and a body signs with its full name."""
+    if alias.kind is AliasKind.full:
+        return name
+    full = [
+        text
+        for text, other in printed.items()
+        if other.kind is AliasKind.full and text.startswith(alias.text) and set(other.divisions) & set(alias.divisions)
+    ]
+    return full[0] + name[len(alias.text) :] if len(full) == 1 else name
+
+
+def _repair_inner_place(name: str, printed: dict[str, Alias]) -> str:
+    """A county under its city that does not lie in it (大同市云县: 云县 is in Yunnan) is a misreading of a place
+    the document prints in full elsewhere (左云县, in 大同市)."""
+    hits = load_gazetteer().find(name)
+    for (start, outer), (inner_start, inner) in itertools.pairwise(hits):
+        end = start + len(outer.text)
+        if inner_start != end:
+            break  # not a chain of places at the start of the name
+        if any(d.descends_from(p) for d in inner.divisions for p in outer.divisions):
+            continue
+        fits = {
+            text
+            for text, other in printed.items()
+            if text.endswith(inner.text)
+            and len(text) > len(inner.text)
+            and any(d.descends_from(p) for d in other.divisions for p in outer.divisions)
+        }
+        if len(fits) == 1:
+            return name[:end] + fits.pop() + name[end + len(inner.text) :]
+        break
+    return name
+
+
+def _complete_from_text(name: str, context: str) -> str | None:
+    """The seal hid the start of the name (南师范学院, 范大学); the body text prints it whole (在湖南师范学院…,
+    在贵州师范大学…): the characters before it there, from a place name on, complete it."""
+    if len(name) < 3:
+        return None
+    best = None
+    for match in re.finditer(re.escape(name), context):
+        for size in range(1, 9):
+            head = context[max(0, match.start() - size) : match.start()]
+            if len(head) < size or not re.fullmatch(r"[\u4e00-\u9fff]+", head):
+                break
+            hits = load_gazetteer().find(head + name)
+            if hits and hits[0][0] == 0 and _names_a_place(head + name, hits[0][1]):
+                best = head + name
+    return best
+
+
+def _repair_leading_place(name: str, printed: set[str]) -> str:
+    from verifier.issuers.fuzzy import fuzzy_place
+
     leading = _LEADING_PLACE.match(name)
-    printed = {alias.text for _, alias in gazetteer.find(context)} if context else set()
-    if leading and len(leading.group(0)) >= 2:
+    if not leading:
+        return name
+    misread = leading.group(0)
+    if len(misread) >= 2:
         # The seal often hides the first characters: 南市教育局 under a document that names 渭南市.
-        misread = leading.group(0)
         longer = {p for p in printed if p.endswith(misread) and len(p) > len(misread)}
         if not longer:  # and one character of what is left misread: 冶州… under 临夏回族自治州
             longer = {
@@ -416,18 +702,33 @@ def _repair_place(name: str, context: str) -> str:
             }
         if len(longer) == 1:
             return longer.pop() + name[len(misread) :]
-    hits = gazetteer.find(name)
-    if hits and hits[0][0] == 0:
-        return name  # starts with a known place
-    if not leading:
-        return name
-    misread = leading.group(0)
     close = [p for p in printed if len(p) >= 3 and Levenshtein.normalized_similarity(p, misread) >= 0.66]
     if len(close) == 1:
         return close[0] + name[len(misread) :]
+    province = _province_ending_with(misread)
+    if province:
+        return province + name[len(misread) :]
     guess = fuzzy_place(name, None)
     if guess and len({d.name for d in guess.divisions}) == 1 and "近似匹配" in guess.cue:
         score = float(re.findall(r"近似匹配 (\d+)", guess.cue)[-1])
-        if score >= 85 and guess.consumed >= 3:
+        # One misread character in a province's name (黑龙注省) leaves no doubt: there are only 34 of them.
+        needed = _PROVINCE_SCORE if guess.divisions[0].level is Level.provincial else _PLACE_SCORE
+        if score >= needed and guess.consumed >= 3:
             return guess.divisions[0].name + name[guess.consumed :]
     return name
+
+
+_PLACE_SCORE = 85
+_PROVINCE_SCORE = 75
+
+
+def _province_ending_with(misread: str) -> str | None:
+    """The seal hid a province's first character (徽省 of 安徽省): the rest names one province only."""
+    if not misread.endswith(("省", "自治区")) or len(misread) < 2 or misread in load_gazetteer().aliases:
+        return None
+    provinces = {
+        d.name
+        for d in load_gazetteer().divisions
+        if d.level is Level.provincial and d.current and d.name.endswith(misread) and len(d.name) > len(misread)
+    }
+    return provinces.pop() if len(provinces) == 1 else None
