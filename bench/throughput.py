@@ -48,6 +48,7 @@ def growth(uploads: list[Upload], total_pages: int) -> dict[str, float]:
             if done >= total_pages:
                 break
     marks["after_total"] = rss_mb()
+    marks["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     marks["pages"] = done
     marks["growth_percent"] = round(100 * (marks["after_total"] / marks["after_100"] - 1), 1)
     return marks
