@@ -5,6 +5,10 @@ then runs only quality, classification, extraction and duplicates: seconds per p
 Pages missing from the cache are skipped (and counted), never read again.
 
     python bench/quality_iter.py /work/bench/b200 --cache /work/bench/ocr-cache --json /tmp/q.json
+    python bench/quality_iter.py /work/bench/b600 --cache /work/bench/ocr-cache600 --docs 1-300 --no-submissions
+
+`--docs A-B` keeps the standalone documents A to B (1-based, in labels order), so thresholds can be calibrated on
+one part of a benchmark and checked on the rest.
 
 Scores follow verifier/evaluation/metrics.py: expected flags must be raised, tolerated flags may be.
 """
@@ -108,6 +112,11 @@ def _preview(image: np.ndarray) -> np.ndarray:
     return cv2.resize(image, size, interpolation=cv2.INTER_AREA)
 
 
+def _span(text: str) -> tuple[int, int]:
+    first, _, last = text.partition("-")
+    return int(first), int(last or first)
+
+
 def score(rows: list[Row]) -> tuple[dict[str, PrecisionRecall], int, int]:
     flags = {code: PrecisionRecall() for code in CHECKED}
     clean = clean_flagged = 0
@@ -132,20 +141,23 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, required=True)
     parser.add_argument("--json", type=Path, help="write every row (flags and scores) here")
     parser.add_argument("--misses", action="store_true", help="list every false or missed quality flag")
+    parser.add_argument("--docs", type=_span, help="only standalone documents A-B (1-based, labels order)")
+    parser.add_argument("--no-submissions", action="store_true", help="skip the submissions (and duplicate pairs)")
     args = parser.parse_args()
 
     labels = BenchmarkLabels.model_validate_json((args.bench / "labels.json").read_text(encoding="utf-8"))
     cache = ReadCache(args.cache)
     rows: list[Row] = []
     uncached = 0
-    for label in labels.documents:
+    first, last = args.docs or (1, len(labels.documents))
+    for label in labels.documents[first - 1 : last]:
         result = analyse(args.bench / label.file, label.file, label, cache)
         if result is None:
             uncached += 1
             continue
         rows.append(result[0])
     truth, predicted = set(), set()
-    for sub in labels.submissions:
+    for sub in [] if args.no_submissions else labels.submissions:
         fps: list[DocFingerprint] = []
         for label in sub.documents:
             file = label.file

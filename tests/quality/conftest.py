@@ -110,13 +110,16 @@ def crop_through_text(bgr: np.ndarray, keep_fraction: float = 0.6) -> np.ndarray
     return bgr[:, : int(bgr.shape[1] * keep_fraction)].copy()
 
 
-def photocopy(bgr: np.ndarray) -> np.ndarray:
-    """A toner copy: grey, contrast pushed, speckle; the red seal turns grey."""
+def photocopy(bgr: np.ndarray, specks: float = 0.002) -> np.ndarray:
+    """A toner copy: grey, contrast pushed, speckle; the red seal turns grey. `specks`: the share of
+    pixels where the drum left a toner dot (0 for a clean digital copy)."""
     grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY).astype(np.float32)
     grey = np.clip((grey - 40) * 1.3, 0, 255)
     rng = np.random.default_rng(3)
-    grey = np.clip(grey + rng.normal(0, 6, grey.shape), 0, 255).astype(np.uint8)
-    return cv2.cvtColor(grey, cv2.COLOR_GRAY2BGR)
+    grey = np.clip(grey + rng.normal(0, 6, grey.shape), 0, 255)
+    dots = rng.random(grey.shape) < specks
+    grey[dots] = rng.uniform(0, 100, int(dots.sum()))
+    return cv2.cvtColor(grey.astype(np.uint8), cv2.COLOR_GRAY2BGR)
 
 
 def moire(bgr: np.ndarray, period: float = 5.0, angle_deg: float = 17.0, depth: float = 0.22) -> np.ndarray:

@@ -23,11 +23,12 @@ def scaled(lines: list[TextLine], factor: float) -> list[TextLine]:
 
 
 def with_glare(page: Drawn) -> np.ndarray:
-    """A phone photo: paper at ~190 grey, and a specular highlight clipped to white."""
+    """A phone photo: paper at ~190 grey, and a specular highlight over the body text, bright enough to
+    clip black ink to white at its core (a lamp's reflection saturates the sensor well past white)."""
     h, w = page.image.shape[:2]
     yy, xx = np.mgrid[0:h, 0:w]
-    spot = np.exp(-(((xx - 0.65 * w) / 110.0) ** 2 + ((yy - 0.4 * h) / 80.0) ** 2))
-    photo = page.image.astype(np.float32) * 0.78 + spot[..., None] * 255
+    spot = np.exp(-(((xx - 0.35 * w) / 110.0) ** 2 + ((yy - 0.4 * h) / 80.0) ** 2))
+    photo = page.image.astype(np.float32) * 0.78 + spot[..., None] * 400
     return np.clip(photo, 0, 255).astype(np.uint8)
 
 

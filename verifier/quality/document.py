@@ -10,15 +10,18 @@ from models.flags import FlagCode
 from models.report import Flag
 from models.vocab import DocType
 from verifier.quality.model import PageQuality, Seal
-from verifier.quality.redink import colourfulness, red_mask
+from verifier.quality.redink import colourfulness, red_mask, toner_specks
 from verifier.quality.seals import detect_seals
 from verifier.quality.settings import QualitySettings
-from verifier.quality.working import downscale
+from verifier.quality.working import downscale, to_grey
 
 # Types issued under an official seal (000, 002: 加盖公章); the red seal is also why a colour scan of
-# the original always shows colour, which makes a colourless upload of these types a copy (003 六（六）).
+# the original always shows colour. 毕业证书 and 学位证书 carry the school's seal, a 岗位说明书 handed in as
+# evidence is stamped by the unit.
 SEALED_TYPES: frozenset[DocType] = frozenset(
     {
+        DocType.academic_certificate,
+        DocType.job_description,
         DocType.award_certificate,
         DocType.honor_certificate,
         DocType.instructor_award,
@@ -56,6 +59,10 @@ def assess_document(
     colour_per_page = [_colour_measures(small, s) for small in smalls]
     max_colour = max((c for c, _ in colour_per_page), default=0.0)
     max_red = max((r for _, r in colour_per_page), default=0.0)
+    # Overexposure and darkness wash every colour out (and break faint strokes into dots): such a page
+    # says nothing about whether the paper was a copy.
+    washed = {q.page - 1 for q in pages_quality if any(f.code in _COLOUR_HIDING for f in q.flags)}
+    judged = [i for i in range(len(images)) if i not in washed]
     scores: dict[str, Any] = {
         "seals": sum(seals_per_page),
         "seal_pages": [i + 1 for i, n in enumerate(seals_per_page) if n],
@@ -64,29 +71,45 @@ def assess_document(
         "pages": [q.scores for q in pages_quality],
     }
     flags: list[Flag] = []
-    if doc_type not in SEALED_TYPES or not images:
+    if not images:
         return scores, flags
     colourless = max_colour <= s.photocopy_max_colourfulness and max_red <= s.photocopy_max_red_fraction
+    if colourless and judged:
+        # Only a colourless upload can be a toner copy; the texture is measured at source resolution.
+        specks = max(toner_specks(to_grey(images[i]), s.photocopy_speck_contrast) for i in judged)
+        scores["toner_specks"] = round(specks, 2)
+        if specks >= s.photocopy_min_specks:
+            detail = f"整份材料无任何彩色（色彩度 {max_colour:.1f}），纸面有复印墨粉斑点（每万像素 {specks:.1f} 个）"
+            flags.append(Flag.make(FlagCode.PHOTOCOPY, value=round(specks, 2), detail=detail))
+            return scores, flags
+    if doc_type not in SEALED_TYPES or scores["seals"] or _foreign(pages_quality, s):
+        return scores, flags
+    if pages_quality and all(_unjudgeable(q) for q in pages_quality):
+        return scores, flags
+    detail = f"共 {len(images)} 页均未发现红色圆形或椭圆形印章"
     if colourless:
-        flags.append(
-            Flag.make(
-                FlagCode.PHOTOCOPY,
-                value=round(max_colour, 2),
-                detail=f"整份材料无任何彩色（色彩度 {max_colour:.1f}，红色像素 {max_red:.3%}），原件的红色公章应为彩色",
-            )
-        )
-    elif not scores["seals"] and not (pages_quality and all(_unjudgeable(q) for q in pages_quality)):
-        flags.append(Flag.make(FlagCode.NO_SEAL, value=0, detail=f"共 {len(images)} 页均未发现红色圆形或椭圆形印章"))
+        detail += "；整份材料无任何彩色，如为黑白复印件或灰度扫描件，请上传原件彩色扫描件"
+    flags.append(Flag.make(FlagCode.NO_SEAL, value=0, detail=detail))
     return scores, flags
 
 
+def _foreign(pages_quality: list[PageQuality], s: QualitySettings) -> bool:
+    """A certificate written in another language: it carries no Chinese official seal (the translation
+    that must come with it does, which TRANSLATION_REQUIRED asks for)."""
+    cjk = sum(q.scores.get("cjk_chars", 0.0) for q in pages_quality)
+    latin = sum(q.scores.get("latin_chars", 0.0) for q in pages_quality)
+    return latin > 0 and cjk < s.foreign_max_cjk_share * (cjk + latin)
+
+
 def _unjudgeable(quality: PageQuality) -> bool:
-    """A page too dark, washed out, blurred or unreadable to tell whether a seal is there: its capture
-    flag already asks for a new upload, and a missing seal would be a guess."""
+    """A page too dark, washed out, glared, blurred or unreadable to tell whether a seal is there (a
+    highlight washes red ink out as it does black): its capture flag already asks for a new upload, and
+    a missing seal would be a guess."""
     return any(f.code in _SEAL_HIDING for f in quality.flags)
 
 
-_SEAL_HIDING = {FlagCode.TOO_DARK, FlagCode.OVEREXPOSED, FlagCode.BLURRY, FlagCode.UNREADABLE}
+_COLOUR_HIDING = {FlagCode.TOO_DARK, FlagCode.OVEREXPOSED}
+_SEAL_HIDING = {FlagCode.TOO_DARK, FlagCode.OVEREXPOSED, FlagCode.BLURRY, FlagCode.UNREADABLE, FlagCode.GLARE}
 
 
 def _colour_measures(small: np.ndarray, s: QualitySettings) -> tuple[float, float]:

@@ -60,16 +60,53 @@ def skew_from_pixels(grey: np.ndarray) -> float | None:
     return _weighted_median(np.array(angles), np.array(weights))
 
 
-def lines_cut_by_edge(lines: list[TextLine], shape: tuple[int, ...], margin: float) -> int:
-    """How many text lines reach the image edge (within `margin` of the width/height)."""
-    h, w = shape[:2]
+def lines_cut_by_edge(lines: list[TextLine], grey: np.ndarray, margin: float, contrast: float) -> list[int]:
+    """Per side (top, right, bottom, left), how many text lines run out of the picture there: the line's
+    box comes within `margin` of the width/height of the edge and its strokes reach the outermost two
+    pixel rows or columns (`grey` is the page at source size): glyphs sliced by the frame, not a tight
+    crop that still leaves them a pixel or two of paper."""
+    h, w = grey.shape[:2]
     mx, my = max(1.0, w * margin), max(1.0, h * margin)
-    cut = 0
+    counts = [0, 0, 0, 0]
     for line in lines:
         xs, ys = [p[0] for p in line.box], [p[1] for p in line.box]
-        if min(xs) <= mx or max(xs) >= w - 1 - mx or min(ys) <= my or max(ys) >= h - 1 - my:
-            cut += 1
-    return cut
+        x0, x1 = max(0, int(min(xs))), min(w, math.ceil(max(xs)) + 1)
+        y0, y1 = max(0, int(min(ys))), min(h, math.ceil(max(ys)) + 1)
+        if x1 - x0 < 2 or y1 - y0 < 2:
+            continue
+        paper = float(np.percentile(grey[y0:y1, x0:x1], 90))
+        strips = (
+            (min(ys) <= my, grey[:2, x0:x1]),
+            (max(xs) >= w - 1 - mx, grey[y0:y1, w - 2 :]),
+            (max(ys) >= h - 1 - my, grey[h - 2 :, x0:x1]),
+            (min(xs) <= mx, grey[y0:y1, :2]),
+        )
+        for side, (near, strip) in enumerate(strips):
+            if near and strip.size and float(strip.min()) <= paper - contrast:
+                counts[side] += 1
+    return counts
+
+
+def framed_on_all_sides(grey: np.ndarray, *, band: float, length: float, contrast: float) -> bool:
+    """Whether a long straight dark line or band runs along every side, within `band` of it: the page's
+    own border, or the desk around a photographed sheet. Then the page ends inside the picture all round.
+
+    Lines must run `length` of the side; tilts of up to ±1.5° (a scan's, a flat photo's) are absorbed by
+    thickening the dark mask across the line first. Text never forms one: it breaks between characters.
+    """
+    paper_level = float(np.percentile(grey, 95))
+    dark = (grey < paper_level - contrast).astype(np.uint8)
+    for side in range(4):
+        rotated = np.ascontiguousarray(np.rot90(dark, side))
+        h, w = rotated.shape
+        run = max(3, int(w * length))
+        depth = max(3, int(h * band))
+        slack = 2 * math.ceil(math.tan(math.radians(1.5)) * run) + 1
+        strip = cv2.dilate(rotated[:depth], cv2.getStructuringElement(cv2.MORPH_RECT, (1, slack)))
+        rules = cv2.morphologyEx(strip, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (run, 1)))
+        if not rules.any():
+            return False
+    return True
 
 
 def _weighted_median(values: np.ndarray, weights: np.ndarray) -> float:
@@ -79,7 +116,7 @@ def _weighted_median(values: np.ndarray, weights: np.ndarray) -> float:
 
 
 def sides_cut_through_content(
-    grey: np.ndarray, *, depth: float, contrast: float, min_crossings: int, paper_drop: float
+    grey: np.ndarray, *, depth: float, contrast: float, min_crossings: int, paper_ratio: float
 ) -> list[int]:
     """Ink strokes that run out of the picture, per side (top, right, bottom, left).
 
@@ -87,7 +124,8 @@ def sides_cut_through_content(
     characters and seal rings cross the image edge at a steep angle. A complete page keeps a paper or
     desk margin there. A crossing is a dark stroke (clearly darker than the paper around it) that
     spans the whole band along that edge, is narrow along the edge (a steep line, not a rule running
-    parallel to a slightly tilted edge) and sits on paper (not on a desk).
+    parallel to a slightly tilted edge) and sits on paper: no darker than `paper_ratio` of the page's
+    paper level, which a shadowed edge of the sheet keeps and a dark desk does not.
     """
     h, w = grey.shape
     k = max(3, (min(h, w) // 60) | 1)  # wider than a stroke: the closing is the paper under the ink
@@ -103,7 +141,7 @@ def sides_cut_through_content(
         crossings = 0
         for x, y, bw, bh, _area in stats[1:n]:
             steep = y == 0 and bh >= d and bw <= 3 * d
-            if steep and float(np.median(side_paper[:d, x : x + bw])) >= paper_level - paper_drop:
+            if steep and float(np.median(side_paper[:d, x : x + bw])) >= paper_ratio * paper_level:
                 crossings += 1
         counts.append(crossings if crossings >= min_crossings else 0)
     return counts

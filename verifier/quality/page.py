@@ -9,6 +9,7 @@ from models.page import TextLine
 from models.report import Flag
 from verifier.quality.exposure import glare_fraction, measure_exposure
 from verifier.quality.geometry import (
+    framed_on_all_sides,
     lines_cut_by_edge,
     sides_cut_through_content,
     skew_from_lines,
@@ -40,9 +41,9 @@ def assess_page(
     usable_chars = sum(len("".join(ln.text.split())) for ln in usable)
     confidence = _char_weighted_confidence(lines)
     scores["usable_chars"] = float(usable_chars)
+    scores["cjk_chars"] = float(sum(_is_cjk(ch) for ln in usable for ch in ln.text))
+    scores["latin_chars"] = float(sum(ch.isascii() and ch.isalpha() for ln in usable for ch in ln.text))
     scores["ocr_confidence"] = round(confidence, 3)
-    if usable_chars < s.unreadable_min_chars:
-        flag(FlagCode.UNREADABLE, usable_chars, f"仅识别出 {usable_chars} 个可信文字")
 
     sharpness = line_sharpness(image_bgr, usable, s.sharpness_line_height) if usable else None
     if sharpness is None:
@@ -85,10 +86,21 @@ def assess_page(
         )
 
     glare = glare_fraction(
-        work.grey, clip=s.glare_clip, margin=s.glare_margin, min_area=s.glare_min_area, max_area=s.glare_max_area
+        work.grey,
+        cell=s.glare_cell,
+        clip=s.glare_clip,
+        min_area=s.glare_min_area,
+        max_area=s.glare_max_area,
+        min_halo=s.glare_min_halo,
+        min_evidence=s.glare_min_evidence,
+        hidden_weight=s.glare_hidden_weight,
+        ink_lift=s.glare_ink_lift,
+        stroke=s.glare_stroke,
     )
     scores["glare_fraction"] = round(glare, 4)
-    if glare > 0:
+    # Blur smooths the sensor noise until a vignetted photo's bright centre clips, and fades strokes
+    # as a highlight does; the page already needs a new photo.
+    if glare > 0 and not any(f.code == FlagCode.BLURRY for f in flags):
         flag(FlagCode.GLARE, glare, f"反光区域约占画面 {glare:.1%}")
 
     skew = skew_from_lines(lines)
@@ -99,21 +111,27 @@ def assess_page(
         if abs(skew) > s.skew_max_deg:
             flag(FlagCode.SKEWED, skew, f"倾斜约 {abs(skew):.1f}°")
 
-    cut = lines_cut_by_edge(lines, image_bgr.shape, s.edge_margin)
+    cut = lines_cut_by_edge(lines, work.grey_native, s.edge_margin, s.edge_ink_contrast)
     crossings = sides_cut_through_content(
         work.grey,
         depth=s.edge_band,
         contrast=s.edge_ink_contrast,
         min_crossings=s.edge_min_crossings,
-        paper_drop=s.edge_paper_drop,
+        paper_ratio=s.edge_paper_ratio,
     )
-    scores["lines_at_edge"] = float(cut)
+    scores["lines_at_edge"] = float(sum(cut))
     scores["strokes_out_of_frame"] = float(sum(crossings))
-    if cut:
-        flag(FlagCode.INCOMPLETE, cut, f"{cut} 行文字触及图片边缘，可能被裁切")
-    elif any(crossings):
-        sides = "、".join(name for name, n in zip("上右下左", crossings, strict=True) if n)
-        flag(FlagCode.INCOMPLETE, sum(crossings), f"印刷内容在{sides}边越出画面，可能被裁切")
+    # A cut along the lines slices at most one of them; a cut across them slices every line long enough
+    # to reach it, while one long line at the side of a scan cropped tight to the text is no cut at all.
+    enough = [n >= (1 if side in (0, 2) else s.edge_min_lines) for side, n in enumerate(cut)]
+    if any(enough) and framed_on_all_sides(
+        work.grey, band=s.frame_band, length=s.frame_length, contrast=s.edge_ink_contrast
+    ):
+        enough = [False] * 4  # the page's border (or the desk) is there on every side: text ran past it
+    cut_sides = [a or bool(b) for a, b in zip(enough, crossings, strict=True)]
+    if any(cut_sides):
+        sides = "、".join(name for name, c in zip("上右下左", cut_sides, strict=True) if c)
+        flag(FlagCode.INCOMPLETE, sum(cut) + sum(crossings), f"文字或印刷内容在{sides}边越出画面，可能被裁切")
 
     peak = moire_peak(work.grey_native, s.recapture_crop)
     grid = pixel_grid_peak(work.grey_native, s.recapture_crop)
@@ -124,7 +142,18 @@ def assess_page(
     elif grid > s.recapture_grid_peak:
         flag(FlagCode.SCREEN_RECAPTURE, grid, f"画面中有屏幕像素栅格的周期纹理（{grid:.1f}）")
 
+    # A page read badly because it is blurred, dark, washed out or tiny already has the flag that says why
+    # and what to fix; UNREADABLE is for pages with no such cause (blank, handwriting, a picture).
+    if usable_chars < s.unreadable_min_chars and not any(f.code in _EXPLAINS_NO_TEXT for f in flags):
+        flag(FlagCode.UNREADABLE, usable_chars, f"仅识别出 {usable_chars} 个可信文字")
     return PageQuality(page=page_number, scores=scores, flags=flags)
+
+
+_EXPLAINS_NO_TEXT = {FlagCode.BLURRY, FlagCode.TOO_DARK, FlagCode.OVEREXPOSED, FlagCode.LOW_RESOLUTION}
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
 def _char_weighted_confidence(lines: list[TextLine]) -> float:

@@ -29,7 +29,9 @@ def detect_seals(image_bgr: np.ndarray, settings: QualitySettings | None = None)
     contours, hierarchy = cv2.findContours(joined, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_NONE)
     links = hierarchy[0] if hierarchy is not None else []
     rim_mask = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
-    seals = []
+    blobs = [cv2.boundingRect(c) for c, link in zip(contours, links, strict=True) if link[3] == -1]
+    seals: list[Seal] = []
+    boxes: dict[int, tuple[int, int, int, int]] = {}  # each seal's box in working pixels, by id
     for contour, link in zip(contours, links, strict=True):
         if link[3] != -1 or len(contour) < 5:  # a hole, not a blob
             continue
@@ -39,7 +41,7 @@ def detect_seals(image_bgr: np.ndarray, settings: QualitySettings | None = None)
             continue
         (cx, cy), (a1, a2), angle = cv2.fitEllipse(contour)
         major, minor = max(a1, a2), min(a1, a2)
-        if minor <= 0 or major / minor > s.seal_max_axis_ratio:
+        if minor <= 0 or major / minor > s.seal_pair_axis_ratio:
             continue
         (_, _), (rw, rh), _ = cv2.minAreaRect(contour)
         if cv2.contourArea(contour) > s.seal_max_extent * max(rw * rh, 1.0):
@@ -47,18 +49,55 @@ def detect_seals(image_bgr: np.ndarray, settings: QualitySettings | None = None)
         coverage = _rim_coverage(rim_mask, (cx, cy), (a1, a2), angle)
         if coverage < s.seal_min_rim_coverage:
             continue
+        if major / minor > s.seal_max_axis_ratio and coverage < s.seal_pair_rim_coverage:
+            continue  # too long for one seal, and its outline is not two rings joined
         inv = 1.0 / scale
-        seals.append(
-            Seal(
-                centre=(cx * inv, cy * inv),
-                axes=(major * inv, minor * inv),
-                angle=float(angle),
-                rim_coverage=coverage,
-                box=(int(x * inv), int(y * inv), int(bw * inv), int(bh * inv)),
-            )
+        seal = Seal(
+            centre=(cx * inv, cy * inv),
+            axes=(major * inv, minor * inv),
+            angle=float(angle),
+            rim_coverage=coverage,
+            box=(int(x * inv), int(y * inv), int(bw * inv), int(bh * inv)),
         )
+        seals.append(seal)
+        boxes[id(seal)] = (x, y, bw, bh)
     seals = [seal for seal in seals if not any(_inside(seal, other) for other in seals if other is not seal)]
-    return [seal for seal in seals if seal.rim_coverage >= s.seal_ring_coverage or not _in_a_row(seal, seals)]
+    seals = [
+        seal for seal in seals if seal.rim_coverage >= s.seal_ring_coverage or not _in_a_row(boxes[id(seal)], blobs)
+    ]
+    return seals or _rings(mask, rim_mask, short_side, scale, s)
+
+
+def _rings(mask: np.ndarray, rim_mask: np.ndarray, short_side: int, scale: float, s: QualitySettings) -> list[Seal]:
+    """Seals the blob test cannot separate, found as circles: one stamped across a broad red border or
+    band joins it into one blob. A circle counts when red ink runs along nearly all of it and the paper
+    just outside it is mostly not red (a circle drawn inside a red area is no ring)."""
+    circles = cv2.HoughCircles(
+        cv2.GaussianBlur(mask, (5, 5), 1.5),
+        cv2.HOUGH_GRADIENT_ALT,
+        dp=1.5,
+        minDist=short_side * s.seal_min_diameter,
+        param1=300,
+        param2=0.6,  # circle perfectness (0–1) of the edge points voting for it
+        minRadius=max(3, int(short_side * s.seal_circle_min_diameter / 2)),
+        maxRadius=int(short_side * s.seal_max_diameter / 2),
+    )
+    found = []
+    for cx, cy, r in circles[0] if circles is not None else []:
+        coverage = _rim_coverage(rim_mask, (cx, cy), (2 * r, 2 * r), 0.0)
+        outside = _rim_coverage(mask, (cx, cy), (2.5 * r, 2.5 * r), 0.0)
+        if coverage >= s.seal_circle_rim_coverage and outside <= 0.5:
+            inv = 1.0 / scale
+            found.append(
+                Seal(
+                    centre=(float(cx) * inv, float(cy) * inv),
+                    axes=(float(2 * r) * inv, float(2 * r) * inv),
+                    angle=0.0,
+                    rim_coverage=coverage,
+                    box=(int((cx - r) * inv), int((cy - r) * inv), int(2 * r * inv), int(2 * r * inv)),
+                )
+            )
+    return found
 
 
 def _without_rules(mask: np.ndarray, short_side: int) -> np.ndarray:
@@ -77,17 +116,17 @@ def _inside(seal: Seal, other: Seal) -> bool:
     return ow * oh > w * h and ox <= x and oy <= y and x + w <= ox + ow and y + h <= oy + oh
 
 
-def _in_a_row(seal: Seal, others: list[Seal]) -> bool:
-    """Whether a like-sized red blob sits beside this one on the same line, as characters of a title do."""
-    x, y, w, h = seal.box
-    for other in others:
-        if other is seal:
-            continue
-        ox, oy, ow, oh = other.box
-        like_sized = 0.67 <= max(ow, oh) / max(w, h, 1) <= 1.5
+def _in_a_row(box: tuple[int, int, int, int], blobs: list[tuple[int, int, int, int]]) -> bool:
+    """Whether a red blob of like height sits beside this one on the same line, as characters of a red
+    title do (the neighbour may be several characters joined into one run)."""
+    x, y, w, h = box
+    for ox, oy, ow, oh in blobs:
+        if ox >= x and oy >= y and ox + ow <= x + w and oy + oh <= y + h:
+            continue  # the blob itself, or its star and lettering
+        like_height = 0.67 <= oh / max(h, 1) <= 1.5
         same_line = abs((oy + oh / 2) - (y + h / 2)) <= 0.5 * max(h, oh)
         gap = max(ox - (x + w), x - (ox + ow))
-        if like_sized and same_line and gap <= max(w, ow):
+        if like_height and same_line and gap <= max(w, h):
             return True
     return False
 
