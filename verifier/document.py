@@ -20,7 +20,7 @@ from verifier.extract import extract
 from verifier.ingest import ingest_bytes
 from verifier.ocr import OcrEngine
 from verifier.orient import orient_and_read, rotate_image
-from verifier.quality import Seal, assess_document, assess_page, detect_seals
+from verifier.quality import EXPLAINS_NO_TEXT, Seal, assess_document, assess_page, detect_seals
 from verifier.seal_reread import reread_under_seals
 from verifier.settings import Settings
 from verifier.text import build_document_text
@@ -109,7 +109,8 @@ def analyze_document(
         text = build_document_text(page_texts)
         report.text = text.full
         if not any(line.text.strip() for line in text.lines):
-            if not any(f.code == FlagCode.UNREADABLE for f in report.flags):
+            # As on a page: a blurred, dark, washed-out or tiny page already carries the flag that says why.
+            if not any(f.code == FlagCode.UNREADABLE or f.code in EXPLAINS_NO_TEXT for f in report.flags):
                 report.flags.append(Flag.make(FlagCode.UNREADABLE))
             _dedupe_flags(report)
             return analysis

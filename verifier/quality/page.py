@@ -144,12 +144,12 @@ def assess_page(
 
     # A page read badly because it is blurred, dark, washed out or tiny already has the flag that says why
     # and what to fix; UNREADABLE is for pages with no such cause (blank, handwriting, a picture).
-    if usable_chars < s.unreadable_min_chars and not any(f.code in _EXPLAINS_NO_TEXT for f in flags):
+    if usable_chars < s.unreadable_min_chars and not any(f.code in EXPLAINS_NO_TEXT for f in flags):
         flag(FlagCode.UNREADABLE, usable_chars, f"仅识别出 {usable_chars} 个可信文字")
     return PageQuality(page=page_number, scores=scores, flags=flags)
 
 
-_EXPLAINS_NO_TEXT = {FlagCode.BLURRY, FlagCode.TOO_DARK, FlagCode.OVEREXPOSED, FlagCode.LOW_RESOLUTION}
+EXPLAINS_NO_TEXT = {FlagCode.BLURRY, FlagCode.TOO_DARK, FlagCode.OVEREXPOSED, FlagCode.LOW_RESOLUTION}
 
 
 def _is_cjk(ch: str) -> bool:
