@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from models.page import TextLine
-from verifier.ocr import OcrEngine, crop_line
+from verifier.ocr import OcrEngine, read_lines
 from verifier.quality import Seal, detect_seals, suppress_red
 from verifier.quality.settings import QualitySettings
 
@@ -61,7 +61,7 @@ def _crosses(line: TextLine, seal: Seal) -> bool:
     inside the seal are its own ring text and star; lines wholly outside are untouched by it."""
     x, y, w, h = seal.box
     xs, ys = _xs(line), _ys(line)
-    overlaps = min(xs) < x + w and max(xs) > x and min(ys) < y + h and max(ys) > y
+    overlaps = _under_seal_columns(xs, seal) and min(ys) < y + h and max(ys) > y
     inside = min(xs) >= x and max(xs) <= x + w and min(ys) >= y and max(ys) <= y + h
     return overlaps and not inside
 
@@ -75,11 +75,12 @@ def _weight(lines: list[TextLine]) -> float:
     return sum(len(ln.text.strip()) * ln.confidence for ln in lines)
 
 
-def _reread_band(engine: OcrEngine, upright: np.ndarray, crossing: list[TextLine], seal: Seal) -> list[TextLine]:
+def _reread_band(
+    engine: OcrEngine, upright: np.ndarray, band: Rect, crossing: list[TextLine], seal: Seal
+) -> list[TextLine]:
     """Detect the band again with the red lifted, at a reduced scale, and recognise only the lines in the
     seal's columns: the rest of the band was not touched by the seal."""
-    height, width = upright.shape[:2]
-    x0, y0, x1, y1 = _band(crossing, seal, width, height)
+    x0, y0, x1, y1 = band
     cleaned = suppress_red(np.ascontiguousarray(upright[y0:y1, x0:x1]))
     line_height = float(np.median([ln.height for ln in crossing]))
     scale = min(1.0, DETECT_LINE_PX / max(line_height, 1.0))
@@ -87,11 +88,9 @@ def _reread_band(engine: OcrEngine, upright: np.ndarray, crossing: list[TextLine
              if _under_seal_columns([float(px) + x0 for px, _ in box], seal)]
     if not boxes:
         return []
-    readings = engine.recognize([crop_line(cleaned, box) for box in boxes])
     return [
-        TextLine(text=text, box=[(float(px) + x0, float(py) + y0) for px, py in box], confidence=float(score))
-        for box, (text, score) in zip(boxes, readings, strict=True)
-        if text.strip()
+        TextLine(text=ln.text, box=[(px + x0, py + y0) for px, py in ln.box], confidence=ln.confidence)
+        for ln in read_lines(engine, cleaned, boxes)
     ]
 
 
@@ -113,7 +112,7 @@ def reread_under_seals(
             continue  # nothing printed runs under this seal: reading it again cannot recover anything
         band = _band(crossing, seal, width, height)
         old = [ln for ln in result if _inside(ln, band) and _under_seal_columns(_xs(ln), seal)]
-        new = _reread_band(engine, upright, crossing, seal)
+        new = _reread_band(engine, upright, band, crossing, seal)
         # Keep the re-read when it recovers a longer line (one the seal had split or cut short) without
         # losing most of the text: lifting red also erases red print, such as a red title, and the seal's
         # own ring text, which the first reading counted as text.
