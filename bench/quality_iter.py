@@ -1,8 +1,8 @@
 """Fast calibration loop for the capture-quality checks and duplicate detection on a labelled benchmark.
 
-Reads what OCR saw on each page from the benchmark's OCR cache (written by `verifier eval --ocr-cache`),
-then runs only quality, classification, extraction and duplicates: seconds per pass instead of minutes.
-Pages missing from the cache are skipped (and counted), never read again.
+Runs each document through the pipeline's own per-document path with what OCR saw on each page taken from
+the benchmark's OCR cache (written by `verifier eval --ocr-cache`): seconds per pass instead of minutes.
+Pages missing from the cache are read and added to it.
 
     python bench/quality_iter.py /work/bench/b200 --cache /work/bench/ocr-cache --json /tmp/q.json
     python bench/quality_iter.py /work/bench/b600 --cache /work/bench/ocr-cache600 --docs 1-300 --no-submissions
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,21 +25,14 @@ import numpy as np
 
 from fixtures.labels import BenchmarkLabels, DocumentLabel
 from models.flags import FlagCode
-from models.page import PageSource
-from verifier.classify import classify
-from verifier.duplicates import DocFingerprint, find_duplicates, fingerprint_document
+from verifier.document import analyze_document
+from verifier.duplicates import DocFingerprint, find_duplicates
 from verifier.evaluation.metrics import QUALITY_FLAGS, PrecisionRecall, duplicate_pairs, score_pairs
-from verifier.extract import extract
-from verifier.ingest import ingest_bytes
-from verifier.ocr.cache import ReadCache, page_key
-from verifier.orient import rotate_image
-from verifier.quality import assess_document, assess_page
-from verifier.settings import OcrSettings
-from verifier.text import build_document_text
+from verifier.ocr import get_engine
+from verifier.settings import Settings
 
 # NOT_UPRIGHT comes from orientation, not from this stage.
 CHECKED = sorted(code.value for code in QUALITY_FLAGS if code != FlagCode.NOT_UPRIGHT)
-PREVIEW_SIDE = 1600  # as verifier/document.py: duplicates hash the downscaled upright page
 
 
 @dataclass
@@ -55,61 +47,21 @@ class Row:
     pages: int = 0
 
 
-def analyse(path: Path, file: str, label: DocumentLabel, cache: ReadCache) -> tuple[Row, DocFingerprint] | None:
-    ingested = ingest_bytes(path.read_bytes())
+def analyse(path: Path, file: str, label: DocumentLabel, settings: Settings) -> tuple[Row, DocFingerprint | None]:
+    """The real per-document path (verifier/document.py), its OCR read from the cache where it holds the page."""
+    analysis = analyze_document(path.read_bytes(), file, label.column, get_engine(settings.ocr), settings)
+    report = analysis.report
     row = Row(
         file=file,
         defects=[d.name + ("!" if d.heavy else "") for d in label.defects],
         expected=[f.value for f in label.expected_flags],
         tolerated=[f.value for f in label.tolerated_flags],
-        predicted=[],
+        predicted=sorted({f.code.value for f in report.flags}),
+        scores={**report.quality, "doc_type": report.doc_type.value if report.doc_type else None},
+        seconds=analysis.timings.get("quality", 0.0) + analysis.timings.get("prepare", 0.0),
+        pages=sum(1 for key, page in report.quality.items() if key.startswith("page_") and "text_layer" not in page),
     )
-    if not ingested.readable:
-        return row, None  # type: ignore[return-value]
-    qualities, uprights, texts, previews = [], [], [], []
-    for page in ingested.pages:
-        if page.source == PageSource.pdf_text:
-            upright, lines = page.image, page.lines
-        else:
-            hit = cache.get(page_key(page.image, OcrSettings()))
-            if hit is None:
-                return None
-            rotation, _, lines = hit
-            upright = rotate_image(page.image, rotation)
-            start = time.perf_counter()
-            quality = assess_page(upright, lines, page.number)
-            row.seconds += time.perf_counter() - start
-            row.pages += 1
-            qualities.append(quality)
-            uprights.append(upright)
-            row.predicted += [f.code.value for f in quality.flags]
-            row.scores[f"p{page.number}"] = quality.scores
-        texts.append((page.number, lines, upright.shape[1], upright.shape[0]))
-        previews.append(_preview(upright))
-    text = build_document_text(texts)
-    decision = classify(text)
-    fields = extract(decision.doc_type, text)
-    if qualities:
-        start = time.perf_counter()
-        doc_scores, doc_flags = assess_document(qualities, uprights, decision.doc_type)
-        row.seconds += time.perf_counter() - start
-        row.predicted += [f.code.value for f in doc_flags]
-        row.scores["doc"] = {k: v for k, v in doc_scores.items() if k != "pages"}
-    row.scores["doc_type"] = decision.doc_type.value
-    if not any(ln.text.strip() for ln in text.lines):
-        row.predicted.append(FlagCode.UNREADABLE.value)
-    row.predicted = sorted(set(row.predicted))
-    return row, fingerprint_document(file, ingested.sha256, previews, fields, text.full)
-
-
-def _preview(image: np.ndarray) -> np.ndarray:
-    import cv2
-
-    scale = min(1.0, PREVIEW_SIDE / max(image.shape[:2]))
-    if scale == 1.0:
-        return image
-    size = (round(image.shape[1] * scale), round(image.shape[0] * scale))
-    return cv2.resize(image, size, interpolation=cv2.INTER_AREA)
+    return row, analysis.fingerprint  # type: ignore[return-value]
 
 
 def _span(text: str) -> tuple[int, int]:
@@ -146,35 +98,28 @@ def main() -> None:
     args = parser.parse_args()
 
     labels = BenchmarkLabels.model_validate_json((args.bench / "labels.json").read_text(encoding="utf-8"))
-    cache = ReadCache(args.cache)
+    settings = Settings()
+    settings.ocr.cache_dir = str(args.cache)
     rows: list[Row] = []
-    uncached = 0
     first, last = args.docs or (1, len(labels.documents))
     for label in labels.documents[first - 1 : last]:
-        result = analyse(args.bench / label.file, label.file, label, cache)
-        if result is None:
-            uncached += 1
-            continue
-        rows.append(result[0])
+        rows.append(analyse(args.bench / label.file, label.file, label, settings)[0])
     truth, predicted = set(), set()
     for sub in [] if args.no_submissions else labels.submissions:
         fps: list[DocFingerprint] = []
         for label in sub.documents:
             file = label.file
-            result = analyse(args.bench / "submissions" / sub.id / file, f"{sub.id}/{file}", label, cache)
-            if result is None:
-                uncached += 1
-                continue
-            rows.append(result[0])
-            if result[1] is not None:
-                fps.append(result[1])
+            row, fingerprint = analyse(args.bench / "submissions" / sub.id / file, f"{sub.id}/{file}", label, settings)
+            rows.append(row)
+            if fingerprint is not None:
+                fps.append(fingerprint)
         for pair in duplicate_pairs((lab.file, lab.duplicate_of) for lab in sub.documents):
             truth.add(frozenset(f"{sub.id}/{f}" for f in pair))
         for match in find_duplicates(fps):
             predicted.add(frozenset((match.a, match.b)))
 
     flags, clean, clean_flagged = score(rows)
-    print(f"documents {len(rows)} (uncached {uncached})")
+    print(f"documents {len(rows)}")
     print(f"{'flag':18s} {'tp':>4s} {'fp':>4s} {'fn':>4s} {'P':>6s} {'R':>6s}")
     for code, pr in flags.items():
         p = f"{pr.precision:.1%}" if pr.precision is not None else "-"
@@ -190,7 +135,8 @@ def main() -> None:
     for pair in sorted(map(sorted, truth - predicted)):
         print("  missed pair", pair)
     per_page = [r.seconds / r.pages for r in rows if r.pages]
-    print(f"quality seconds per page: median {np.median(per_page):.3f}, p95 {np.percentile(per_page, 95):.3f}")
+    median, p95 = np.median(per_page), np.percentile(per_page, 95)
+    print(f"prepare + quality seconds per page: median {median:.3f}, p95 {p95:.3f}")
     if args.misses:
         for row in rows:
             expected, predicted_set = set(row.expected) & set(CHECKED), set(row.predicted) & set(CHECKED)

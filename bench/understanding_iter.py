@@ -24,8 +24,10 @@ from verifier.classify import classify
 from verifier.evaluation.metrics import score_documents
 from verifier.extract import extract
 from verifier.ingest import ingest_bytes
+from verifier.ocr import get_engine
 from verifier.ocr.cache import ReadCache, page_key
 from verifier.orient import rotate_image
+from verifier.prepare import prepare_page
 from verifier.settings import Settings
 from verifier.text import DocumentText, build_document_text
 
@@ -38,7 +40,9 @@ def cached_pages(path: Path, cache: ReadCache, settings: Settings) -> list[tuple
         if page.source == PageSource.pdf_text:
             pages.append((page.number, page.lines, page.width, page.height))
             continue
-        hit = cache.get(page_key(page.image, settings.ocr))
+        # The cache holds what OCR read on the page as prepared for reading (seals lifted, blur undone).
+        seen = prepare_page(page.image, get_engine(settings.ocr), settings).seen
+        hit = cache.get(page_key(seen, settings.ocr))
         if hit is None:
             return None
         rotation, _confidence, lines = hit

@@ -46,6 +46,24 @@ class OcrSettings(BaseSettings):
     # Other PP-OCR ONNX models than the ones inside the rapidocr wheel (e.g. PP-OCRv4, for comparison).
     det_model_path: str | None = None
     rec_model_path: str | None = None
+    # Lift the red ink of seals before the page is read, so lines a seal covers are found and read whole.
+    lift_seals: bool = True
+    # A page that shows a screen's pixel lattice (SCREEN_RECAPTURE) is smoothed by a Gaussian of this sigma
+    # before reading: a lattice of 2–4 camera pixels per screen pixel keeps 1–30% of its contrast, strokes
+    # of text the detector can find keep theirs. On the benchmark's 28 recaptured pages, sigma 1.0 read 28
+    # holders against 15 unsmoothed, 23 at 1.5 and 17 at 2.2. 0 turns it off.
+    screen_smoothing_sigma: float = 1.0
+    # Undo a defocus or a straight shake before reading (verifier/prepare/deblur.py) when the page's cepstrum
+    # shows the kernel and its detected lines measure soft (below quality.blur_soft). Thresholds are robust
+    # z-scores of the cepstrum: a defocus ring averages below -1.5 over a ring dark in ≥ 70% of its
+    # sectors; a shake's point lies below -15 (on the benchmark, true kernels: ring -1.5 to -6.7 with
+    # 78–100% cover, shake points -17 to -80; sharp pages' rings cover ≤ 50%).
+    deblur: bool = True
+    deblur_ring_z: float = 1.5
+    deblur_ring_cover: float = 0.7
+    deblur_point_z: float = 15.0
+    # Wiener noise-to-signal ratio: lower restores more and amplifies JPEG noise more.
+    deblur_noise: float = 0.01
     # Benchmarks only: keep what OCR read per page here and reuse it while other stages are tuned.
     cache_dir: str | None = None
 

@@ -15,7 +15,7 @@ from PIL import Image, ImageDraw, ImageFont
 from models.flags import FlagCode
 from models.page import TextLine
 from verifier.quality import assess_page, detect_seals
-from verifier.quality.recapture import pixel_grid_peak
+from verifier.quality.recapture import measure_screen
 
 from .conftest import FONT_PATH, Drawn, draw_seal, render_certificate
 
@@ -87,7 +87,7 @@ def screen_photo(image: np.ndarray) -> np.ndarray:
 def test_screen_pixel_lattice_is_a_recapture(clean_page: Drawn):
     photo = screen_photo(clean_page.image)
     grey = cv2.cvtColor(photo, cv2.COLOR_BGR2GRAY)
-    assert pixel_grid_peak(grey, 512) > 1.0
+    assert measure_screen(grey, 512).grid > 1.0
     assert FlagCode.SCREEN_RECAPTURE in codes(photo, scaled(clean_page.lines, 2 / 3))
 
 
@@ -95,7 +95,7 @@ def test_jpeg_blocking_is_not_a_pixel_lattice(clean_page: Drawn):
     for quality in (10, 30, 75):
         _ok, buf = cv2.imencode(".jpg", clean_page.image, [cv2.IMWRITE_JPEG_QUALITY, quality])
         grey = cv2.imdecode(buf, cv2.IMREAD_GRAYSCALE)
-        assert pixel_grid_peak(grey, 512) < 1.0, quality
+        assert measure_screen(grey, 512).grid < 1.0, quality
 
 
 def test_seal_inside_a_red_frame_is_found():
@@ -176,3 +176,17 @@ def test_white_scan_without_ocr_lines_is_not_overexposed():
     assert FlagCode.OVEREXPOSED not in codes(white, [])
     washed = np.clip(white.astype(np.float32) * 0.3 + 200, 0, 255).astype(np.uint8)
     assert FlagCode.OVEREXPOSED in codes(washed, [])
+
+
+def test_a_screen_photo_is_smoothed_before_reading_and_a_paper_scan_is_not(clean_page: Drawn):
+    from verifier.ocr import NullEngine
+    from verifier.prepare import prepare_page
+    from verifier.settings import Settings
+
+    photo = screen_photo(clean_page.image)
+    prepared = prepare_page(photo, NullEngine(), Settings())
+    assert prepared.seen is not photo and prepared.seen.shape == photo.shape
+    # The lattice the detector stumbles over is gone from what it reads; the upload itself is untouched.
+    assert measure_screen(prepared.seen, 512).grid < 0.5 * measure_screen(photo, 512).grid
+    unsealed = render_certificate(seal=False).image  # (a seal would be lifted, which copies the page)
+    assert prepare_page(unsealed, NullEngine(), Settings()).seen is unsealed

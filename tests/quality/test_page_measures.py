@@ -9,7 +9,7 @@ from models.flags import FlagCode
 from models.page import TextLine
 from verifier.quality import assess_page
 from verifier.quality.geometry import skew_from_pixels
-from verifier.quality.recapture import moire_peak
+from verifier.quality.recapture import measure_screen
 
 from .conftest import Drawn, moire, render_certificate, rotate
 
@@ -80,13 +80,13 @@ def test_jpeg_and_resizing_are_not_mistaken_for_moire(clean_page: Drawn):
             small = cv2.resize(clean_page.image, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
             _, data = cv2.imencode(".jpg", small, [cv2.IMWRITE_JPEG_QUALITY, quality])
             decoded = cv2.imdecode(data, cv2.IMREAD_GRAYSCALE)
-            assert moire_peak(decoded, 512) < 2.0
+            assert measure_screen(decoded, 512).moire < 2.0
 
 
 def test_moire_is_found_at_other_periods(clean_page: Drawn):
     for period in (4.0, 9.0):
         grey = cv2.cvtColor(moire(clean_page.image, period=period, depth=0.12), cv2.COLOR_BGR2GRAY)
-        assert moire_peak(grey, 512) > 3.0
+        assert measure_screen(grey, 512).moire > 3.0
 
 
 def test_large_photo_is_measured_at_working_width():

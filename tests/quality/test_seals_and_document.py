@@ -6,8 +6,7 @@ import numpy as np
 
 from models.flags import FlagCode
 from models.vocab import DocType
-from verifier.quality import assess_document, detect_seals, suppress_red
-from verifier.quality.redink import red_mask
+from verifier.quality import assess_document, detect_seals
 
 from .conftest import photocopy, render_certificate
 
@@ -35,19 +34,6 @@ def test_page_without_seal_has_none_even_with_red_title():
     page = render_certificate(seal=False)
     page.image[100:190, 500:900] = (40, 30, 215)  # a red title block: red, but no ring
     assert detect_seals(page.image) == []
-
-
-def test_suppress_red_lifts_seal_ink_and_keeps_black_text():
-    page = render_certificate(seal_over_text=True)
-    cleaned = suppress_red(page.image)
-    assert np.count_nonzero(red_mask(cleaned)) < 0.02 * np.count_nonzero(red_mask(page.image))
-    issuer = page.lines[-2]
-    x0, y0 = int(issuer.left), int(issuer.top)
-    region = (slice(y0, y0 + int(issuer.height)), slice(x0, x0 + 280))
-    dark_before = np.count_nonzero(page.image[region].max(axis=2) < 80)
-    dark_after = np.count_nonzero(cleaned[region].max(axis=2) < 80)
-    assert dark_after >= 0.9 * dark_before > 0
-    assert page.image is not cleaned and np.count_nonzero(red_mask(page.image)) > 0
 
 
 def test_sealed_original_gets_no_document_flag():

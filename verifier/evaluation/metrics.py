@@ -51,11 +51,12 @@ class DocumentScores(BaseModel):
     doc_type_by_severity: dict[str, Ratio] = Field(default_factory=dict)
     confusion: dict[str, dict[str, int]] = Field(default_factory=dict)
     fields: dict[str, Ratio] = Field(default_factory=dict)
+    fields_by_severity: dict[str, dict[str, Ratio]] = Field(default_factory=dict)
     field_spurious: dict[str, int] = Field(default_factory=dict, description="predicted where the label has none")
     flags: dict[str, PrecisionRecall] = Field(default_factory=dict)
     clean_documents: int = 0
     clean_with_quality_flag: int = 0
-    misses: list[dict[str, str]] = Field(default_factory=list, description="examples of errors, for reading")
+    misses: list[dict[str, str]] = Field(default_factory=list, description="every error, for reading")
 
 
 def _same(field: str, truth: object, predicted: object) -> bool:
@@ -66,7 +67,7 @@ def _same(field: str, truth: object, predicted: object) -> bool:
     return truth == predicted
 
 
-def score_documents(pairs: Iterable[tuple[object, DocumentReport]], max_misses: int = 60) -> DocumentScores:
+def score_documents(pairs: Iterable[tuple[object, DocumentReport]], max_misses: int = 100_000) -> DocumentScores:
     """pairs: (fixtures.labels.DocumentLabel, predicted DocumentReport) for the same file."""
     scores = DocumentScores()
     confusion: dict[str, Counter[str]] = defaultdict(Counter)
@@ -81,13 +82,14 @@ def score_documents(pairs: Iterable[tuple[object, DocumentReport]], max_misses: 
                 scores.misses.append({"file": doc.file, "what": "doc_type", "truth": truth_type, "got": predicted_type})
         confusion[truth_type][predicted_type] += 1
         if label.doc_type is not None and truth_type == predicted_type:  # type: ignore[attr-defined]
-            _score_fields(scores, label.fields, doc, max_misses)  # type: ignore[attr-defined]
-        _score_flags(scores, label, doc)
+            severity = label.severity.value  # type: ignore[attr-defined]
+            _score_fields(scores, label.fields, doc, max_misses, severity)  # type: ignore[attr-defined]
+        _score_flags(scores, label, doc, max_misses)
     scores.confusion = {t: dict(c) for t, c in sorted(confusion.items())}
     return scores
 
 
-def _score_fields(scores: DocumentScores, truth: Fields, doc: DocumentReport, max_misses: int) -> None:
+def _score_fields(scores: DocumentScores, truth: Fields, doc: DocumentReport, max_misses: int, severity: str) -> None:
     for name in FIELD_NAMES:
         expected, got = getattr(truth, name), getattr(doc.fields, name)
         if expected is None:
@@ -96,22 +98,30 @@ def _score_fields(scores: DocumentScores, truth: Fields, doc: DocumentReport, ma
             continue
         ok = _same(name, expected, got)
         scores.fields.setdefault(name, Ratio()).add(ok)
+        scores.fields_by_severity.setdefault(severity, {}).setdefault(name, Ratio()).add(ok)
         if not ok and len(scores.misses) < max_misses:
             scores.misses.append({"file": doc.file, "what": name, "truth": str(expected), "got": str(got)})
 
 
-def _score_flags(scores: DocumentScores, label: object, doc: DocumentReport) -> None:
+def _score_flags(scores: DocumentScores, label: object, doc: DocumentReport, max_misses: int) -> None:
     expected = set(label.expected_flags)  # type: ignore[attr-defined]
     tolerated = set(label.tolerated_flags)  # type: ignore[attr-defined]
     predicted = {f.code for f in doc.flags}
-    for code in expected | predicted:
+    for code in sorted(expected | predicted):
         pr = scores.flags.setdefault(code.value, PrecisionRecall())
         if code in expected and code in predicted:
             pr.tp += 1
-        elif code in expected:
+            continue
+        if code in expected:
             pr.fn += 1
+            miss = {"file": doc.file, "what": f"flag {code.value}", "truth": "raised", "got": "missing"}
         elif code not in tolerated:
             pr.fp += 1
+            miss = {"file": doc.file, "what": f"flag {code.value}", "truth": "not raised", "got": "raised"}
+        else:
+            continue
+        if len(scores.misses) < max_misses:
+            scores.misses.append(miss)
     if label.severity.value == "clean" and not (expected & QUALITY_FLAGS):  # type: ignore[attr-defined]
         scores.clean_documents += 1
         if (predicted - tolerated) & QUALITY_FLAGS:

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from verifier.evaluation.metrics import DocumentScores, PrecisionRecall
+from verifier.evaluation.metrics import DocumentScores, PrecisionRecall, Ratio
 from verifier.evaluation.runner import EvalResult
 
 
 def _pct(value: float | None) -> str:
     return "—" if value is None else f"{100 * value:.1f}%"
+
+
+_SEVERITIES = ("clean", "moderate", "heavy")
+
+
+def _ratio_cell(ratio: Ratio | None) -> str:
+    return "—" if ratio is None or not ratio.total else f"{_pct(ratio.value)} ({ratio.correct}/{ratio.total})"
 
 
 def _pr_row(name: str, pr: PrecisionRecall) -> str:
@@ -19,10 +26,13 @@ def _document_tables(title: str, s: DocumentScores) -> list[str]:
     lines = [f"### {title}", "", accuracy]
     for severity, ratio in sorted(s.doc_type_by_severity.items()):
         lines.append(f"- {severity}: {_pct(ratio.value)} ({ratio.correct}/{ratio.total})")
-    lines += ["", "| field | correct | total | accuracy | spurious |", "|---|---|---|---|---|"]
+    severities = [sev for sev in _SEVERITIES if sev in s.fields_by_severity]
+    header = "| field | correct | total | accuracy | " + "".join(f"{sev} | " for sev in severities) + "spurious |"
+    lines += ["", header, "|---" * (5 + len(severities)) + "|"]
     for name, ratio in sorted(s.fields.items()):
         spurious = s.field_spurious.get(name, 0)
-        lines.append(f"| {name} | {ratio.correct} | {ratio.total} | {_pct(ratio.value)} | {spurious} |")
+        cells = "".join(f"{_ratio_cell(s.fields_by_severity[sev].get(name))} | " for sev in severities)
+        lines.append(f"| {name} | {ratio.correct} | {ratio.total} | {_pct(ratio.value)} | {cells}{spurious} |")
     lines += ["", "| flag | TP | FP | FN | precision | recall |", "|---|---|---|---|---|---|"]
     lines += [_pr_row(code, pr) for code, pr in sorted(s.flags.items())]
     rate = s.clean_with_quality_flag / s.clean_documents if s.clean_documents else None

@@ -4,7 +4,6 @@ readability), red seals, and document-level seal and photocopy decisions."""
 from verifier.quality.document import SEALED_TYPES, assess_document
 from verifier.quality.model import PageQuality, Seal
 from verifier.quality.page import EXPLAINS_NO_TEXT, assess_page
-from verifier.quality.redink import suppress_red
 from verifier.quality.seals import detect_seals
 from verifier.quality.settings import QualitySettings
 
@@ -17,5 +16,4 @@ __all__ = [
     "assess_document",
     "assess_page",
     "detect_seals",
-    "suppress_red",
 ]

@@ -49,7 +49,8 @@ def assess_document(
 ) -> tuple[dict[str, Any], list[Flag]]:
     """Seal and colour over all upright pages; returns document scores and flags (page None).
 
-    `seals`: the seals already found on each page, when the caller looked for them (the seal re-read does).
+    `seals`: the seals already found on each page, when the caller looked for them (the reading does, to
+    lift their ink).
     """
     s = settings or QualitySettings()
     # One downscale per page serves both measures (resizing a phone photo costs more than either).

@@ -16,7 +16,7 @@ from verifier.quality.geometry import (
     skew_from_pixels,
 )
 from verifier.quality.model import PageQuality
-from verifier.quality.recapture import moire_peak, pixel_grid_peak
+from verifier.quality.recapture import ScreenPattern, measure_screen
 from verifier.quality.settings import QualitySettings
 from verifier.quality.sharpness import line_sharpness, tile_sharpness
 from verifier.quality.working import text_mask, to_working
@@ -27,8 +27,15 @@ def assess_page(
     lines: list[TextLine],
     page_number: int,
     settings: QualitySettings | None = None,
+    screen: ScreenPattern | None = None,
+    restored_from: float | None = None,
 ) -> PageQuality:
-    """Measure an upright page, using its OCR lines to look at the text rather than the empty paper."""
+    """Measure an upright page, using its OCR lines to look at the text rather than the empty paper.
+
+    `screen`: the page's screen measures when the caller took them already (before reading it).
+    `restored_from`: the sharpness measured before the page was deblurred for reading; the reading's
+    confidence then speaks for the restoration, not for the upload.
+    """
     s = settings or QualitySettings()
     work = to_working(image_bgr, lines, s.working_width)
     scores: dict[str, float] = {}
@@ -48,9 +55,12 @@ def assess_page(
     sharpness = line_sharpness(image_bgr, usable, s.sharpness_line_height) if usable else None
     if sharpness is None:
         sharpness = tile_sharpness(work.grey)
+    if restored_from is not None:
+        sharpness = restored_from if sharpness is None else min(sharpness, restored_from)
     if sharpness is not None:
         scores["sharpness"] = round(sharpness, 3)
-        borderline = sharpness < s.blur_soft and confidence < s.ocr_confident
+        unsure = confidence < s.ocr_confident or restored_from is not None
+        borderline = sharpness < s.blur_soft and unsure
         if sharpness < s.blur_hard or borderline:
             flag(FlagCode.BLURRY, sharpness, f"清晰度 {sharpness:.2f}（阈值 {s.blur_hard:g}–{s.blur_soft:g}）")
 
@@ -133,8 +143,8 @@ def assess_page(
         sides = "、".join(name for name, c in zip("上右下左", cut_sides, strict=True) if c)
         flag(FlagCode.INCOMPLETE, sum(cut) + sum(crossings), f"文字或印刷内容在{sides}边越出画面，可能被裁切")
 
-    peak = moire_peak(work.grey_native, s.recapture_crop)
-    grid = pixel_grid_peak(work.grey_native, s.recapture_crop)
+    screen = screen or measure_screen(work.grey_native, s.recapture_crop)
+    peak, grid = screen.moire, screen.grid
     scores["moire_peak"] = round(peak, 2)
     scores["pixel_grid_peak"] = round(grid, 2)
     if peak > s.recapture_peak:

@@ -3,24 +3,43 @@ isolated peaks at mid/high spatial frequencies, which printed text on paper does
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import cv2
 import numpy as np
 
+from verifier.quality.settings import QualitySettings
+from verifier.quality.working import to_grey
+
 _MIN_RADIUS = 0.12  # of the spectrum half-size: below this are text lines and character pitch
 _MAX_RADIUS = 1.42  # up to the spectrum's corners: a screen's sub-pixel grid sits near Nyquist
 
 
-def moire_peak(grey_native: np.ndarray, crop: int) -> float:
-    """Prominence of the strongest mid/high-frequency spectral peak of a native-resolution centre crop.
+@dataclass(frozen=True)
+class ScreenPattern:
+    """How strongly a page shows a screen's moiré and its pixel lattice (see the two measures below)."""
 
-    Measured before any resizing, which would low-pass the pattern away. The crop starts on the 8-px
-    JPEG block grid, and the block-grid frequencies are ignored so heavy JPEG does not count as moiré.
-    """
-    spectrum = _centre_spectrum(grey_native, crop)
+    moire: float
+    grid: float
+
+
+def looks_like_screen(pattern: ScreenPattern, settings: QualitySettings) -> bool:
+    return pattern.moire > settings.recapture_peak or pattern.grid > settings.recapture_grid_peak
+
+
+def measure_screen(native: np.ndarray, crop: int) -> ScreenPattern:
+    """Both screen measures from one spectrum of a native-resolution centre crop, measured before any
+    resizing, which would low-pass the pattern away."""
+    spectrum = _centre_spectrum(native, crop)
     if spectrum is None:
-        return 0.0
+        return ScreenPattern(0.0, 0.0)
+    return ScreenPattern(_moire(spectrum), _grid(spectrum))
+
+
+def _moire(spectrum: np.ndarray) -> float:
+    """Prominence of the strongest mid/high-frequency spectral peak. The crop starts on the 8-px JPEG block
+    grid, and the block-grid frequencies are ignored so heavy JPEG does not count as moiré."""
     _, band = _window_and_band(spectrum.shape[0])
     magnitude = np.fft.fftshift(spectrum)
     log_mag = np.log1p(magnitude)
@@ -29,14 +48,15 @@ def moire_peak(grey_native: np.ndarray, crop: int) -> float:
     return float(candidates.max()) if candidates.size else 0.0
 
 
-def _centre_spectrum(grey_native: np.ndarray, crop: int) -> np.ndarray | None:
-    """DFT magnitude (unshifted) of a Hann-windowed square centre crop aligned to the 8-px JPEG grid."""
-    h, w = grey_native.shape
+def _centre_spectrum(native: np.ndarray, crop: int) -> np.ndarray | None:
+    """DFT magnitude (unshifted) of a Hann-windowed square centre crop aligned to the 8-px JPEG grid, of a
+    grey or BGR page (only the crop is turned grey)."""
+    h, w = native.shape[:2]
     n = min(crop, h, w) // 8 * 8
     if n < 64:
         return None
     y0, x0 = (h - n) // 2 // 8 * 8, (w - n) // 2 // 8 * 8
-    tile = grey_native[y0 : y0 + n, x0 : x0 + n].astype(np.float32)
+    tile = to_grey(native[y0 : y0 + n, x0 : x0 + n]).astype(np.float32)
     tile -= tile.mean()
     window, _ = _window_and_band(n)
     spectrum = cv2.dft(tile * window, flags=cv2.DFT_COMPLEX_OUTPUT)
@@ -56,8 +76,8 @@ def _window_and_band(n: int) -> tuple[np.ndarray, np.ndarray]:
     return window, band & ~on_grid
 
 
-def pixel_grid_peak(grey_native: np.ndarray, crop: int) -> float:
-    """How far a screen's pixel lattice stands out at the 8-px JPEG grid frequencies, which moire_peak skips.
+def _grid(magnitude: np.ndarray) -> float:
+    """How far a screen's pixel lattice stands out at the 8-px JPEG grid frequencies, which _moire skips.
 
     A screen photographed at about one camera pixel per screen pixel row or column shows its lattice at
     exactly such a frequency (e.g. two camera pixels per pixel: Nyquist). JPEG blocking raises all the
@@ -65,9 +85,6 @@ def pixel_grid_peak(grey_native: np.ndarray, crop: int) -> float:
     harmonic's prominence over the second strongest, along columns and along rows; the lattice is
     periodic both ways, so the weaker axis is reported.
     """
-    magnitude = _centre_spectrum(grey_native, crop)
-    if magnitude is None:
-        return 0.0
     n = magnitude.shape[0]
     margins = []
     for profile in (np.log1p(magnitude.mean(axis=0)), np.log1p(magnitude.mean(axis=1))):

@@ -1,4 +1,4 @@
-"""Red ink: the mask of seal-red pixels, removing it to re-read text under a seal, and colourfulness."""
+"""Red ink: the mask of seal-red pixels, colourfulness, and the toner specks of a copy."""
 
 from __future__ import annotations
 
@@ -15,20 +15,6 @@ def red_mask(image_bgr: np.ndarray, s_min: int = 43, v_min: int = 46) -> np.ndar
     low = cv2.inRange(hsv, (0, s_min, v_min), (_RED_LOW_HUE_MAX, 255, 255))
     high = cv2.inRange(hsv, (_RED_HIGH_HUE_MIN, s_min, v_min), (180, 255, 255))
     return cv2.bitwise_or(low, high)
-
-
-def suppress_red(image_bgr: np.ndarray, s_min: int = 43, v_min: int = 46) -> np.ndarray:
-    """A copy with red ink lifted to near paper, keeping black text that runs under or over a seal.
-
-    Red ink is bright in the red channel while black ink is dark in every channel, so each red pixel
-    (and its anti-aliased rim) is replaced by a grey of its red-channel value.
-    """
-    mask = cv2.dilate(red_mask(image_bgr, s_min, v_min), np.ones((3, 3), np.uint8))
-    out = image_bgr.copy()
-    red_channel = image_bgr[..., 2]
-    # Pale pink rims lift to paper; only black strokes stay dark.
-    out[mask > 0] = np.repeat(red_channel[mask > 0][:, None], 3, axis=1)
-    return out
 
 
 def colourfulness(image_bgr: np.ndarray) -> float:

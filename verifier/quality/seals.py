@@ -13,6 +13,8 @@ from verifier.quality.settings import QualitySettings
 from verifier.quality.working import downscale
 
 _RIM_SAMPLES = 180
+# How far along its line a title character's neighbours may stand, in character sizes.
+_ROW_REACH = 3
 
 
 def detect_seals(image_bgr: np.ndarray, settings: QualitySettings | None = None) -> list[Seal]:
@@ -62,9 +64,7 @@ def detect_seals(image_bgr: np.ndarray, settings: QualitySettings | None = None)
         seals.append(seal)
         boxes[id(seal)] = (x, y, bw, bh)
     seals = [seal for seal in seals if not any(_inside(seal, other) for other in seals if other is not seal)]
-    seals = [
-        seal for seal in seals if seal.rim_coverage >= s.seal_ring_coverage or not _in_a_row(boxes[id(seal)], blobs)
-    ]
+    seals = [seal for seal in seals if not _title_character(seal, boxes[id(seal)], blobs, s)]
     return seals or _rings(mask, rim_mask, short_side, scale, s)
 
 
@@ -116,19 +116,31 @@ def _inside(seal: Seal, other: Seal) -> bool:
     return ow * oh > w * h and ox <= x and oy <= y and x + w <= ox + ow and y + h <= oy + oh
 
 
-def _in_a_row(box: tuple[int, int, int, int], blobs: list[tuple[int, int, int, int]]) -> bool:
-    """Whether a red blob of like height sits beside this one on the same line, as characters of a red
-    title do (the neighbour may be several characters joined into one run)."""
+def _title_character(seal: Seal, box: tuple[int, int, int, int], blobs: list[tuple[int, int, int, int]],
+                     s: QualitySettings) -> bool:
+    """A bold red title character closes into a round blob too, but stands in a row of like-sized blobs.
+    Two seals stamped side by side also make a row of two, so a lone neighbour counts only against a blob
+    whose rim is not a closed ring; a row of three or more is a title whatever the rim."""
+    gaps = _row_gaps(box, blobs)
+    size = max(box[2], box[3])
+    if sum(gap <= _ROW_REACH * size for gap in gaps) >= 2:
+        return True
+    return any(gap <= size for gap in gaps) and seal.rim_coverage < s.seal_ring_coverage
+
+
+def _row_gaps(box: tuple[int, int, int, int], blobs: list[tuple[int, int, int, int]]) -> list[int]:
+    """The gaps to the red blobs of like height on the same line as this one (a neighbour may be several
+    characters joined into one run)."""
     x, y, w, h = box
+    gaps = []
     for ox, oy, ow, oh in blobs:
         if ox >= x and oy >= y and ox + ow <= x + w and oy + oh <= y + h:
             continue  # the blob itself, or its star and lettering
         like_height = 0.67 <= oh / max(h, 1) <= 1.5
         same_line = abs((oy + oh / 2) - (y + h / 2)) <= 0.5 * max(h, oh)
-        gap = max(ox - (x + w), x - (ox + ow))
-        if like_height and same_line and gap <= max(w, h):
-            return True
-    return False
+        if like_height and same_line:
+            gaps.append(max(ox - (x + w), x - (ox + ow)))
+    return gaps
 
 
 def _rim_coverage(mask: np.ndarray, centre: tuple[float, float], axes: tuple[float, float], angle: float) -> float:

@@ -1,0 +1,59 @@
+"""What the reader sees: each page prepared for OCR, while every measure of the capture keeps the original.
+
+Three repairs, each only where the page needs it and each decided by a measure of the page itself: the red
+ink of seals lifted (seals.py), a screen's pixel lattice smoothed away (screen.py), and a defocus or a
+straight shake undone with the kernel the page's cepstrum shows (deblur.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from models.page import TextLine
+from verifier.ocr import Box, OcrEngine
+from verifier.orient import detect_adaptive
+from verifier.prepare.deblur import BlurKernel, deconvolve, estimate_blur
+from verifier.prepare.screen import smooth_screen
+from verifier.prepare.seals import lift_seal_ink
+from verifier.quality import Seal, detect_seals
+from verifier.quality.recapture import ScreenPattern, looks_like_screen, measure_screen
+from verifier.quality.sharpness import line_sharpness
+from verifier.settings import Settings
+
+
+@dataclass
+class PreparedPage:
+    seen: np.ndarray  # what OCR reads
+    seals: list[Seal]  # found on the page as uploaded
+    screen: ScreenPattern
+    kernel: BlurKernel | None  # the blur undone before reading, if any
+    sharpness: float | None  # of the detected lines before the blur was undone
+    boxes: list[Box] | None  # a detection already run on `seen`, for the reader to reuse
+
+
+def prepare_page(image: np.ndarray, engine: OcrEngine, settings: Settings) -> PreparedPage:
+    q, ocr = settings.quality, settings.ocr
+    # Seals are round and a screen's lattice runs both ways: both are found on the page as uploaded.
+    seals = detect_seals(image, q)
+    screen = measure_screen(image, q.recapture_crop)
+    seen = lift_seal_ink(image, seals, q) if ocr.lift_seals else image
+    if looks_like_screen(screen, q):
+        seen = smooth_screen(seen, ocr.screen_smoothing_sigma)
+    if not ocr.deblur:
+        return PreparedPage(seen, seals, screen, None, None, None)
+    kernel = estimate_blur(image, ocr.deblur_ring_z, ocr.deblur_ring_cover, ocr.deblur_point_z)
+    if kernel is None:
+        return PreparedPage(seen, seals, screen, None, None, None)
+    # A kernel in the cepstrum is not enough (a page's own print can put a ring there): the detected lines
+    # must also be soft, measured as the quality stage measures them.
+    boxes = detect_adaptive(engine, seen, ocr)
+    probes = [TextLine("", [(float(x), float(y)) for x, y in box], 0.0) for box in boxes]
+    sharpness = line_sharpness(seen, probes, q.sharpness_line_height) if probes else None
+    if sharpness is None or sharpness >= q.blur_soft:
+        return PreparedPage(seen, seals, screen, None, None, boxes)
+    return PreparedPage(deconvolve(seen, kernel, ocr.deblur_noise), seals, screen, kernel, sharpness, None)
+
+
+__all__ = ["BlurKernel", "PreparedPage", "prepare_page"]
