@@ -18,7 +18,7 @@ from models.vocab import DocType
 from verifier.classify import classify
 from verifier.extract import extract
 from verifier.ingest import ingest_bytes
-from verifier.ocr import Box, OcrEngine
+from verifier.ocr import OcrEngine
 from verifier.orient import orient_and_read, rotate_image
 from verifier.prepare import BlurKernel, prepare_page
 from verifier.quality import EXPLAINS_NO_TEXT, Seal, assess_document, assess_page, detect_seals
@@ -73,9 +73,11 @@ def analyze_document(
 
     page_texts, qualities, uprights = [], [], []
     page_seals: list[list[Seal] | None] = []
+    smalls: list[np.ndarray | None] = []  # each upright page at the quality stage's working width
     for page in ingested.pages:
         seals = None  # text-layer pages are looked at for seals only if the document check needs them
         kernel: BlurKernel | None = None
+        small: np.ndarray | None = None
         restored_from: float | None = None
         if page.source == PageSource.pdf_text:
             upright, lines, rotation = page.image, page.lines, 0
@@ -83,13 +85,14 @@ def analyze_document(
             with _Timer(timings, "prepare"):
                 prepared = prepare_page(page.image, engine, settings)
             with _Timer(timings, "ocr"):
-                read_upright, lines, rotation = _read_page(prepared.seen, engine, settings, prepared.boxes)
+                read_upright, lines, rotation = _read_page(prepared.seen, engine, settings)
             seals, screen, kernel, restored_from = prepared.seals, prepared.screen, prepared.kernel, prepared.sharpness
             upright = rotate_image(page.image, rotation) if prepared.seen is not page.image else read_upright
+            small = rotate_image(prepared.small, rotation)
             if rotation:
                 with _Timer(timings, "quality"):
                     # Telling a seal from a red title's characters needs to know which way the lines run.
-                    seals = detect_seals(upright, settings.quality)
+                    seals = detect_seals(upright, settings.quality, small)
             if rotation:
                 uploaded_at = (360 - rotation) % 360  # how the upload is turned, clockwise from upright
                 turned = {90: "顺时针旋转了 90°", 180: "上下颠倒（旋转了 180°）", 270: "逆时针旋转了 90°"}[uploaded_at]
@@ -100,13 +103,16 @@ def analyze_document(
             if page.source == PageSource.pdf_text:
                 quality_scores: dict[str, float] = {"text_layer": 1.0}
             else:
-                page_quality = assess_page(upright, lines, page.number, settings.quality, screen, restored_from)
+                page_quality = assess_page(
+                    upright, lines, page.number, settings.quality, screen, restored_from, small
+                )
                 quality_scores = page_quality.scores
                 if kernel is not None:  # read after undoing this blur; the measures are of the upload
                     quality_scores[f"deblurred_{kernel.kind}_px"] = round(kernel.size, 1)
                 report.flags.extend(page_quality.flags)
                 qualities.append(page_quality)
         page_seals.append(seals)
+        smalls.append(small)
         report.quality[f"page_{page.number}"] = {**quality_scores, "rotation": rotation, "source": page.source.value}
         page_texts.append((page.number, lines, upright.shape[1], upright.shape[0]))
         uprights.append(upright)
@@ -130,6 +136,7 @@ def analyze_document(
             doc_scores, doc_flags = assess_document(
                 qualities, uprights, decision.doc_type, settings.quality,
                 seals=page_seals if all(found is not None for found in page_seals) else None,
+                smalls=smalls,
             )
             report.quality["document"] = {k: v for k, v in doc_scores.items() if k != "pages"}
             report.flags.extend(doc_flags)
@@ -142,12 +149,10 @@ def analyze_document(
     return analysis
 
 
-def _read_page(
-    image: np.ndarray, engine: OcrEngine, settings: Settings, boxes: list[Box] | None = None
-) -> tuple[np.ndarray, list[TextLine], int]:
+def _read_page(image: np.ndarray, engine: OcrEngine, settings: Settings) -> tuple[np.ndarray, list[TextLine], int]:
     """Orientation and OCR, through the benchmark cache when one is configured."""
     if not settings.ocr.cache_dir:
-        read = orient_and_read(engine, image, settings.orient, settings.ocr, boxes)
+        read = orient_and_read(engine, image, settings.orient, settings.ocr)
         return read.image, read.lines, read.rotation
     from verifier.ocr.cache import ReadCache, page_key
 
@@ -156,7 +161,7 @@ def _read_page(
     if hit is not None:
         rotation, _confidence, lines = hit
         return rotate_image(image, rotation), lines, rotation
-    read = orient_and_read(engine, image, settings.orient, settings.ocr, boxes)
+    read = orient_and_read(engine, image, settings.orient, settings.ocr)
     cache.put(key, read.rotation, read.confidence, read.lines)
     return read.image, read.lines, read.rotation
 

@@ -114,12 +114,10 @@ def orient_and_read(
     image: np.ndarray,
     settings: OrientSettings | None = None,
     ocr: OcrSettings | None = None,
-    boxes: list[Box] | None = None,
 ) -> OrientedRead:
-    """`boxes`: the page's detection when the caller ran it already on this same image."""
     settings, ocr = settings or OrientSettings(), ocr or OcrSettings()
     height, width = image.shape[:2]
-    boxes = detect_adaptive(engine, image, ocr) if boxes is None else boxes
+    boxes = detect_adaptive(engine, image, ocr)
     if not boxes:
         return OrientedRead(rotation=0, confidence=None, image=image, lines=[])
     base = 90 if _is_vertical_page(boxes) else 0

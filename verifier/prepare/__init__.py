@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from models.page import TextLine
-from verifier.ocr import Box, OcrEngine
-from verifier.orient import detect_adaptive
+from verifier.imaging import downscale
+from verifier.ocr import OcrEngine
 from verifier.prepare.deblur import BlurKernel, deconvolve, estimate_blur
 from verifier.prepare.screen import smooth_screen
 from verifier.prepare.seals import lift_seal_ink
@@ -26,34 +26,35 @@ from verifier.settings import Settings
 @dataclass
 class PreparedPage:
     seen: np.ndarray  # what OCR reads
+    small: np.ndarray  # the page as uploaded, downscaled to the quality stage's working width
     seals: list[Seal]  # found on the page as uploaded
     screen: ScreenPattern
     kernel: BlurKernel | None  # the blur undone before reading, if any
     sharpness: float | None  # of the detected lines before the blur was undone
-    boxes: list[Box] | None  # a detection already run on `seen`, for the reader to reuse
 
 
 def prepare_page(image: np.ndarray, engine: OcrEngine, settings: Settings) -> PreparedPage:
     q, ocr = settings.quality, settings.ocr
     # Seals are round and a screen's lattice runs both ways: both are found on the page as uploaded.
-    seals = detect_seals(image, q)
+    small = downscale(image, q.working_width)[0]
+    seals = detect_seals(image, q, small)
     screen = measure_screen(image, q.recapture_crop)
     seen = lift_seal_ink(image, seals, q) if ocr.lift_seals else image
     if looks_like_screen(screen, q):
         seen = smooth_screen(seen, ocr.screen_smoothing_sigma)
     if not ocr.deblur:
-        return PreparedPage(seen, seals, screen, None, None, None)
+        return PreparedPage(seen, small, seals, screen, None, None)
     kernel = estimate_blur(image, ocr.deblur_ring_z, ocr.deblur_ring_cover, ocr.deblur_point_z)
     if kernel is None:
-        return PreparedPage(seen, seals, screen, None, None, None)
-    # A kernel in the cepstrum is not enough (a page's own print can put a ring there): the detected lines
-    # must also be soft, measured as the quality stage measures them.
-    boxes = detect_adaptive(engine, seen, ocr)
+        return PreparedPage(seen, small, seals, screen, None, None)
+    # A kernel in the cepstrum is not enough (a page's own print can put a ring there): the lines a quick,
+    # small detection finds must also be soft, measured as the quality stage measures them.
+    boxes = engine.detect(seen, ocr.deblur_probe_side)
     probes = [TextLine("", [(float(x), float(y)) for x, y in box], 0.0) for box in boxes]
     sharpness = line_sharpness(seen, probes, q.sharpness_line_height) if probes else None
     if sharpness is None or sharpness >= q.blur_soft:
-        return PreparedPage(seen, seals, screen, None, None, boxes)
-    return PreparedPage(deconvolve(seen, kernel, ocr.deblur_noise), seals, screen, kernel, sharpness, None)
+        return PreparedPage(seen, small, seals, screen, None, None)
+    return PreparedPage(deconvolve(seen, kernel, ocr.deblur_noise), small, seals, screen, kernel, sharpness)
 
 
 __all__ = ["BlurKernel", "PreparedPage", "prepare_page"]

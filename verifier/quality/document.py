@@ -9,11 +9,11 @@ import numpy as np
 from models.flags import FlagCode
 from models.report import Flag
 from models.vocab import DocType
+from verifier.imaging import downscale, to_grey
 from verifier.quality.model import PageQuality, Seal
 from verifier.quality.redink import colourfulness, red_mask, toner_specks
 from verifier.quality.seals import detect_seals
 from verifier.quality.settings import QualitySettings
-from verifier.quality.working import downscale, to_grey
 
 # Types issued under an official seal (000, 002: 加盖公章); the red seal is also why a colour scan of
 # the original always shows colour. 毕业证书 and 学位证书 carry the school's seal, a 岗位说明书 handed in as
@@ -46,15 +46,21 @@ def assess_document(
     doc_type: DocType,
     settings: QualitySettings | None = None,
     seals: list[list[Seal]] | None = None,
+    smalls: list[np.ndarray | None] | None = None,
 ) -> tuple[dict[str, Any], list[Flag]]:
     """Seal and colour over all upright pages; returns document scores and flags (page None).
 
     `seals`: the seals already found on each page, when the caller looked for them (the reading does, to
-    lift their ink).
+    lift their ink). `smalls`: each page already downscaled to the working width, where the caller has it
+    (colour and seals do not depend on which way up it is).
     """
     s = settings or QualitySettings()
     # One downscale per page serves both measures (resizing a phone photo costs more than either).
-    smalls = [downscale(image, s.working_width)[0] for image in images]
+    given = smalls or [None] * len(images)
+    smalls = [
+        small if small is not None else downscale(image, s.working_width)[0]
+        for image, small in zip(images, given, strict=True)
+    ]
     found = seals if seals is not None else [detect_seals(small, s) for small in smalls]
     seals_per_page = [len(page) for page in found]
     colour_per_page = [_colour_measures(small, s) for small in smalls]

@@ -29,15 +29,17 @@ def assess_page(
     settings: QualitySettings | None = None,
     screen: ScreenPattern | None = None,
     restored_from: float | None = None,
+    small_bgr: np.ndarray | None = None,
 ) -> PageQuality:
     """Measure an upright page, using its OCR lines to look at the text rather than the empty paper.
 
     `screen`: the page's screen measures when the caller took them already (before reading it).
     `restored_from`: the sharpness measured before the page was deblurred for reading; the reading's
-    confidence then speaks for the restoration, not for the upload.
+    confidence then speaks for the restoration, not for the upload. `small_bgr`: the upright page already
+    downscaled to the working width.
     """
     s = settings or QualitySettings()
-    work = to_working(image_bgr, lines, s.working_width)
+    work = to_working(image_bgr, lines, s.working_width, small_bgr)
     scores: dict[str, float] = {}
     flags: list[Flag] = []
 

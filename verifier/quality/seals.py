@@ -7,19 +7,26 @@ import math
 import cv2
 import numpy as np
 
+from verifier.imaging import downscale
 from verifier.quality.model import Seal
 from verifier.quality.redink import red_mask
 from verifier.quality.settings import QualitySettings
-from verifier.quality.working import downscale
 
 _RIM_SAMPLES = 180
 # How far along its line a title character's neighbours may stand, in character sizes.
 _ROW_REACH = 3
 
 
-def detect_seals(image_bgr: np.ndarray, settings: QualitySettings | None = None) -> list[Seal]:
+def detect_seals(
+    image_bgr: np.ndarray, settings: QualitySettings | None = None, small_bgr: np.ndarray | None = None
+) -> list[Seal]:
+    """Seals in the image's own pixel coordinates. `small_bgr`: the image already downscaled to the working
+    width, when the caller has it."""
     s = settings or QualitySettings()
-    small, scale = downscale(image_bgr, s.working_width)
+    if small_bgr is None:
+        small, scale = downscale(image_bgr, s.working_width)
+    else:
+        small, scale = small_bgr, small_bgr.shape[1] / image_bgr.shape[1]
     mask = red_mask(small, s.seal_s_min, s.seal_v_min)
     short_side = min(small.shape[:2])
     mask = _without_rules(mask, short_side)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import cv2
 import numpy as np
 
 from models.page import TextLine
+from verifier.imaging import downscale, to_grey
 
 
 @dataclass
@@ -18,23 +18,15 @@ class WorkingPage:
     boxes: list[tuple[int, int, int, int]]  # axis-aligned line boxes x0, y0, x1, y1 in working pixels, clipped
 
 
-def to_grey(image: np.ndarray) -> np.ndarray:
-    return cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if image.ndim == 3 else image
-
-
-def downscale(image: np.ndarray, width: int) -> tuple[np.ndarray, float]:
-    """Resize to at most `width` wide; never upsample, which would invent blur."""
-    w = image.shape[1]
-    scale = min(1.0, width / w)
-    if scale == 1.0:
-        return image, scale
-    size = (round(w * scale), round(image.shape[0] * scale))
-    return cv2.resize(image, size, interpolation=cv2.INTER_AREA), scale
-
-
-def to_working(image_bgr: np.ndarray, lines: list[TextLine], width: int) -> WorkingPage:
+def to_working(
+    image_bgr: np.ndarray, lines: list[TextLine], width: int, small_bgr: np.ndarray | None = None
+) -> WorkingPage:
+    """`small_bgr`: the same page already downscaled to `width` (the reading's preparation made one)."""
     grey_native = to_grey(image_bgr)
-    grey, scale = downscale(grey_native, width)
+    if small_bgr is not None:
+        grey, scale = to_grey(small_bgr), small_bgr.shape[1] / image_bgr.shape[1]
+    else:
+        grey, scale = downscale(grey_native, width)
     boxes = [b for b in (_scaled_box(line, scale, grey.shape) for line in lines) if b is not None]
     return WorkingPage(grey_native=grey_native, grey=grey, scale=scale, boxes=boxes)
 
