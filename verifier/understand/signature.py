@@ -8,6 +8,7 @@ candidates are judged by where they sit and how sure the reading is, not only by
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass
@@ -234,15 +235,33 @@ def _completed_body_word(name: str) -> str:
     from verifier.issuers import read_body
 
     clean = re.sub(r"[^\u4e00-\u9fff]", "", name)
-    stem = next((s for s in _TRUNCATED_STEMS if clean.endswith(s) and len(clean) > len(s) + 1), None)
-    if stem is None:
+    found = _truncated_stem(clean)
+    if found is None:
         return name
+    stem, read = found
+    place = clean[: -read]
     hits = load_gazetteer().find(clean)
     if not hits or hits[0][0] != 0:
         return name  # no place to tell which body it is
-    level = read_body(clean[: -len(stem)]).level
+    level = read_body(place).level
     ending = _STEM_ENDING.get(level) if level else None
-    return clean + ending if ending else name
+    if level == Level.provincial and (place.endswith("市") or "兵团" in place):
+        ending = "局"  # a municipality's or the 兵团's bureaus are 局, a province's 厅
+    return place + stem + ending if ending else name
+
+
+# A long body word may lose its last characters too (…人力资源和社会保 under the seal); this many must remain.
+_MIN_STEM_READ = 5
+
+
+def _truncated_stem(clean: str) -> tuple[str, int] | None:
+    """The body word the name ends with, whole or cut short, and how many of its characters were read."""
+    for stem in _TRUNCATED_STEMS:
+        shortest = len(stem) if len(stem) < _MIN_STEM_READ else _MIN_STEM_READ
+        for read in range(len(stem), shortest - 1, -1):
+            if clean.endswith(stem[:read]) and len(clean) > read + 1:
+                return stem, read
+    return None
 
 
 _UNIT_CAPTION = re.compile(r"^(?:工作单位|单位名称|所在单位)\s*[:：]?\s*(?P<rest>.*)$")
@@ -279,9 +298,33 @@ def _letterhead(text: DocumentText) -> list[str]:
     return []
 
 
+# Captions of the holder's employer (工作单位 | 哈密市民族中学): what follows them is no issuer.
+_EMPLOYER_CAPTION = re.compile(r"(?:工作单位|任职单位|所在单位|工作学校|任教学校|所在学校)\s*[:：]?\s*$")
+
+
+def _employer_cells(text: DocumentText) -> set[int]:
+    cells = set()
+    for row in text.rows():
+        for caption, value in itertools.pairwise(row):
+            if _EMPLOYER_CAPTION.search(caption.text):
+                cells.add(id(value))
+    return cells
+
+
 def _signing_bodies(text: DocumentText, date_line: Line | None) -> list[str]:
     lines = [*text.lines, *_joined_neighbours(text)]
-    candidates = [line for line in lines if _body_name(line.text) and not _SEAL_WORDS.search(line.text)]
+    # A name whose body word the seal or the edge cut short (息烽县教育|): completed as its place requires.
+    lines += [
+        dataclasses.replace(line, text=completed)
+        for line in lines
+        if (completed := _completed_body_word(line.text)) != line.text
+    ]
+    employers = _employer_cells(text)
+    candidates = [
+        line
+        for line in lines
+        if _body_name(line.text) and not _SEAL_WORDS.search(line.text) and id(line) not in employers
+    ]
     if not candidates:
         return []
     if date_line is not None:
