@@ -29,6 +29,7 @@ class RapidOcrEngine:
             "Global.text_score": settings.text_score,
             # We size the detector's input ourselves (text-height adaptive); stop it from upscaling again.
             "Det.limit_side_len": 64,
+            "EngineConfig.onnxruntime.enable_cpu_mem_arena": settings.cpu_mem_arena,
         }
         for task, path in (("Det", settings.det_model_path), ("Rec", settings.rec_model_path)):
             if path:
