@@ -38,3 +38,10 @@ def test_eval_scores_every_task(benchmark: Path, tmp_path: Path) -> None:
     assert sum(c for row in scores["submissions"]["confusion"].values() for c in row.values()) == sub_docs
     assert scores["pages"] > 0 and scores["seconds"] > 0
     assert scores["clauses"]["total"] > 0
+    # Where the issuers come from, and every miss written out for reading.
+    places = scores["level_places"]
+    assert places["total"]["province"] >= 1 and places["right"]["province"] <= places["total"]["province"]
+    assert "Issuer level by place" in result.stdout
+    missed = [m for m in scores["documents"]["misses"] if m["what"] != "doc_type" and not m["what"].startswith("flag")]
+    field_total = sum(r["total"] - r["correct"] for r in scores["documents"]["fields"].values())
+    assert len(missed) == field_total

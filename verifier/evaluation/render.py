@@ -51,6 +51,20 @@ def _confusion(s: DocumentScores) -> list[str]:
     return lines
 
 
+def _level_places(result: EvalResult) -> list[str]:
+    places = result.level_places
+    lines = [
+        "### Issuer level by place (every document from the place right / places in the benchmark)",
+        "",
+        "| provinces | prefecture-level units | counties and districts | 兵团 units |",
+        "|---|---|---|---|",
+    ]
+    kinds = ("province", "prefecture", "county")
+    cells = [f"{places.right.get(kind, 0)} / {places.total.get(kind, 0)}" for kind in kinds]
+    cells.append(f"{places.bingtuan_right} / {places.bingtuan_total}")
+    return [*lines, "| " + " | ".join(cells) + " |"]
+
+
 def render_markdown(result: EvalResult) -> str:
     lines = [
         f"Benchmark: `{result.benchmark}` — {result.pages} pages in {result.seconds:.0f} s "
@@ -71,5 +85,7 @@ def render_markdown(result: EvalResult) -> str:
         _pr_row("duplicate pairs", result.duplicates),
         "",
         f"### Clause outcomes: {_pct(result.clauses.value)} ({result.clauses.correct}/{result.clauses.total})",
+        "",
+        *_level_places(result),
     ]
     return "\n".join(lines) + "\n"

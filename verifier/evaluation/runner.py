@@ -14,6 +14,7 @@ from models.flags import FLAG_SPECS
 from models.report import Applicant
 from models.vocab import Severity
 from verifier.duplicates import SubmissionRegister
+from verifier.evaluation.coverage import PlaceCoverage, level_coverage
 from verifier.evaluation.metrics import (
     DocumentScores,
     PrecisionRecall,
@@ -34,6 +35,7 @@ class EvalResult(BaseModel):
     submissions: DocumentScores
     duplicates: PrecisionRecall
     clauses: Ratio = Field(default_factory=Ratio)
+    level_places: PlaceCoverage = Field(default_factory=PlaceCoverage)
     clause_misses: list[dict[str, str]] = Field(default_factory=list)
     pages: int = 0
     seconds: float = 0.0
@@ -104,8 +106,14 @@ def _evaluate(
         if ruleset:
             _score_clauses(sub.id, sub.documents, sub.applicant, ruleset, outcome.clauses, clauses, clause_misses)
 
+    levels = [
+        (label.fields.issuer, doc.fields.level == label.fields.level)
+        for label, doc in [*((lab, predicted[lab.file]) for lab in doc_labels), *sub_pairs]
+        if label.fields.issuer and label.fields.level
+    ]
     return EvalResult(
         benchmark=str(root),
+        level_places=level_coverage(levels),
         documents=document_scores,
         submissions=score_documents(sub_pairs),
         duplicates=score_pairs(truth_pairs, predicted_pairs),

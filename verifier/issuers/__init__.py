@@ -1,7 +1,7 @@
 """Issuer → administrative level (国家级 … 校级) across China, from a maintained gazetteer."""
 
 from verifier.issuers.gazetteer import Division, Gazetteer, load_gazetteer
-from verifier.issuers.infer import infer_level, read_body
+from verifier.issuers.infer import infer_level, places_named, read_body
 from verifier.issuers.model import LevelInference
 from verifier.issuers.normalize import normalize_issuer
 from verifier.issuers.segments import split_bodies
@@ -13,6 +13,7 @@ __all__ = [
     "infer_level",
     "load_gazetteer",
     "normalize_issuer",
+    "places_named",
     "read_body",
     "split_bodies",
 ]

@@ -86,6 +86,13 @@ def read_body(body: str, context: tuple[Division, ...] = ()) -> LevelInference:
     return reading
 
 
+def places_named(body: str) -> list[Division]:
+    """The nested places a body's name starts with (贵州省六盘水市盘州市第一中学 → 贵州省, 六盘水市, 盘州市), each
+    where the name settles which one it is."""
+    chain, _ = _place_chain(body, load_gazetteer().find(body))
+    return [candidates[0] for candidates in chain if len(candidates) == 1]
+
+
 def _within(candidates: tuple[Division, ...], context: tuple[Division, ...]) -> tuple[Division, ...]:
     return tuple(d for d in candidates if any(d == c or d.descends_from(c) for c in context))
 

@@ -17,6 +17,7 @@ from datetime import date
 from rapidfuzz.distance import Levenshtein
 
 from models.vocab import Level
+from verifier.issuers import places_named
 from verifier.issuers.gazetteer import Alias, AliasKind, load_gazetteer
 from verifier.normalize import find_dates
 from verifier.text import DocumentText, Line
@@ -112,7 +113,34 @@ def read_signature(text: DocumentText) -> Signature:
         cues.append("发证机关栏")
     else:
         issuers = _signing_bodies(text, date_line) or _letterhead(text) or _english_body(text)
-    return Signature([repair_body_name(name, text.prose) for name in issuers], issue_date, cues)
+    repaired = [_as_printed_elsewhere(repair_body_name(name, text.prose), text) for name in issuers]
+    return Signature(repaired, issue_date, cues)
+
+
+def _as_printed_elsewhere(name: str, text: DocumentText) -> str:
+    """The same body name printed again on the page, where it names its place: a sign-off under a seal
+    misreads what the body text or a table cell prints cleanly (卢氏族民族中学 | 工作单位 卢氏县民族中学,
+    同南教育学院 | 在河南教育学院…).
+
+    Taken when it is no shorter, differs by at most two characters (a sixth of the name), ends like a body,
+    and the gazetteer places more of it than the sign-off's reading. OCR confidence does not decide: a line
+    with one character misread still reads with confidence."""
+    placed = len(places_named(name))
+    allowed = min(2, len(name) // 6 + 1)
+    best = None
+    for line in text.lines:
+        compact = line.text.replace(" ", "")
+        if name in compact:
+            continue
+        # As long or longer: a shorter one is the end of a longer name (安市教育局 in 广安市教育局).
+        for size in range(len(name), len(name) + 2):
+            for start in range(0, len(compact) - size + 1):
+                candidate = compact[start : start + size]
+                if candidate[-1] != name[-1] or Levenshtein.distance(candidate, name, score_cutoff=allowed) > allowed:
+                    continue
+                if _body_name(candidate) == candidate and len(places_named(candidate)) > placed:
+                    best, placed = candidate, len(places_named(candidate))
+    return best or name
 
 
 def _one_digit_apart(read: str, year: int) -> bool:
