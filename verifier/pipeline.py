@@ -22,6 +22,7 @@ from verifier.crosscheck import (
 )
 from verifier.document import DocumentAnalysis, analyze_document
 from verifier.duplicates import SubmissionRegister
+from verifier.memory import release_freed_memory
 from verifier.ocr import check_engine_name, get_engine
 from verifier.settings import Settings, get_settings
 
@@ -94,7 +95,10 @@ def _analyze(upload: Upload, settings: Settings) -> DocumentAnalysis:
         data = upload.read()
     except OSError as exc:
         return _unreadable(upload, f"无法读取文件：{exc.strerror or exc}")
-    return analyze_document(data, upload.file, upload.column, get_engine(settings.ocr), settings)
+    try:
+        return analyze_document(data, upload.file, upload.column, get_engine(settings.ocr), settings)
+    finally:
+        release_freed_memory()
 
 
 class WorkerPool:

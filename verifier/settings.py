@@ -43,10 +43,6 @@ class OcrSettings(BaseSettings):
     # Threads per ONNX Runtime session; 0 lets the runtime decide. Worker pools set this to cores / workers.
     threads: int = 0
     text_score: float = 0.5
-    # ONNX Runtime's CPU memory arena, which rapidocr leaves off: with it the varying recognition batch shapes
-    # reuse their buffers instead of allocating each run (8–12% less OCR time on the speed pages, the same text;
-    # bench/throughput.py --growth-pages checks that memory still levels off).
-    cpu_mem_arena: bool = True
     # Other PP-OCR ONNX models than the ones inside the rapidocr wheel (e.g. PP-OCRv4, for comparison).
     det_model_path: str | None = None
     rec_model_path: str | None = None
@@ -66,6 +62,9 @@ class OcrSettings(BaseSettings):
     deblur_ring_z: float = 1.5
     deblur_ring_cover: float = 0.7
     deblur_point_z: float = 15.0
+    # ...and only when the centre of the page is soft at source resolution (the quality stage's sharpness
+    # score of the same crop): true kernels ≤ 0.016 on the benchmark, sharp pages with a chance ring ≥ 0.08.
+    deblur_max_softness: float = 0.04
     # Wiener noise-to-signal ratio: lower restores more and amplifies JPEG noise more.
     deblur_noise: float = 0.01
     # The lines whose softness confirms a kernel are found by a detection at this longest side: on the 82

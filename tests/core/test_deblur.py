@@ -14,7 +14,7 @@ from verifier.prepare import prepare_page
 from verifier.prepare.deblur import BlurKernel, estimate_blur
 from verifier.settings import Settings
 
-THRESHOLDS = {"min_ring_z": 1.5, "min_ring_cover": 0.7, "min_point_z": 15.0}
+THRESHOLDS = {"min_ring_z": 1.5, "min_ring_cover": 0.7, "min_point_z": 15.0, "max_softness": 0.04}
 
 
 def blurred(page: np.ndarray, kernel: BlurKernel) -> np.ndarray:

@@ -45,10 +45,6 @@ class RapidOcrEngine:
         self._min_side = 30
         # Loading here keeps model load out of the first page's timing and fails early when models are missing.
         self._det = self._engine._load_det_model()
-        # The recogniser alone gets ONNX Runtime's memory arena: its batches come in many widths of one small
-        # shape, and reusing their buffers is where the arena saves time; the detector's inputs vary up to
-        # 2000 px a side, and an arena would keep the largest ever seen.
-        self._engine.cfg.EngineConfig.onnxruntime.enable_cpu_mem_arena = settings.cpu_mem_arena
         self._rec = self._engine._load_rec_model()
 
     def detect(self, image: np.ndarray, max_side: int | None = None) -> list[Box]:

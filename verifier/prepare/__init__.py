@@ -44,7 +44,9 @@ def prepare_page(image: np.ndarray, engine: OcrEngine, settings: Settings) -> Pr
         seen = smooth_screen(seen, ocr.screen_smoothing_sigma)
     if not ocr.deblur:
         return PreparedPage(seen, small, seals, screen, None, None)
-    kernel = estimate_blur(image, ocr.deblur_ring_z, ocr.deblur_ring_cover, ocr.deblur_point_z)
+    kernel = estimate_blur(
+        image, ocr.deblur_ring_z, ocr.deblur_ring_cover, ocr.deblur_point_z, ocr.deblur_max_softness
+    )
     if kernel is None:
         return PreparedPage(seen, small, seals, screen, None, None)
     # A kernel in the cepstrum is not enough (a page's own print can put a ring there): the lines a quick,

@@ -17,6 +17,8 @@ from functools import lru_cache
 import cv2
 import numpy as np
 
+from verifier.quality.sharpness import normalised_laplacian
+
 # Square centre crop the cepstrum is taken of: kernels up to MAX_QUEFRENCY px show within it.
 CROP = 512
 MAX_QUEFRENCY = 64
@@ -50,11 +52,21 @@ class BlurKernel:
         return kernel / kernel.sum()
 
 
-def estimate_blur(image: np.ndarray, min_ring_z: float, min_ring_cover: float, min_point_z: float) -> BlurKernel | None:
-    """The page's blur kernel when its cepstrum shows one clearly, else None."""
-    cepstrum = _cepstrum(image)
-    if cepstrum is None:
+def estimate_blur(
+    image: np.ndarray, min_ring_z: float, min_ring_cover: float, min_point_z: float, max_softness: float
+) -> BlurKernel | None:
+    """The page's blur kernel when its cepstrum shows one clearly and its centre is soft, else None.
+
+    Softness is the quality stage's sharpness score (verifier/quality/sharpness.py) of the same centre crop
+    at source resolution: a page's own print can put a ring in the cepstrum, but then its strokes are crisp
+    (on the benchmark, pages with a true kernel score ≤ 0.016, sharp pages with a chance ring ≥ 0.08)."""
+    crop = _centre_crop(image)
+    if crop is None:
         return None
+    softness = normalised_laplacian(crop)
+    if softness is None or softness >= max_softness:
+        return None
+    cepstrum = _cepstrum(crop)
     radius, angle, valid, axes_free = _polar(MAX_QUEFRENCY)
     values = cepstrum[valid & axes_free]
     median = float(np.median(values))
@@ -126,16 +138,21 @@ def deconvolve(image: np.ndarray, kernel: BlurKernel, noise_to_signal: float) ->
     return cv2.cvtColor(np.clip(restored, 0, 255).astype(np.uint8), cv2.COLOR_GRAY2BGR)
 
 
-def _cepstrum(image: np.ndarray) -> np.ndarray | None:
-    """The real cepstrum of a Hann-windowed centre crop, centred, cut to ±MAX_QUEFRENCY."""
+def _centre_crop(image: np.ndarray) -> np.ndarray | None:
+    """The square centre crop the kernel is read from, in grey (float32), or None on a page too small."""
     h, w = image.shape[:2]
     n = min(CROP, h, w) // 2 * 2
     if n < 4 * MAX_QUEFRENCY:
         return None
     y0, x0 = (h - n) // 2, (w - n) // 2
     tile = image[y0 : y0 + n, x0 : x0 + n]
-    tile = (cv2.cvtColor(tile, cv2.COLOR_BGR2GRAY) if tile.ndim == 3 else tile).astype(np.float32)
-    tile -= tile.mean()
+    return (cv2.cvtColor(tile, cv2.COLOR_BGR2GRAY) if tile.ndim == 3 else tile).astype(np.float32)
+
+
+def _cepstrum(crop: np.ndarray) -> np.ndarray:
+    """The real cepstrum of the Hann-windowed crop, centred, cut to ±MAX_QUEFRENCY."""
+    n = crop.shape[0]
+    tile = crop - crop.mean()
     spectrum = cv2.dft(tile * _hann(n), flags=cv2.DFT_COMPLEX_OUTPUT)
     power = spectrum[..., 0] ** 2 + spectrum[..., 1] ** 2
     log_power = np.log(power + 1e-3)
@@ -143,8 +160,7 @@ def _cepstrum(image: np.ndarray) -> np.ndarray | None:
     cepstrum = cv2.idft(np.dstack([log_power, np.zeros_like(log_power)]), flags=cv2.DFT_SCALE)[..., 0]
     m = MAX_QUEFRENCY
     # fftshift, then the window around the origin
-    centred = np.roll(cepstrum, (m, m), axis=(0, 1))[: 2 * m + 1, : 2 * m + 1]
-    return centred
+    return np.roll(cepstrum, (m, m), axis=(0, 1))[: 2 * m + 1, : 2 * m + 1]
 
 
 @lru_cache(maxsize=4)

@@ -39,7 +39,7 @@ def line_sharpness(image_bgr: np.ndarray, lines: list[TextLine], line_height: in
         factor = line_height / crop.shape[0]
         if factor < 1:  # shrink tall lines to the reference height; never enlarge small ones
             crop = cv2.resize(crop, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
-        score = _normalised_laplacian(crop)
+        score = normalised_laplacian(crop)
         if score is not None:
             scores.append(score)
     return float(np.median(scores)) if scores else None
@@ -53,7 +53,7 @@ def tile_sharpness(grey: np.ndarray) -> float | None:
         for x in range(0, w - _TILE + 1, _TILE):
             tile = grey[y : y + _TILE, x : x + _TILE]
             if tile.std() > 20:  # paper-only tiles carry no edge to measure
-                score = _normalised_laplacian(tile)
+                score = normalised_laplacian(tile)
                 if score is not None:
                     scores.append(score)
     return float(np.median(scores)) if scores else None
@@ -69,7 +69,7 @@ _DIRECTIONS = [
 ]
 
 
-def _normalised_laplacian(grey: np.ndarray) -> float | None:
+def normalised_laplacian(grey: np.ndarray) -> float | None:
     g = grey.astype(np.float32)
     variance = float(g.var())
     if variance < 25:  # flat: nothing to measure
