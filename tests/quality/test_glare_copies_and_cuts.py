@@ -143,6 +143,14 @@ def test_two_overlapping_seals_count_as_sealed():
     assert FlagCode.NO_SEAL not in doc_flags(page.image, page.lines, DocType.teaching_service_honor)
 
 
+def test_three_issuers_seals_side_by_side_are_seals():
+    # A joint award stamped by three bodies in one row: a short row of closed rings is no title.
+    page = render_certificate(seal=False)
+    for x in (330, 600, 870):
+        draw_seal(page.image, (x, 720), 110)
+    assert len(detect_seals(page.image)) == 3
+
+
 def test_faded_and_oval_seals_are_found():
     for strength in (0.5, 0.3):  # a seal pressed with little ink: pale pink
         page = render_certificate(seal=False)
@@ -214,6 +222,18 @@ def test_one_long_line_at_the_side_is_no_cut():
     page = unframed([*BODY[:1], "特此通知。"])
     right = int(max(x for x, _ in page.lines[0].box)) + 2
     assert FlagCode.INCOMPLETE not in codes(page.image[:, :right].copy(), clipped(page.lines, right))
+
+
+def test_crop_between_two_lines_is_incomplete():
+    # Cut just below the fourth line: no stroke is sliced, but the last line kept sits on the bottom edge
+    # while the top keeps its margin.
+    page = unframed(BODY * 2)
+    bottom = int(max(y for _, y in page.lines[3].box)) + 2
+    kept = [ln for ln in page.lines if max(y for _, y in ln.box) < bottom]
+    assert FlagCode.INCOMPLETE in codes(page.image[:bottom].copy(), kept)
+    # The same page cropped with a margin below its last line is whole.
+    whole = int(max(y for _, y in page.lines[-1].box)) + 120
+    assert FlagCode.INCOMPLETE not in codes(page.image[:whole].copy(), page.lines)
 
 
 def test_name_running_past_the_certificate_border_is_no_cut(clean_page: Drawn):

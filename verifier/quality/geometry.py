@@ -145,3 +145,16 @@ def sides_cut_through_content(
                 crossings += 1
         counts.append(crossings if crossings >= min_crossings else 0)
     return counts
+
+
+def cut_between_lines(lines: list[TextLine], height: int, edge: float, ratio: float, floor: float) -> list[bool]:
+    """Per side (top, right, bottom, left): whether the picture ends right at a text line on the top or the
+    bottom while the other end keeps a real margin, as a crop between two lines leaves it."""
+    readable = [ln for ln in lines if ln.confidence >= 0.5 and len(ln.text.strip()) >= 2]
+    if not readable or height <= 0:
+        return [False] * 4
+    top = min(min(p[1] for p in ln.box) for ln in readable) / height
+    bottom = 1 - max(max(p[1] for p in ln.box) for ln in readable) / height
+    cut_top = top < edge and bottom >= max(ratio * top, floor)
+    cut_bottom = bottom < edge and top >= max(ratio * bottom, floor)
+    return [cut_top, False, cut_bottom, False]

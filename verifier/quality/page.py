@@ -9,6 +9,7 @@ from models.page import TextLine
 from models.report import Flag
 from verifier.quality.exposure import glare_fraction, measure_exposure
 from verifier.quality.geometry import (
+    cut_between_lines,
     framed_on_all_sides,
     lines_cut_by_edge,
     sides_cut_through_content,
@@ -140,7 +141,10 @@ def assess_page(
         work.grey, band=s.frame_band, length=s.frame_length, contrast=s.edge_ink_contrast
     ):
         enough = [False] * 4  # the page's border (or the desk) is there on every side: text ran past it
-    cut_sides = [a or bool(b) for a, b in zip(enough, crossings, strict=True)]
+    between = cut_between_lines(
+        usable, image_bgr.shape[0], s.edge_line_margin, s.edge_line_margin_ratio, s.edge_line_margin_min
+    )
+    cut_sides = [a or bool(b) or c for a, b, c in zip(enough, crossings, between, strict=True)]
     if any(cut_sides):
         sides = "、".join(name for name, c in zip("上右下左", cut_sides, strict=True) if c)
         flag(FlagCode.INCOMPLETE, sum(cut) + sum(crossings), f"文字或印刷内容在{sides}边越出画面，可能被裁切")

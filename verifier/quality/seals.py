@@ -15,6 +15,9 @@ from verifier.quality.settings import QualitySettings
 _RIM_SAMPLES = 180
 # How far along its line a title character's neighbours may stand, in character sizes.
 _ROW_REACH = 3
+# Like-sized red blobs within that reach that make a row a title (a washed-out title's characters close into
+# rings, 0.96 of the rim, as well as a seal's).
+_TITLE_NEIGHBOURS = 3
 
 
 def detect_seals(
@@ -126,11 +129,11 @@ def _inside(seal: Seal, other: Seal) -> bool:
 def _title_character(seal: Seal, box: tuple[int, int, int, int], blobs: list[tuple[int, int, int, int]],
                      s: QualitySettings) -> bool:
     """A bold red title character closes into a round blob too, but stands in a row of like-sized blobs.
-    Two seals stamped side by side also make a row of two, so a lone neighbour counts only against a blob
-    whose rim is not a closed ring; a row of three or more is a title whatever the rim."""
+    Two or three issuers' seals stamped side by side also make a short row, so a close neighbour counts
+    only against a blob whose rim is not a closed ring; a row of four or more is a title whatever the rim."""
     gaps = _row_gaps(box, blobs)
     size = max(box[2], box[3])
-    if sum(gap <= _ROW_REACH * size for gap in gaps) >= 2:
+    if sum(gap <= _ROW_REACH * size for gap in gaps) >= _TITLE_NEIGHBOURS:
         return True
     return any(gap <= size for gap in gaps) and seal.rim_coverage < s.seal_ring_coverage
 

@@ -113,6 +113,14 @@ class QualitySettings(BaseSettings):
     # benchmark, found when checking 301–600), a dark desk or object beside the page ≤ 0.5; the
     # benchmark's lighter desks have no strokes that could cross the band.
     edge_paper_ratio: float = 0.65
+    # A crop between two text lines slices no stroke: the last line kept then sits on the top or bottom edge
+    # (within this share of the height) while the other end keeps a margin `edge_line_margin_ratio` times as
+    # deep and at least `edge_line_margin_min`. Uncut benchmark pages keep ≥ 2.2% at top and bottom (both
+    # seeds); top/bottom cuts between lines left 0.3%. Sideways, lines are cut through their characters,
+    # which the stroke checks above see.
+    edge_line_margin: float = 0.01
+    edge_line_margin_ratio: float = 4.0
+    edge_line_margin_min: float = 0.04
     # Text lines at the edge are no cut when a straight rule or band (the page's border, the desk around
     # a sheet) runs along every side within this share of it, over this share of its length.
     frame_band: float = 0.15
