@@ -81,6 +81,12 @@ def test_a_day_cut_at_the_edge_is_left_out() -> None:
         ("徽省教育厅", "", "安徽省教育厅"),  # only one province ends in 徽省
         ("南省教育厅", "", "南省教育厅"),  # 湖南, 河南, 云南 or 海南: left as read
         ("卢氏具第一幼儿园", "", "卢氏县第一幼儿园"),  # 具 read for 县
+        # A place under a named parent that is none of the parent's: the parent's one near division.
+        ("西宁市大博回族土族自治县教育局", "", "西宁市大通回族土族自治县教育局"),
+        ("邢台市广宏县教育局", "", "邢台市广宗县教育局"),
+        ("长沙市天新区教育局", "", "长沙市天心区教育局"),
+        ("长沙市高新区教育局", "", "长沙市高新区教育局"),  # a development zone: no district reads like it
+        ("苏州市工业园区教育局", "", "苏州市工业园区教育局"),
     ],
 )
 def test_body_name_repair(read: str, context: str, repaired: str) -> None:

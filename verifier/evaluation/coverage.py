@@ -3,7 +3,9 @@
 Each labelled issuer is placed by the places its name starts with (verifier.issuers.places_named): its
 province (also when only a county is printed, from the gazetteer), and its prefecture-level unit and county
 where the name gives them (a county's prefecture from its division code). A place counts as right when every
-document issued from it got its level right."""
+document issued from it got its level right. Inference alone is counted too: a place counts there when every
+document whose issuer was read exactly got its level right (a misread issuer is a reading miss, counted in the
+field tables)."""
 
 from __future__ import annotations
 
@@ -23,21 +25,40 @@ class PlaceCoverage(BaseModel):
     total: dict[str, int] = Field(default_factory=dict, description="places the benchmark's issuers come from")
     bingtuan_right: int = 0
     bingtuan_total: int = 0
+    inferred_right: dict[str, int] = Field(
+        default_factory=dict, description="places where every document with its issuer read exactly got the level right"
+    )
+    inferred_total: dict[str, int] = Field(default_factory=dict, description="places with an issuer read exactly")
+    bingtuan_inferred_right: int = 0
+    bingtuan_inferred_total: int = 0
 
 
-def level_coverage(results: Iterable[tuple[str, bool]]) -> PlaceCoverage:
-    """results: (labelled issuer, whether the predicted level equals the labelled one) per document."""
+def level_coverage(results: Iterable[tuple[str, bool, bool]]) -> PlaceCoverage:
+    """results: (labelled issuer, whether the predicted level equals the labelled one, whether the issuer was read
+    exactly) per document."""
     outcome: dict[tuple[str, str], bool] = {}
-    for issuer, ok in results:
+    inferred: dict[tuple[str, str], bool] = {}
+    for issuer, ok, read in results:
         for kind, place in _places(issuer):
-            outcome[(kind, place.code + place.name)] = outcome.get((kind, place.code + place.name), True) and ok
+            key = (kind, place.code + place.name)
+            outcome[key] = outcome.get(key, True) and ok
+            if read:
+                inferred[key] = inferred.get(key, True) and ok
     coverage = PlaceCoverage()
+    coverage.right, coverage.total, coverage.bingtuan_right, coverage.bingtuan_total = _count(outcome)
+    (coverage.inferred_right, coverage.inferred_total, coverage.bingtuan_inferred_right,
+     coverage.bingtuan_inferred_total) = _count(inferred)
+    return coverage
+
+
+def _count(outcome: dict[tuple[str, str], bool]) -> tuple[dict[str, int], dict[str, int], int, int]:
+    right: dict[str, int] = {}
+    total: dict[str, int] = {}
     for kind in KINDS:
         marks = [ok for (k, _), ok in outcome.items() if k == kind]
-        coverage.right[kind], coverage.total[kind] = sum(marks), len(marks)
+        right[kind], total[kind] = sum(marks), len(marks)
     bingtuan = [ok for (_, key), ok in outcome.items() if key.startswith("BT")]
-    coverage.bingtuan_right, coverage.bingtuan_total = sum(bingtuan), len(bingtuan)
-    return coverage
+    return right, total, sum(bingtuan), len(bingtuan)
 
 
 def _places(issuer: str) -> list[tuple[str, Division]]:

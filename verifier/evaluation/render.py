@@ -54,15 +54,21 @@ def _confusion(s: DocumentScores) -> list[str]:
 def _level_places(result: EvalResult) -> list[str]:
     places = result.level_places
     lines = [
-        "### Issuer level by place (every document from the place right / places in the benchmark)",
+        "### Issuer level by place (places where every document's level was right / places in the benchmark)",
         "",
-        "| provinces | prefecture-level units | counties and districts | 兵团 units |",
-        "|---|---|---|---|",
+        "| documents counted | provinces | prefecture-level units | counties and districts | 兵团 units |",
+        "|---|---|---|---|---|",
     ]
     kinds = ("province", "prefecture", "county")
-    cells = [f"{places.right.get(kind, 0)} / {places.total.get(kind, 0)}" for kind in kinds]
-    cells.append(f"{places.bingtuan_right} / {places.bingtuan_total}")
-    return [*lines, "| " + " | ".join(cells) + " |"]
+    rows = (
+        ("all", places.right, places.total, places.bingtuan_right, places.bingtuan_total),
+        ("issuer read exactly (inference alone)", places.inferred_right, places.inferred_total,
+         places.bingtuan_inferred_right, places.bingtuan_inferred_total),
+    )
+    for name, right, total, bt_right, bt_total in rows:
+        cells = [name, *(f"{right.get(kind, 0)} / {total.get(kind, 0)}" for kind in kinds), f"{bt_right} / {bt_total}"]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
 
 
 def render_markdown(result: EvalResult) -> str:

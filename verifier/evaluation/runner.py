@@ -107,7 +107,7 @@ def _evaluate(
             _score_clauses(sub.id, sub.documents, sub.applicant, ruleset, outcome.clauses, clauses, clause_misses)
 
     levels = [
-        (label.fields.issuer, doc.fields.level == label.fields.level)
+        (label.fields.issuer, doc.fields.level == label.fields.level, doc.fields.issuer == label.fields.issuer)
         for label, doc in [*((lab, predicted[lab.file]) for lab in doc_labels), *sub_pairs]
         if label.fields.issuer and label.fields.level
     ]

@@ -24,6 +24,8 @@ class FuzzyPlace:
     divisions: tuple[Division, ...]
     consumed: int  # characters of the text the misread name covers
     cue: str
+    score: float = 0.0
+    rivals: int = 0  # other names that scored as high (one of them was taken: equal near names inside a parent)
 
 
 @cache
@@ -35,6 +37,19 @@ def _names_by_ending() -> dict[str, tuple[str, ...]]:
     return {ending: tuple(names) for ending, names in table.items()}
 
 
+@cache
+def _names_within(parent: tuple[Division, ...]) -> dict[str, tuple[str, ...]]:
+    """The same table restricted to the places inside parent: the nationwide top matches of a short name are
+    hundreds of ties (广宏县 is one character from every 广X县), among which the parent's own may not be."""
+    aliases = load_gazetteer().aliases
+    return {
+        ending: tuple(
+            name for name in names if any(d.descends_from(p) for d in aliases[name].divisions for p in parent)
+        )
+        for ending, names in _names_by_ending().items()
+    }
+
+
 def fuzzy_place(text: str, parent: tuple[Division, ...] | None) -> FuzzyPlace | None:
     """The place a misread name at the start of text most likely is, within parent when given."""
     gazetteer = load_gazetteer()
@@ -43,7 +58,7 @@ def fuzzy_place(text: str, parent: tuple[Division, ...] | None) -> FuzzyPlace | 
     for end in range(2, min(len(text), _MAX_NAME) + 1):
         if text[end - 1] not in _PLACE_ENDINGS:
             continue
-        choices = _names_by_ending().get(text[end - 1], ())
+        choices = (_names_within(parent) if parent else _names_by_ending()).get(text[end - 1], ())
         for name, score, _ in process.extract(text[:end], choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8):
             divisions = gazetteer.aliases[name].divisions
             if parent:
@@ -56,10 +71,12 @@ def fuzzy_place(text: str, parent: tuple[Division, ...] | None) -> FuzzyPlace | 
     best = [entry for entry in scored if entry[0] == top]
     names = list(dict.fromkeys(name for _, _, name, _ in best))
     divisions = tuple(d for _, _, _, found in best for d in found)
+    tied = len(names)
     if len(names) > 1:
         if parent or top >= _CLEAR_WIN:
             best, names, divisions = best[:1], names[:1], best[0][3]  # equal near names inside one parent
         elif len({d.level for d in divisions}) > 1:
             return None  # 盘洲市: 盘州市 / 株洲市 / 盘锦市 tie, and their levels differ
     end = best[0][1]
-    return FuzzyPlace(divisions, end, f"{text[:end]} ≈ {'/'.join(names)}（近似匹配 {top:.0f}）")
+    cue = f"{text[:end]} ≈ {'/'.join(names)}（近似匹配 {top:.0f}）"
+    return FuzzyPlace(divisions, end, cue, score=top, rivals=tied - 1)

@@ -686,7 +686,8 @@ def _repair_place(name: str, context: str) -> str:
         if len(longer) == 1:
             return longer.pop() + name[len(first) :]
         # Starts with a known place: only what follows it may be misread (大同市云县… for 大同市左云县…).
-        return _repair_inner_place(_expand_short_place(name, hits[0][1], printed), printed)
+        name = _repair_inner_place(_expand_short_place(name, hits[0][1], printed), printed)
+        return _repair_child_place(name)
     completed = _complete_from_text(name, context)
     if completed:
         return completed
@@ -738,6 +739,41 @@ def _repair_inner_place(name: str, printed: dict[str, Alias]) -> str:
             return name[:end] + fits.pop() + name[end + len(inner.text) :]
         break
     return name
+
+
+# A misread place under a named parent is matched only among that parent's divisions (a dozen or so), where one
+# wrong character of three (66.7) already leaves no rival; nationwide it needs a longer name (see _PLACE_SCORE).
+_CHILD_PLACE_SCORE = 66
+
+
+def _repair_child_place(name: str) -> str:
+    """The place after a known parent is no place of that parent (西宁市大博回族土族自治县): the parent's one
+    division that reads nearly so (大通回族土族自治县) is what was printed."""
+    from verifier.issuers.fuzzy import fuzzy_place
+
+    hits = load_gazetteer().find(name)
+    chain_end = 0
+    for start, alias in hits:
+        if start != chain_end:
+            break
+        chain_end = start + len(alias.text)
+    if not chain_end:
+        return name
+    parent = load_gazetteer().find(name[:chain_end])[-1][1].divisions
+    rest = name[chain_end:]
+    misread = _LEADING_PLACE.match(rest)
+    if not misread or misread.group(0) in load_gazetteer().aliases or _body_follows(rest):
+        return name
+    guess = fuzzy_place(rest, parent)
+    if (
+        guess is None
+        or guess.rivals
+        or guess.score < _CHILD_PLACE_SCORE
+        or guess.consumed != len(misread.group(0))
+        or len({d.name for d in guess.divisions}) != 1
+    ):
+        return name
+    return name[:chain_end] + guess.divisions[0].name + rest[guess.consumed :]
 
 
 def _complete_from_text(name: str, context: str) -> str | None:
