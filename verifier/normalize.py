@@ -91,10 +91,16 @@ def is_calendar_date(year: int, month: int, day: int | None) -> bool:
 
 
 def date_numerals(text: str) -> str:
-    """Numerals of a date as printed: 元月 is January, and OCR reads 八 as 人 (三年四月人日). Only between date
-    words, where 人 cannot stand; the length is kept, so positions hold."""
+    """Numerals of a date as printed: 元月 is January, and OCR reads 八 as 人 (三年四月人日) and the day's 日 as
+    曰, 目 or 年 (二〇二〇年七月七年). Only between date words, where these cannot stand; the length is kept,
+    so positions hold."""
     text = text.replace("元月", "一月")
+    text = _MISREAD_DAY_MARK.sub(lambda m: m.group(1) + "日", text)
     return re.sub(r"(?<=[年月十])人(?=[月日十])", "八", text)
+
+
+# A day after its month, then a misread 日 that ends the date (nothing CJK follows it).
+_MISREAD_DAY_MARK = re.compile(rf"(年\s*{_MD}\s*月\s*{_MD}\s*)[曰目年](?![\u4e00-\u9fff])")
 
 
 def find_dates(text: str) -> list[tuple[int, str]]:
