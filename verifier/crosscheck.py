@@ -12,6 +12,7 @@ from models.report import DocumentReport, Flag
 from models.vocab import DocType, Severity
 from verifier.columns import load_column_map
 from verifier.duplicates import DocFingerprint, SubmissionRegister
+from verifier.ocr.lookalike import misread_of
 
 # Documents that name several people (课题组成员, 表彰名单, 公示名单, co-authors): the applicant may be any of
 # them, and the one the reader picked as holder (the leader, the first listed) need not be the applicant.
@@ -46,6 +47,11 @@ def check_holder(doc: DocumentReport, applicant_name: str | None) -> None:
         # The applicant is one of the people the document names; their rank is their place in the list.
         doc.fields.holder = applicant_name
         doc.fields.rank = member_rank("".join(doc.text.split()), applicant_name)
+        return
+    if misread_of(holder, applicant_name):
+        # 唐风 for 唐凤: the differing character is one the recogniser confuses with the applicant's, so this is
+        # the applicant's name misread, not another person.
+        doc.fields.holder = applicant_name
         return
     distance = Levenshtein.distance(holder, applicant_name)
     if distance == 1 and len(applicant_name) >= 3 and len(holder) == len(applicant_name):

@@ -122,6 +122,20 @@ def test_holder_mismatch_and_missing_companion() -> None:
     assert FlagCode.MISSING_COMPANION in codes
 
 
+def test_holder_misread_by_a_look_alike_character_is_the_applicant() -> None:
+    award = text_pdf(
+        ["荣誉证书", "唐风 同志：", "在2023年度教育教学工作中成绩突出，被评为优秀教师。", "六盘水市教育局",
+         "二〇二三年九月十日"]
+    )
+    applicant = __import__("models").Applicant
+    upload = Upload(file="a.pdf", data=award)
+    doc = verify_submission([upload], applicant=applicant(name="唐凤"), settings=Settings()).report.documents[0]
+    assert doc.fields.holder == "唐凤"  # 风 is what the recogniser makes of 凤
+    assert FlagCode.HOLDER_MISMATCH not in [f.code for f in doc.flags]
+    other = verify_submission([upload], applicant=applicant(name="唐丽"), settings=Settings())
+    assert FlagCode.HOLDER_MISMATCH in [f.code for f in other.report.documents[0].flags]
+
+
 def test_applicant_named_in_a_member_list_is_the_holder() -> None:
     project = text_pdf(
         ["课题结题证书", "课题名称：农村初中数学分层作业设计研究", "课题负责人：王建国",

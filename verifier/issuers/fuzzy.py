@@ -80,3 +80,26 @@ def fuzzy_place(text: str, parent: tuple[Division, ...] | None) -> FuzzyPlace | 
     end = best[0][1]
     cue = f"{text[:end]} ≈ {'/'.join(names)}（近似匹配 {top:.0f}）"
     return FuzzyPlace(divisions, end, cue, score=top, rivals=tied - 1)
+
+
+def lookalike_place(misread: str) -> str | None:
+    """The one gazetteer name that differs from `misread` in a single character the recogniser confuses with
+    the printed one (广宏县 → 广宗县, 临颖县 → 临颍县, 集湖市 → 巢湖市); None when there are none or several."""
+    from verifier.ocr.lookalike import LOOKALIKE, lookalike
+
+    if len(misread) < 3 or misread in load_gazetteer().aliases:
+        return None
+    found = set()
+    aliases = load_gazetteer().aliases
+    for name in _names_by_ending().get(misread[-1], ()):
+        # Today's names only: a certificate in use is signed by a body that exists (广安县 is 广安区 since 1993).
+        if len(name) != len(misread) or not any(d.current for d in aliases[name].divisions):
+            continue
+        differing = [(a, b) for a, b in zip(misread, name, strict=True) if a != b]
+        if len(differing) == 1:
+            likeness = lookalike(*differing[0])
+            if likeness is None:
+                return None  # no table: keep to the exact rules
+            if likeness >= LOOKALIKE:
+                found.add(name)
+    return found.pop() if len(found) == 1 else None

@@ -794,7 +794,7 @@ def _complete_from_text(name: str, context: str) -> str | None:
 
 
 def _repair_leading_place(name: str, printed: set[str]) -> str:
-    from verifier.issuers.fuzzy import fuzzy_place
+    from verifier.issuers.fuzzy import fuzzy_place, lookalike_place
 
     leading = _LEADING_PLACE.match(name)
     if not leading:
@@ -815,6 +815,9 @@ def _repair_leading_place(name: str, printed: set[str]) -> str:
     province = _province_ending_with(misread)
     if province:
         return province + name[len(misread) :]
+    lookalike = lookalike_place(misread)
+    if lookalike:
+        return lookalike + name[len(misread) :]
     guess = fuzzy_place(name, None)
     if guess and len({d.name for d in guess.divisions}) == 1 and "近似匹配" in guess.cue:
         score = float(re.findall(r"近似匹配 (\d+)", guess.cue)[-1])
