@@ -10,6 +10,7 @@ look-alikes, 0.1–0.45 for unrelated characters. Read from the PP-OCR recogniti
 from __future__ import annotations
 
 import logging
+import os
 from functools import cache
 from pathlib import Path
 
@@ -24,27 +25,61 @@ LOOKALIKE = 0.5
 
 @cache
 def _table() -> tuple[dict[str, int], np.ndarray] | None:
+    model = _rec_model()
+    if model is None:
+        return None
+    # Reading the model needs the onnx package, whose import alone takes about 2 s: the table derived from it
+    # is kept on disk beside the user's other caches, keyed by the model file, and loads in milliseconds.
+    stat = model.stat()
+    stored = _cache_dir() / f"lookalike-{model.stem}-{stat.st_size}-{int(stat.st_mtime)}.npz"
     try:
-        import onnx
+        with np.load(stored) as saved:
+            chars, rows = str(saved["chars"]), saved["rows"]
+    except (OSError, KeyError, ValueError):
+        read = _read_output_layer(model)
+        if read is None:
+            return None
+        chars, rows = read
+        try:
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            np.savez(stored, chars=np.array(chars), rows=rows)
+        except OSError as exc:  # a read-only home: compute again next time
+            log.info("look-alike table not cached: %s", exc)
+    return {c: i + 1 for i, c in enumerate(chars.split("\n")) if c}, rows
+
+
+def _rec_model() -> Path | None:
+    try:
         import rapidocr
-        from onnx import numpy_helper
     except ImportError:
         return None
-    for path in sorted((Path(rapidocr.__file__).parent / "models").glob("*rec*.onnx")):
-        try:
-            model = onnx.load(str(path))
-        except Exception as exc:  # a damaged model file: no table, not a crash
-            log.warning("look-alike table unavailable from %s: %s", path.name, exc)
-            continue
-        meta = {p.key: p.value for p in model.metadata_props}
-        chars = meta.get("character", "").split("\n")
-        classes = len(chars) + 2  # CTC blank first, a space class last
-        for init in model.graph.initializer:
-            if len(init.dims) == 2 and classes in (init.dims[0], init.dims[1]):
-                weights = numpy_helper.to_array(init).astype(np.float32)
-                rows = weights.T if weights.shape[1] == classes else weights
-                rows = rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-6)
-                return {c: i + 1 for i, c in enumerate(chars) if c}, rows
+    models = sorted((Path(rapidocr.__file__).parent / "models").glob("*rec*.onnx"))
+    return models[0] if models else None
+
+
+def _cache_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "evidence-verifier"
+
+
+def _read_output_layer(path: Path) -> tuple[str, np.ndarray] | None:
+    """The recogniser's character list and its output layer's rows (one per class, unit length)."""
+    try:
+        import onnx
+        from onnx import numpy_helper
+
+        model = onnx.load(str(path))
+    except Exception as exc:  # onnx missing or a damaged model file: no table, not a crash
+        log.warning("look-alike table unavailable from %s: %s", path.name, exc)
+        return None
+    meta = {p.key: p.value for p in model.metadata_props}
+    chars = meta.get("character", "")
+    classes = len(chars.split("\n")) + 2  # CTC blank first, a space class last
+    for init in model.graph.initializer:
+        if len(init.dims) == 2 and classes in (init.dims[0], init.dims[1]):
+            weights = numpy_helper.to_array(init).astype(np.float32)
+            rows = weights.T if weights.shape[1] == classes else weights
+            rows = rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-6)
+            return chars, rows.astype(np.float16)
     return None
 
 
@@ -59,7 +94,7 @@ def lookalike(a: str, b: str) -> float | None:
     index, rows = table
     if a not in index or b not in index:
         return None
-    return float(rows[index[a]] @ rows[index[b]])
+    return float(rows[index[a]].astype(np.float32) @ rows[index[b]].astype(np.float32))
 
 
 def misread_of(read: str, printed: str) -> bool:
