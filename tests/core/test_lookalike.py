@@ -22,3 +22,18 @@ def test_a_name_misread_differs_only_in_look_alikes() -> None:
     assert not misread_of("唐凤凤", "唐凤")  # not the same length
     assert not misread_of("马字字", "马宇宇")  # …one in a short name
     assert lookalike("凤", "凤") == 1.0 and lookalike("凤", "🙂") is None
+
+
+def test_a_damaged_cached_table_is_derived_again(tmp_path, monkeypatch) -> None:
+    from verifier.ocr import lookalike as module
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    module._table.cache_clear()
+    try:
+        assert module.lookalike("风", "凤") is not None  # derived from the model and stored
+        (stored,) = (tmp_path / "evidence-verifier").glob("lookalike-*.npz")
+        stored.write_bytes(b"PK\x03\x04 truncated")
+        module._table.cache_clear()
+        assert (module.lookalike("风", "凤") or 0.0) >= LOOKALIKE
+    finally:
+        module._table.cache_clear()

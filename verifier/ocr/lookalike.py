@@ -35,7 +35,7 @@ def _table() -> tuple[dict[str, int], np.ndarray] | None:
     try:
         with np.load(stored) as saved:
             chars, rows = str(saved["chars"]), saved["rows"]
-    except (OSError, KeyError, ValueError):
+    except Exception:  # not there yet, or damaged (a truncated write): derive it again
         read = _read_output_layer(model)
         if read is None:
             return None
