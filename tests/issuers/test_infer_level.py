@@ -59,6 +59,9 @@ CASES: list[tuple[str, Level]] = [
     ("威宁县教育局", C),
     ("新疆生产建设兵团第一师一〇三团", C),
     ("第八师第一二一团", C),
+    ("第一师一团", C),  # a one-numeral regiment right after its division
+    ("第六师芳草湖农场", C),  # a farm ranks with the regiments
+    ("第六师一〇三团", C),
     ("朝阳区教育委员会", C),
     # township
     ("盘州市红果镇人民政府", T),

@@ -28,8 +28,12 @@ TOWNSHIP = re.compile(
 # Institutions named like schools that are not schools: they belong to a region's government.
 # A 教育学院 (广西教育学院) or a university's 继续教育学院 is a college that awards its own certificates: a school.
 NOT_A_SCHOOL = re.compile(r"(?:教育科学研究院|研究院|教科院|行政学院|党校|进修学院|教师发展中心)$")
+# A regiment (团场, county-level): 一〇三团, 农八师一二一团; right after its division a single numeral is one too
+# (第一师一团), and so is a farm or ranch (第六师芳草湖农场).
 BINGTUAN_REGIMENT = re.compile(
-    r"(?:第|农)?(?P<number>[一二三四五六七八九十〇百]{2,4}|[0-9]{2,3})团(?:场)?(?!委|中央|市委|县委|区委|结|队|体|员)"
+    r"(?:第|农)?(?:[一二三四五六七八九十〇百]{2,4}|[0-9]{2,3}|(?<=师)[一二三四五六七八九十])团(?:场)?"
+    r"(?!委|中央|市委|县委|区委|结|队|体|员)"
+    r"|(?<=师)[\u4e00-\u9fff]{2,4}(?:农场|牧场)"
 )
 BINGTUAN_DIVISION = re.compile(r"(?:第|农)(?P<number>[一二三四五六七八九十]{1,3})师(?!范|大|生|傅)")
 # The printed level word in a certificate's text: 市级优质课, 荣获省级….

@@ -154,7 +154,9 @@ def _classify(body: str, region: tuple[Division, ...] | None, rest: str) -> Leve
     if township and (region is None or township.start() == 0):
         unit = (place_unit or "") + township["name"]
         return LevelInference(Level.township, unit, province, [*cues, f"{township['name']}: 乡镇"], 0.85)
-    regiment = bodies.BINGTUAN_REGIMENT.search(rest if region else body)
+    # Searched in the whole name from where the places end, so a regiment right after its division (第一师一团)
+    # still sees the 师 before it.
+    regiment = bodies.BINGTUAN_REGIMENT.search(body, len(body) - len(rest) if region else 0)
     if regiment and (region is None or region[0].province == "新疆生产建设兵团" or "兵团" in body):
         unit = (place_unit or "新疆生产建设兵团") + regiment.group(0)
         return LevelInference(Level.county, unit, "新疆生产建设兵团", [*cues, f"{regiment.group(0)}: 兵团团场"], 0.85)

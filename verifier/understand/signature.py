@@ -604,11 +604,18 @@ def _last_body(line: str) -> str | None:
 
 
 def _one_body(part: str) -> str | None:
-    part = re.sub(r"[^\u4e00-\u9fff()（）·]", "", part)
+    part = re.sub(r"[^\u4e00-\u9fff〇()（）·]", "", part)  # 〇 (U+3007) names regiments: 一〇三团
     if not part or len(part) > 40 or _SENTENCE.search(part):
         return None
-    match = _BODY_LINE.match(part)
+    match = _BODY_LINE.match(part) or _BINGTUAN_UNIT.match(part)
     return match.group("name") if match else None
+
+
+# A 兵团 regiment or farm signs with its division and its own name, no body word: 第六师一〇三团, 第六师芳草湖农场.
+_BINGTUAN_UNIT = re.compile(
+    r"^(?P<name>(?:新疆生产建设兵团)?第[一二三四五六七八九十]{1,3}师(?:[\u4e00-\u9fff]{2,3}市)?"
+    r"(?:[一二三四五六七八九十〇百零\d]{1,4}团场?|[\u4e00-\u9fff]{2,4}(?:农场|牧场)))$"
+)
 
 
 # --- repair -----------------------------------------------------------------------------------------------------
