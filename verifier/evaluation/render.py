@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from verifier.evaluation.coverage import KINDS
 from verifier.evaluation.metrics import DocumentScores, PrecisionRecall, Ratio
 from verifier.evaluation.runner import EvalResult
 
@@ -59,14 +60,13 @@ def _level_places(result: EvalResult) -> list[str]:
         "| documents counted | provinces | prefecture-level units | counties and districts | 兵团 units |",
         "|---|---|---|---|---|",
     ]
-    kinds = ("province", "prefecture", "county")
     rows = (
         ("all", places.right, places.total, places.bingtuan_right, places.bingtuan_total),
         ("issuer read exactly (inference alone)", places.inferred_right, places.inferred_total,
          places.bingtuan_inferred_right, places.bingtuan_inferred_total),
     )
     for name, right, total, bt_right, bt_total in rows:
-        cells = [name, *(f"{right.get(kind, 0)} / {total.get(kind, 0)}" for kind in kinds), f"{bt_right} / {bt_total}"]
+        cells = [name, *(f"{right.get(kind, 0)} / {total.get(kind, 0)}" for kind in KINDS), f"{bt_right} / {bt_total}"]
         lines.append("| " + " | ".join(cells) + " |")
     return lines
 

@@ -87,10 +87,10 @@ def lookalike_place(misread: str) -> str | None:
     the printed one (广宏县 → 广宗县, 临颖县 → 临颍县, 集湖市 → 巢湖市); None when there are none or several."""
     from verifier.ocr.lookalike import LOOKALIKE, lookalike
 
-    if len(misread) < 3 or misread in load_gazetteer().aliases:
+    aliases = load_gazetteer().aliases
+    if len(misread) < 3 or misread in aliases:
         return None
     found = set()
-    aliases = load_gazetteer().aliases
     for name in _names_by_ending().get(misread[-1], ()):
         # Today's names only: a certificate in use is signed by a body that exists (广安县 is 广安区 since 1993).
         if len(name) != len(misread) or not any(d.current for d in aliases[name].divisions):

@@ -103,6 +103,8 @@ def misread_of(read: str, printed: str) -> bool:
     if len(read) != len(printed) or not read:
         return False
     differing = [(r, p) for r, p in zip(read, printed, strict=True) if r != p]
-    if not differing or len(differing) > max(1, len(printed) // 3):
-        return bool(not differing)
+    if not differing:
+        return True
+    if len(differing) > max(1, len(printed) // 3):
+        return False
     return all((lookalike(r, p) or 0.0) >= LOOKALIKE for r, p in differing)

@@ -138,8 +138,11 @@ def _as_printed_elsewhere(name: str, text: DocumentText) -> str:
                 candidate = compact[start : start + size]
                 if candidate[-1] != name[-1] or Levenshtein.distance(candidate, name, score_cutoff=allowed) > allowed:
                     continue
-                if _body_name(candidate) == candidate and len(places_named(candidate)) > placed:
-                    best, placed = candidate, len(places_named(candidate))
+                if _body_name(candidate) != candidate:
+                    continue
+                places = len(places_named(candidate))
+                if places > placed:
+                    best, placed = candidate, places
     return best or name
 
 
@@ -758,15 +761,13 @@ def _repair_child_place(name: str) -> str:
     division that reads nearly so (大通回族土族自治县) is what was printed."""
     from verifier.issuers.fuzzy import fuzzy_place
 
-    hits = load_gazetteer().find(name)
-    chain_end = 0
-    for start, alias in hits:
+    chain_end, parent = 0, None
+    for start, alias in load_gazetteer().find(name):
         if start != chain_end:
             break
-        chain_end = start + len(alias.text)
-    if not chain_end:
+        chain_end, parent = start + len(alias.text), alias.divisions
+    if parent is None:
         return name
-    parent = load_gazetteer().find(name[:chain_end])[-1][1].divisions
     rest = name[chain_end:]
     misread = _LEADING_PLACE.match(rest)
     if not misread or misread.group(0) in load_gazetteer().aliases or _body_follows(rest):
@@ -826,8 +827,8 @@ def _repair_leading_place(name: str, printed: set[str]) -> str:
     if lookalike:
         return lookalike + name[len(misread) :]
     guess = fuzzy_place(name, None)
-    if guess and len({d.name for d in guess.divisions}) == 1 and "近似匹配" in guess.cue:
-        score = float(re.findall(r"近似匹配 (\d+)", guess.cue)[-1])
+    if guess and len({d.name for d in guess.divisions}) == 1:
+        score = round(guess.score)  # the score as the cue prints it
         # One misread character in a province's name (黑龙注省) leaves no doubt: there are only 34 of them.
         needed = _PROVINCE_SCORE if guess.divisions[0].level is Level.provincial else _PLACE_SCORE
         if score >= needed and guess.consumed >= 3:
