@@ -290,3 +290,39 @@ def test_a_decision_is_dated_in_the_year_of_its_number() -> None:
 def test_number_whose_caption_the_edge_cut_to_its_last_character() -> None:
     case = load_case("documents_0345")  # 号:20180182
     assert extract(DocType.instructor_award, case.text).certificate_no == "20180182"
+
+
+def test_year_with_one_misread_character_is_the_one_the_document_names() -> None:
+    case = load_case("documents_0113_reread")  # 二〇一戊年二月 under 在2018年…评选中 and 编号 2018-06-212
+    assert "二〇一戊年二月" in raw_text("documents_0113_reread")
+    assert extract(DocType.award_certificate, case.text).issue_date == "2018-02"
+
+
+def test_year_with_one_impossible_digit_has_only_one_reading() -> None:
+    case = load_case("documents_0334")  # 8013年8月29日: no other year differs from it in one place
+    assert "8013年8月29日" in raw_text("documents_0334")
+    assert extract(DocType.appointment_letter, case.text).issue_date == "2013-08-29"
+
+
+def test_year_mixing_chinese_and_arabic_numerals() -> None:
+    case = load_case("documents_0239")  # 二〇22年十月十四日
+    assert "二〇22年十月十四日" in raw_text("documents_0239")
+    assert extract(DocType.personnel_form, case.text).issue_date == "2022-10-14"
+
+
+def test_date_whose_year_mark_was_misread() -> None:
+    case = load_case("documents_0275")  # 2024Φ6月14日
+    assert "2024Φ6月14日" in raw_text("documents_0275")
+    assert extract(DocType.personnel_form, case.text).issue_date == "2024-06-14"
+
+
+def test_signature_over_a_diploma_issuer_and_a_character_inserted_in_its_body_word() -> None:
+    case = load_case("documents_0261")  # 校(院)长:J湖北师肺范学院
+    assert extract(DocType.academic_certificate, case.text).issuer == "湖北师范学院"
+
+
+def test_long_body_word_with_two_characters_misread() -> None:
+    case = load_case("documents_0372")  # 审批机关:河北省面资源和社会保障厅
+    fields = extract(DocType.title_certificate, case.text)
+    assert fields.issuer == "河北省人力资源和社会保障厅"
+    assert fields.level == Level.provincial

@@ -39,6 +39,10 @@ def test_words_that_are_not_names(text: str) -> None:
         ("216年6月", "", "2016-06"),  # the 0 lost: no other year reads so
         ("三年四月人日", "丹东教发〔2023〕42号", "2023-04-08"),  # 八 read as 人
         ("年十一月十三日", "湛江教发〔2020〕50号", "2020-11-13"),  # the whole year under the seal
+        ("二八二三年四月八日", "", "2023-04-08"),  # 〇 read as 八: 2823 differs from 2023 alone in one place
+        ("二〇一戊年二月", "在2018年评选中", "2018-02"),  # 八 read as 戊: 201x, the text names 2018
+        ("二〇22年十月十四日", "", "2022-10-14"),  # both kinds of numerals
+        ("2024Φ6月14日", "", "2024-06-14"),  # 年 misread
     ],
 )
 def test_dates_as_ocr_reads_them(line: str, context: str, iso: str) -> None:
@@ -51,6 +55,9 @@ def test_a_lone_numeral_is_no_year_without_a_year_in_the_text() -> None:
     assert dates_in("12年5月7日", "x") == []  # 1992 or 2012: nothing in the text to choose
     assert dates_in("年十一月十三日", "荣获2020年度…") == []  # a year the text mentions is not the document's own
     assert dates_in("2022年2月29日", "") == []  # no such day
+    assert dates_in("二〇一戊年二月", "x") == []  # 2010–2019: nothing in the text to choose
+    assert dates_in("200s年05月29日", "生于1978年") == []  # a year of someone's life is no candidate
+    assert dates_in("二〇一戊年二月", "2015年至2018年") == []  # two named years fit: no choice
 
 
 def test_a_day_cut_at_the_edge_is_left_out() -> None:

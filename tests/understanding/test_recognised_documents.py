@@ -23,6 +23,8 @@ NOT_READ = {
     ("documents_0213", "rank"),
     # Read, but read wrong: a clerk could not tell the right value from these characters either.
     ("documents_0010", "holder"),  # 马宇字 for 马宇宇
+    ("documents_0010_reread", "holder"),  # the same misreading at today's detection size
+    ("documents_0239", "issuer"),  # 安顺市职竞技学校: two characters of 职业技术学校 misread
     ("documents_0012", "issue_date"),  # 2023年11月18日 for …13日
     ("documents_0217", "holder"),  # 补武 for 孙武
     ("documents_0217", "issue_date"),  # 2036年第1期 for 2016年

@@ -30,6 +30,15 @@ _CLIPPED_YEAR = re.compile(r"^\s*(?P<year>\d{2,3})\s*年\s*(\d{1,2})\s*月(?:\s*
 _DOCUMENT_YEAR = re.compile(r"[〔(（]\s*((?:19|20)\d{2})\s*[〕)）]\s*\d{1,4}\s*号")
 # A sign-off that lost its whole year: 年十一月十三日.
 _NO_YEAR = re.compile(rf"^\s*年\s*{_MD}\s*月(?:\s*{_MD}\s*[日号]?)?")
+# A four-character year with one character misread (二〇一戊, 8013, 二八二三) or written in both numeral kinds
+# (二〇22): any symbol but the date words may stand in it.
+_FOUR_SYMBOL_YEAR = re.compile(
+    rf"(?<![\d〇零一二三四五六七八九])(?P<year>[^\s年月日号]{{4}})\s*年\s*{_MD}\s*月(?:\s*{_MD}\s*[日号]?)?"
+)
+# An Arabic date whose 年 was misread (2024Φ6月14日): the month and day must follow with their own marks.
+_MISREAD_YEAR_MARK = re.compile(
+    r"(?<!\d)(?P<year>(?:19|20)\d{2})[^\d\s年月日](?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号]"
+)
 _FIRST_YEAR = 1980
 
 
@@ -72,11 +81,14 @@ def dates_in(line: str, context: str = "") -> list[tuple[int, str]]:
     found = find_dates(line) or english_dates(line)
     if found:
         return found
-    if not context and not re.search(r"[〇零一二三四五六七八九\d]\s*年", line):
+    if not context and not re.search(r"[〇零一二三四五六七八九\d]\s*年", line) and not _MISREAD_YEAR_MARK.search(line):
         return []
-    recovered = []
     mentioned = years_mentioned(context)
-    for match in _PARTIAL.finditer(date_numerals(line).replace("零", "〇")):
+    numerals = date_numerals(line).replace("零", "〇")
+    recovered = _one_symbol_misread(numerals, mentioned) or _misread_year_mark(numerals)
+    if recovered:
+        return recovered
+    for match in _PARTIAL.finditer(numerals):
         month = chinese_number(match.group(2)) or 0
         day = chinese_number(match.group(3)) if match.group(3) else None
         year = _recover_year(match.group("year"), mentioned, month, day)
@@ -125,6 +137,44 @@ def _clipped_arabic(line: str, mentioned: set[int]) -> list[tuple[int, str]]:
     if len(fits) != 1:
         return []
     return [(match.start("year"), _iso(fits[0], month, day))]
+
+
+def _one_symbol_misread(line: str, mentioned: set[int]) -> list[tuple[int, str]]:
+    """A year of four symbols at most one of which is wrong: the year that the document names elsewhere, or the
+    only one that could have been printed (8013 → 2013: no other year differs from it in one place)."""
+    found = []
+    for match in _FOUR_SYMBOL_YEAR.finditer(line):
+        digits = [_digit(char) for char in match.group("year")]
+        if sum(d is None for d in digits) > 1:
+            continue
+        month = chinese_number(match.group(2)) or 0
+        day = chinese_number(match.group(3)) if match.group(3) else None
+        fits = [
+            y
+            for y in _years()
+            if is_calendar_date(y, month, day) and sum(d != int(c) for d, c in zip(digits, str(y), strict=True)) <= 1
+        ]
+        exact = [y for y in fits if [int(c) for c in str(y)] == digits]
+        named = [y for y in fits if y in mentioned]
+        year = exact or (named if len(named) == 1 else fits if len(fits) == 1 else [])
+        if year:
+            found.append((match.start("year"), _iso(year[0], month, day)))
+    return found
+
+
+def _digit(char: str) -> int | None:
+    if char.isdigit() and char.isascii():
+        return int(char)
+    return _DIGITS.index(char) if char in _DIGITS else None
+
+
+def _misread_year_mark(line: str) -> list[tuple[int, str]]:
+    found = []
+    for match in _MISREAD_YEAR_MARK.finditer(line):
+        year, month, day = int(match.group("year")), int(match.group("month")), int(match.group("day"))
+        if year in _years() and is_calendar_date(year, month, day):
+            found.append((match.start("year"), _iso(year, month, day)))
+    return found
 
 
 def _subsequence(short: str, long: str) -> bool:

@@ -623,7 +623,14 @@ _BINGTUAN_UNIT = re.compile(
 
 # --- repair -----------------------------------------------------------------------------------------------------
 # Body words long or common enough that one odd character inside them is a misreading, not another body.
-_REPAIRABLE = sorted({s for s in BODY_SUFFIXES if len(s) >= 4} | {"教育局", "教育厅", "教育部"}, key=len, reverse=True)
+# 师范大学 and 师范学院 are no body words of their own (a 大学 is a body) but end most diplomas' signing names.
+_REPAIRABLE = sorted(
+    {s for s in BODY_SUFFIXES if len(s) >= 4} | {"教育局", "教育厅", "教育部", "师范大学", "师范学院"},
+    key=len,
+    reverse=True,
+)
+# A body word this long keeps its meaning with two characters misread (面资源和社会保障厅 for 人力资源…).
+_TWO_MISREAD_WORD = 9
 
 
 def repair_body_name(name: str, context: str = "") -> str:
@@ -661,8 +668,11 @@ def _repair_suffix(name: str) -> str:
     if name.endswith(tuple(s for s in BODY_SUFFIXES if len(s) >= 3)):
         return name  # already a known body word (人力资源社会保障局 and 人力资源和社会保障局 are both right)
     for suffix in _REPAIRABLE:
-        # A misread character first, then a lost or an added one.
-        sizes = (len(suffix), len(suffix) - 1, len(suffix) + 1) if len(suffix) >= 5 else (len(suffix),)
+        # A misread character first, then a lost or an added one; a short word only gains one between its ends
+        # (师肺范学院), which cannot be the last character of the place before it.
+        size = len(suffix)
+        sizes = (size, size - 1, size + 1) if size >= 5 else (size, size + 1) if size == 4 else (size,)
+        allowed = 2 if size >= _TWO_MISREAD_WORD else 1
         for size in sizes:
             tail = name[-size:]
             # A long body word keeps its meaning with any one character misread (及力资源和社会保障厅), but the
@@ -671,7 +681,7 @@ def _repair_suffix(name: str) -> str:
             ends_agree = tail[-1] == suffix[-1] and (tail[0] == suffix[0] or long_word)
             if len(name) <= size or tail == suffix or not ends_agree:
                 continue
-            if Levenshtein.distance(tail, suffix) == 1:
+            if 1 <= Levenshtein.distance(tail, suffix, score_cutoff=allowed) <= allowed:
                 return name[:-size] + suffix
     return name
 
