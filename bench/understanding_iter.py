@@ -24,6 +24,7 @@ from verifier.classify import classify
 from verifier.evaluation.metrics import score_documents
 from verifier.extract import extract
 from verifier.ingest import ingest_bytes
+from verifier.normalize import find_dates
 from verifier.ocr import get_engine
 from verifier.ocr.cache import ReadCache, page_key
 from verifier.orient import rotate_image
@@ -96,6 +97,9 @@ def main() -> None:
     parser.add_argument("--files", help="comma-separated benchmark files for --capture")
     parser.add_argument("--range", help="only standalone documents numbered FIRST-LAST (e.g. 1-300)")
     parser.add_argument("--standalone", action="store_true", help="only the standalone documents, not submissions")
+    parser.add_argument(
+        "--causes", action="store_true", help="split holder, issuer and issue_date misses by whether OCR read the value"
+    )
     args = parser.parse_args()
 
     from fixtures.labels import BenchmarkLabels
@@ -167,6 +171,25 @@ def main() -> None:
         print(miss)
     if not args.misses and not args.field:
         print(Counter(m["what"] for m in scores.misses).most_common())
+    if args.causes:
+        print_causes(scores.misses, texts)
+
+
+def print_causes(misses: list[dict[str, str]], texts: dict[str, list[list[object]]]) -> None:
+    """A miss is the reader's when the value stands in what OCR returned (the name, or a date that reads as the
+    labelled one), and the engine's when it does not: no rule over the text could have found it."""
+    causes: Counter[tuple[str, str]] = Counter()
+    for miss in misses:
+        if miss["what"] not in ("holder", "issuer", "issue_date") or miss["file"] not in texts:
+            continue
+        read = "".join(str(line[0]) for line in texts[miss["file"]]).replace(" ", "")
+        if miss["what"] == "issue_date":
+            present = any(iso == miss["truth"] for _, iso in find_dates(read))
+        else:
+            present = miss["truth"] in read
+        causes[(miss["what"], "in the recognised text" if present else "not in the recognised text")] += 1
+    for (field, cause), count in sorted(causes.items()):
+        print(f"  {field:12s} {cause:28s} {count}")
 
 
 if __name__ == "__main__":

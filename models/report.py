@@ -83,6 +83,10 @@ class DocumentReport(BaseModel):
     clauses: list[str] = Field(default_factory=list)
     text: str = ""
     cues: list[str] = Field(default_factory=list, description="the text cues behind doc_type (extension)")
+    read_from_seal: list[str] = Field(
+        default_factory=list,
+        description="fields read from a seal's ring text because the printed text gave none (extension)",
+    )
 
 
 class Applicant(BaseModel):

@@ -16,14 +16,16 @@ from models.page import PageSource, TextLine
 from models.report import DocumentReport, Fields, Flag
 from models.vocab import DocType
 from verifier.classify import classify
-from verifier.extract import extract
+from verifier.extract import APPLICABLE, extract, find_level
 from verifier.ingest import ingest_bytes
 from verifier.ocr import OcrEngine
+from verifier.ocr.seal_text import read_seal_texts
 from verifier.orient import orient_and_read, rotate_image
 from verifier.prepare import BlurKernel, prepare_page
 from verifier.quality import EXPLAINS_NO_TEXT, Seal, assess_document, assess_page, detect_seals
 from verifier.settings import Settings
-from verifier.text import build_document_text
+from verifier.text import DocumentText, build_document_text
+from verifier.understand.signature import issuer_from_seals, names_its_place
 
 # Upright pages are kept at most this long a side for the duplicate check and viewers; OCR sees full size.
 PREVIEW_SIDE = 1600
@@ -130,6 +132,11 @@ def analyze_document(
         decision = classify(text)
         report.doc_type, report.doc_type_confidence, report.cues = decision.doc_type, decision.confidence, decision.cues
         report.fields = extract(decision.doc_type, text)
+    issuer = report.fields.issuer
+    if "issuer" in APPLICABLE[decision.doc_type] and (issuer is None or not names_its_place(issuer)):
+        with _Timer(timings, "ocr"):
+            _issuer_from_seals(report, decision.doc_type, text, uprights, page_seals, engine)
+    with _Timer(timings, "understand"):
         report.flags.extend(_content_flags(decision.doc_type, report.fields, text.full))
     with _Timer(timings, "quality"):
         if qualities:
@@ -147,6 +154,31 @@ def analyze_document(
         analysis.fingerprint = fingerprint_document(file, report.sha256, previews, report.fields, report.text)
     _dedupe_flags(report)
     return analysis
+
+
+def _issuer_from_seals(
+    report: DocumentReport,
+    doc_type: DocType,
+    text: DocumentText,
+    uprights: list[np.ndarray],
+    page_seals: list[list[Seal] | None],
+    engine: OcrEngine,
+) -> None:
+    """A sign-off that is the seal alone, whose print glare or a crop took, or whose place OCR misread: the
+    seal's ring names the body."""
+    readings: list[tuple[str, float]] = []
+    for image, seals in zip(uprights, page_seals, strict=True):
+        if seals:
+            # Left to right: a joint sign-off seals its first-named body first.
+            ordered = sorted(seals, key=lambda seal: seal.centre)
+            readings += [(read.text, read.confidence) for read in read_seal_texts(engine, image, ordered)]
+    issuer = issuer_from_seals(readings, report.fields.issuer, text.prose)
+    if issuer is None:
+        return
+    report.fields.issuer = issuer
+    if "level" in APPLICABLE[doc_type]:
+        report.fields.level = find_level([issuer], text.full)
+    report.read_from_seal.append("issuer")
 
 
 def _read_page(image: np.ndarray, engine: OcrEngine, settings: Settings) -> tuple[np.ndarray, list[TextLine], int]:

@@ -326,3 +326,19 @@ def test_long_body_word_with_two_characters_misread() -> None:
     fields = extract(DocType.title_certificate, case.text)
     assert fields.issuer == "河北省人力资源和社会保障厅"
     assert fields.level == Level.provincial
+
+
+def test_misread_place_of_a_diploma_issuer_is_the_one_the_text_prints() -> None:
+    # 校(院)长:同南教育学院 under 在河南教育学院汉语…: 河南 names a province and a county alike
+    case = load_case("seed2_documents_0022")
+    assert extract(DocType.academic_certificate, case.text).issuer == "河南教育学院"
+
+
+def test_kindergarten_whose_body_word_was_misread_still_signs() -> None:
+    case = load_case("seed2_documents_0045")  # 韩城市第一刘儿园(盖章)
+    assert extract(DocType.publicity_form, case.text).issuer == "韩城市第一幼儿园"
+
+
+def test_sign_off_whose_year_mark_was_dropped() -> None:
+    case = load_case("seed2_documents_0073")  # 二〇二三八月
+    assert extract(DocType.appointment_letter, case.text).issue_date == "2023-08"

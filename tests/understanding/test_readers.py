@@ -192,3 +192,21 @@ def test_level_from_the_text_alone(text: str, level: Level | None) -> None:
 )
 def test_commendation_list_names_the_holder_by_their_unit(lines: list[str], holder: str | None) -> None:
     assert _listed_with_unit(lines) == holder
+
+
+def test_a_dropped_year_mark_between_chinese_numerals() -> None:
+    assert dates_in("二〇二三八月", "") == [(0, "2023-08")]
+    assert dates_in("二〇二一十二月五日", "x") == [(0, "2021-12-05")]
+    assert dates_in("二〇五〇八月", "x") == []  # a year still to come is no sign-off
+
+
+@pytest.mark.parametrize(
+    ("read", "repaired"),
+    [
+        ("韩城市第一刘儿园", "韩城市第一幼儿园"),
+        ("长清区机关幼马园", "长清区机关幼儿园"),
+        ("绵竹市机关幼儿同", "绵竹市机关幼儿园"),
+    ],
+)
+def test_kindergarten_with_one_character_misread(read: str, repaired: str) -> None:
+    assert repair_body_name(read) == repaired

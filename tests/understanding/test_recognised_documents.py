@@ -37,6 +37,7 @@ NOT_READ = {
     ("documents_0524", "hours"),  # 30 nous
     ("seed2_documents_0044", "issue_date"),  # 二〇一九年二月: the day was not read
     ("seed2_documents_0044", "hours"),  # 完成 | 学时的学习: the number was not read
+    ("seed2_documents_0073", "holder"),  # 核聘锋对技生老府…: the whole line under a screen's blur
     # Under the seal or past the photo's edge: not read at all, or only a fragment.
     ("documents_0027", "issuer"),
     ("documents_0027", "issue_date"),

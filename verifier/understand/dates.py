@@ -35,11 +35,17 @@ _NO_YEAR = re.compile(rf"^\s*年\s*{_MD}\s*月(?:\s*{_MD}\s*[日号]?)?")
 _FOUR_SYMBOL_YEAR = re.compile(
     rf"(?<![\d〇零一二三四五六七八九])(?P<year>[^\s年月日号]{{4}})\s*年\s*{_MD}\s*月(?:\s*{_MD}\s*[日号]?)?"
 )
+# A year in Chinese numerals whose 年 the recogniser dropped (二〇二三八月): its four characters are the year.
+_LOST_YEAR_MARK = re.compile(
+    rf"(?<![〇零一二三四五六七八九\d])(?P<year>[一二][〇一二三四五六七八九]{{3}})(?P<month>十[一二]?|[一二三四五六七八九])月"
+    rf"(?:\s*{_MD}\s*[日号])?"
+)
 # An Arabic date whose 年 was misread (2024Φ6月14日): the month and day must follow with their own marks.
 _MISREAD_YEAR_MARK = re.compile(
     r"(?<!\d)(?P<year>(?:19|20)\d{2})[^\d\s年月日](?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号]"
 )
 _FIRST_YEAR = 1980
+_ANY_YEAR = re.compile(r"[〇零一二三四五六七八九\d]\s*年")
 
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -81,11 +87,13 @@ def dates_in(line: str, context: str = "") -> list[tuple[int, str]]:
     found = find_dates(line) or english_dates(line)
     if found:
         return found
-    if not context and not re.search(r"[〇零一二三四五六七八九\d]\s*年", line) and not _MISREAD_YEAR_MARK.search(line):
+    if not context and not any(
+        pattern.search(line) for pattern in (_ANY_YEAR, _MISREAD_YEAR_MARK, _LOST_YEAR_MARK)
+    ):
         return []
     mentioned = years_mentioned(context)
     numerals = date_numerals(line).replace("零", "〇")
-    recovered = _one_symbol_misread(numerals, mentioned) or _misread_year_mark(numerals)
+    recovered = _one_symbol_misread(numerals, mentioned) or _misread_year_mark(numerals) or _lost_year_mark(numerals)
     if recovered:
         return recovered
     for match in _PARTIAL.finditer(numerals):
@@ -172,6 +180,17 @@ def _misread_year_mark(line: str) -> list[tuple[int, str]]:
     found = []
     for match in _MISREAD_YEAR_MARK.finditer(line):
         year, month, day = int(match.group("year")), int(match.group("month")), int(match.group("day"))
+        if year in _years() and is_calendar_date(year, month, day):
+            found.append((match.start("year"), _iso(year, month, day)))
+    return found
+
+
+def _lost_year_mark(line: str) -> list[tuple[int, str]]:
+    found = []
+    for match in _LOST_YEAR_MARK.finditer(line):
+        year = int("".join(str(_DIGITS.index(char)) for char in match.group("year")))
+        month = chinese_number(match.group("month")) or 0
+        day = chinese_number(match.group(3)) if match.group(3) else None
         if year in _years() and is_calendar_date(year, month, day):
             found.append((match.start("year"), _iso(year, month, day)))
     return found

@@ -123,9 +123,10 @@ def _as_printed_elsewhere(name: str, text: DocumentText) -> str:
     同南教育学院 | 在河南教育学院…).
 
     Taken when it is no shorter, differs by at most two characters (a sixth of the name), ends like a body,
-    and the gazetteer places more of it than the sign-off's reading. OCR confidence does not decide: a line
-    with one character misread still reads with confidence."""
-    placed = len(places_named(name))
+    and the gazetteer places more of it than the sign-off's reading, or places it where the reading starts
+    with no place at all. OCR confidence does not decide: a line with one character misread still reads with
+    confidence."""
+    placed = _placing(name)
     allowed = min(2, len(name) // 6 + 1)
     best = None
     for line in text.lines:
@@ -140,10 +141,16 @@ def _as_printed_elsewhere(name: str, text: DocumentText) -> str:
                     continue
                 if _body_name(candidate) != candidate:
                     continue
-                places = len(places_named(candidate))
+                places = _placing(candidate)
                 if places > placed:
                     best, placed = candidate, places
     return best or name
+
+
+def _placing(name: str) -> tuple[int, bool]:
+    """How well a name places its body: the places it settles, then whether it starts with a known place at all
+    (河南教育学院 starts with 河南, a province and a county alike; 同南教育学院 with nothing)."""
+    return len(places_named(name)), names_its_place(name)
 
 
 def _one_digit_apart(read: str, year: int) -> bool:
@@ -611,6 +618,10 @@ def _one_body(part: str) -> str | None:
     if not part or len(part) > 40 or _SENTENCE.search(part):
         return None
     match = _BODY_LINE.match(part) or _BINGTUAN_UNIT.match(part)
+    if match is None:
+        # A body word misread at its end (韩城市第一刘儿园, 绵竹市机关幼儿同) no longer ends like a body.
+        repaired = _repair_suffix(part)
+        match = _BODY_LINE.match(repaired) if repaired != part else None
     return match.group("name") if match else None
 
 
@@ -631,6 +642,7 @@ _REPAIRABLE = sorted(
 )
 # A body word this long keeps its meaning with two characters misread (面资源和社会保障厅 for 人力资源…).
 _TWO_MISREAD_WORD = 9
+_KINDERGARTEN = "幼儿园"
 
 
 def repair_body_name(name: str, context: str = "") -> str:
@@ -667,6 +679,8 @@ def _repair_suffix(name: str) -> str:
     # The first and last characters must agree: 体育局 is another body, not a misread 教育局.
     if name.endswith(tuple(s for s in BODY_SUFFIXES if len(s) >= 3)):
         return name  # already a known body word (人力资源社会保障局 and 人力资源和社会保障局 are both right)
+    if len(name) > len(_KINDERGARTEN) and Levenshtein.distance(name[-3:], _KINDERGARTEN) == 1:
+        return name[:-3] + _KINDERGARTEN  # no other body's name is two characters of 幼儿园 (刘儿园, 幼马园)
     for suffix in _REPAIRABLE:
         # A misread character first, then a lost or an added one; a short word only gains one between its ends
         # (师肺范学院), which cannot be the last character of the place before it.
@@ -860,3 +874,45 @@ def _province_ending_with(misread: str) -> str | None:
         if d.level is Level.provincial and d.current and d.name.endswith(misread) and len(d.name) > len(misread)
     }
     return provinces.pop() if len(provinces) == 1 else None
+
+
+# --- seal --------------------------------------------------------------------------------------------------------
+# Seal ring text read with less confidence than this is a guess (a blurred or washed-out ring reads as noise).
+_SEAL_CONFIDENCE = 0.75
+# A printed name this close to the seal's is the same body misread (渝南师范大学 under a 河南师范大学 seal).
+_SEAL_AGREES = 0.5
+_NATIONAL = ("中国", "全国", "中华")
+
+
+def names_its_place(name: str) -> bool:
+    """A body name that starts with a place the gazetteer knows, or a national body's."""
+    hits = load_gazetteer().find(name)
+    return bool(hits and hits[0][0] == 0) or name.startswith(_NATIONAL)
+
+
+def issuer_from_seals(readings: list[tuple[str, float]], printed: str | None = None, context: str = "") -> str | None:
+    """The body a seal names, for a document whose printed text names none (a sign-off that is the seal alone,
+    or one lost to glare), or names it without a place OCR could read (西师范大学, 黑河审流等局).
+
+    A ring may go on after the name (宿州市教育局职称评审专用章): the longest start of it that reads as a body
+    name is taken, and only one that starts with a place or is national. Beside a printed name, the seal
+    must name the same body: ending alike and close to it, so a co-issuer's seal never replaces it."""
+    for text, confidence in readings:
+        if confidence < _SEAL_CONFIDENCE:
+            continue
+        ring = re.sub(r"[^\u4e00-\u9fff]", "", text)
+        for end in range(len(ring), 2, -1):
+            name = _one_body(ring[:end])
+            if not name or name in _SIGNING_LABELS:
+                continue
+            name = repair_body_name(name, context)
+            if names_its_place(name) and (printed is None or _same_body_misread(printed, name)):
+                return name
+            break
+    return None
+
+
+def _same_body_misread(printed: str, sealed: str) -> bool:
+    if printed[-1] != sealed[-1]:
+        return False
+    return sealed.endswith(printed) or Levenshtein.normalized_similarity(printed, sealed) >= _SEAL_AGREES

@@ -1,0 +1,116 @@
+"""Reading a round seal's ring text, and taking the issuer from it when the printed sign-off names none."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+
+import cv2
+import numpy as np
+import pytest
+
+from fixtures.content import DocRequest, RenderedDoc, random_person
+from fixtures.places import IssuerFactory
+from fixtures.templates.registry import render_document
+from models.vocab import DocType
+from tests.conftest import encode
+from verifier.document import analyze_document
+from verifier.ocr.seal_text import read_seal_texts, unroll_ring
+from verifier.quality import detect_seals
+from verifier.settings import Settings
+from verifier.understand.signature import issuer_from_seals
+
+pytestmark = pytest.mark.ocr
+
+
+def _render(doc_type: DocType, seed: int) -> tuple[RenderedDoc, np.ndarray]:
+    """A rendered certificate, and the same page without any printed text (its border and seal only)."""
+    rng = random.Random(seed)
+    request = DocRequest(doc_type, random_person(rng, IssuerFactory(rng)), seed, seed)
+    rendered = render_document(request)
+    background = render_document(dataclasses.replace(request, draw_text=False)).image
+    return rendered, cv2.cvtColor(np.asarray(background), cv2.COLOR_RGB2BGR)
+
+
+def _seal_only_sign_off(rendered: RenderedDoc, background: np.ndarray) -> np.ndarray:
+    """The page with the printed issuer taken away where it is signed: only the seal names the body."""
+    page = cv2.cvtColor(np.asarray(rendered.image), cv2.COLOR_RGB2BGR)
+    issuer = rendered.fields.issuer
+    assert issuer
+    signing = [run for run in rendered.runs if run.text.strip() == issuer]
+    assert signing, "the template prints its issuer on a line of its own"
+    for run in signing:
+        width = len(run.text) * (run.size + run.char_space)
+        top, bottom = int(run.baseline - run.size * 1.1), int(run.baseline + run.size * 0.35)
+        left, right = int(run.x - 4), int(run.x + width + 4)
+        page[top:bottom, left:right] = background[top:bottom, left:right]
+    return page
+
+
+@pytest.mark.parametrize(("doc_type", "seed"), [(DocType.award_certificate, 3), (DocType.honor_certificate, 8)])
+def test_ring_text_names_the_issuer(ocr_engine, doc_type: DocType, seed: int) -> None:  # type: ignore[no-untyped-def]
+    rendered, _ = _render(doc_type, seed)
+    page = cv2.cvtColor(np.asarray(rendered.image), cv2.COLOR_RGB2BGR)
+    seals = detect_seals(page)
+    assert seals
+    readings = [(read.text, read.confidence) for read in read_seal_texts(ocr_engine, page, seals)]
+    assert issuer_from_seals(readings) == rendered.fields.issuer
+
+
+@pytest.mark.parametrize(("doc_type", "seed"), [(DocType.award_certificate, 3), (DocType.honor_certificate, 8)])
+def test_sign_off_that_is_the_seal_alone_takes_the_issuer_from_the_seal(
+    ocr_engine, doc_type: DocType, seed: int  # type: ignore[no-untyped-def]
+) -> None:
+    rendered, background = _render(doc_type, seed)
+    page = _seal_only_sign_off(rendered, background)
+    report = analyze_document(encode(page), "seal_only.png", None, ocr_engine, Settings()).report
+    assert rendered.fields.issuer not in report.text, "the issuer must no longer be printed"
+    assert report.fields.issuer == rendered.fields.issuer
+    assert report.fields.level == rendered.fields.level
+    assert report.read_from_seal == ["issuer"]
+
+
+def test_printed_issuer_is_not_replaced_by_the_seal(ocr_engine) -> None:  # type: ignore[no-untyped-def]
+    rendered, _ = _render(DocType.award_certificate, 3)
+    page = cv2.cvtColor(np.asarray(rendered.image), cv2.COLOR_RGB2BGR)
+    report = analyze_document(encode(page), "printed.png", None, ocr_engine, Settings()).report
+    assert report.fields.issuer == rendered.fields.issuer
+    assert report.read_from_seal == []
+
+
+def test_oval_or_tiny_seals_are_not_unrolled() -> None:
+    from verifier.quality.model import Seal
+
+    page = np.full((400, 400, 3), 255, np.uint8)
+    oval = Seal(centre=(200.0, 200.0), axes=(200.0, 120.0), angle=0.0, rim_coverage=1.0, box=(100, 140, 200, 120))
+    tiny = Seal(centre=(200.0, 200.0), axes=(40.0, 40.0), angle=0.0, rim_coverage=1.0, box=(180, 180, 40, 40))
+    assert unroll_ring(page, oval) is None
+    assert unroll_ring(page, tiny) is None
+
+
+def test_noise_on_a_ring_names_no_issuer() -> None:
+    assert issuer_from_seals([("RKRRA中TE", 0.64)]) is None
+    assert issuer_from_seals([("宿州市教育局", 0.5)]) is None  # too unsure to stand for the sign-off
+    assert issuer_from_seals([("宿州市教育局职称评审专用章", 0.9)]) == "宿州市教育局"
+    assert issuer_from_seals([("教育局", 0.95)]) is None  # no place: which 教育局?
+
+
+def test_a_printed_name_without_its_place_is_completed_by_the_same_bodys_seal() -> None:
+    assert issuer_from_seals([("河南师范大学", 0.9)], printed="渝南师范大学") == "河南师范大学"
+    assert issuer_from_seals([("青海教育学院", 0.9)], printed="教育学院") == "青海教育学院"
+    # A co-issuer's seal beside a printed name names another body: the printed one stands.
+    assert issuer_from_seals([("山西省人力资源和社会保障厅", 0.95)], printed="教育厅") is None
+
+
+def test_report_page_says_the_issuer_was_read_from_the_seal(ocr_engine) -> None:  # type: ignore[no-untyped-def]
+    from verifier.html_report import render_html
+    from verifier.pipeline import Upload, verify_submission
+
+    rendered, background = _render(DocType.award_certificate, 3)
+    page = encode(_seal_only_sign_off(rendered, background))
+    upload = Upload(file="获奖证书/seal_only.png", column="获奖证书", data=page)
+    result = verify_submission([upload], settings=Settings(), workers=1)
+    [document] = result.report.documents
+    assert document.read_from_seal == ["issuer"]
+    html = render_html(result.report, result.analyses)
+    assert rendered.fields.issuer in html and "取自印章文字" in html
