@@ -114,3 +114,10 @@ def test_report_page_says_the_issuer_was_read_from_the_seal(ocr_engine) -> None:
     assert document.read_from_seal == ["issuer"]
     html = render_html(result.report, result.analyses)
     assert rendered.fields.issuer in html and "取自印章文字" in html
+
+
+def test_printed_and_sealed_readings_of_one_name_complete_each_other() -> None:
+    # 人西师范大学 printed under a signature, 江药师范大学 on the ring: only 江西 is a place.
+    assert issuer_from_seals([("江药师范大学", 0.89)], printed="人西师范大学") == "江西师范大学"
+    # Two misread characters of the body word: the reading that keeps a known body word wins.
+    assert issuer_from_seals([("黑河市教育局", 0.9)], printed="黑河审流等局") == "黑河市教育局"

@@ -42,8 +42,6 @@ def unroll_ring(image_bgr: np.ndarray, seal: Seal) -> np.ndarray | None:
     polar = cv2.warpPolar(
         image_bgr, (int(np.ceil(outer)), steps), seal.centre, outer, cv2.WARP_POLAR_LINEAR + cv2.INTER_LINEAR
     )
-    # Rows run clockwise from 3 o'clock; start at 6 o'clock, where the ring text has its gap.
-    polar = np.roll(polar, -steps // 4, axis=0)
     band = polar[:, int(radius * _INNER) :]
     strip = cv2.rotate(band, cv2.ROTATE_90_COUNTERCLOCKWISE)  # the rim on top: the characters stand upright
     channels = strip.astype(np.int16)
@@ -51,8 +49,23 @@ def unroll_ring(image_bgr: np.ndarray, seal: Seal) -> np.ndarray | None:
     strongest = float(np.percentile(redness, 99))
     if strongest < 1:
         return None
-    grey = 255 - np.clip(redness * (255 / strongest), 0, 255)
-    return cv2.cvtColor(grey.astype(np.uint8), cv2.COLOR_GRAY2BGR)
+    ink = np.clip(redness * (255 / strongest), 0, 255)
+    # Start the line in the ring's gap: at 6 o'clock on a seal stamped upright, elsewhere on a turned one.
+    ink = np.roll(ink, -_gap_middle(ink), axis=1)
+    return cv2.cvtColor((255 - ink).astype(np.uint8), cv2.COLOR_GRAY2BGR)
+
+
+def _gap_middle(ink: np.ndarray) -> int:
+    """The column in the middle of the widest stretch of the unrolled ring without text, around the circle.
+
+    Ink is averaged over two character widths, so the spaces between characters fill in and a small mark in
+    the gap (a star's tip, a serial number) does not split it: the emptiest window is the gap between the
+    name's end and its start."""
+    width = max(3, 2 * ink.shape[0])  # a character is about as wide as the band is high
+    profile = ink.mean(axis=0)
+    padded = np.concatenate([profile[-width:], profile, profile[:width]])
+    smooth = np.convolve(padded, np.ones(width) / width, mode="same")[width:-width]
+    return int(np.argmin(smooth))
 
 
 def read_seal_texts(engine: OcrEngine, image_bgr: np.ndarray, seals: list[Seal]) -> list[SealText]:

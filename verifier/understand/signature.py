@@ -905,11 +905,44 @@ def issuer_from_seals(readings: list[tuple[str, float]], printed: str | None = N
             name = _one_body(ring[:end])
             if not name or name in _SIGNING_LABELS:
                 continue
+            merged = _two_readings(printed, name) if printed else None
+            if merged:
+                return merged
             name = repair_body_name(name, context)
             if names_its_place(name) and (printed is None or _same_body_misread(printed, name)):
                 return name
             break
     return None
+
+
+# Two readings of one name differing in more places than this are not one name read twice.
+_MAX_DISAGREEMENTS = 3
+
+
+def _two_readings(printed: str, sealed: str) -> str | None:
+    """One name read twice with different characters lost (人西师范大学 printed, 江药师范大学 on the seal): the way
+    of taking each differing character from either reading that best names a body: the most places settled,
+    then the longest known body word (黑河市教育局 over 黑河市流等局), and only when one way is best."""
+    if len(printed) != len(sealed) or printed[-1] != sealed[-1]:
+        return None
+    differing = [i for i, (a, b) in enumerate(zip(printed, sealed, strict=True)) if a != b]
+    if not differing or len(differing) > _MAX_DISAGREEMENTS:
+        return None
+    scored: dict[str, tuple[int, int]] = {}
+    for choice in itertools.product((0, 1), repeat=len(differing)):
+        chars = list(printed)
+        for index, take_seal in zip(differing, choice, strict=True):
+            chars[index] = sealed[index] if take_seal else printed[index]
+        candidate = "".join(chars)
+        settled = len(places_named(candidate))
+        if settled and names_its_place(candidate):
+            word = max((len(w) for w in BODY_SUFFIXES if candidate.endswith(w)), default=0)
+            scored[candidate] = (settled, word)
+    if not scored:
+        return None
+    best = max(scored.values())
+    winners = [name for name, score in scored.items() if score == best]
+    return winners[0] if len(winners) == 1 else None
 
 
 def _same_body_misread(printed: str, sealed: str) -> bool:
