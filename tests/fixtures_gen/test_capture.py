@@ -92,3 +92,18 @@ def test_screen_recapture_adds_a_periodic_pixel_grid(page: np.ndarray) -> None:
 def test_every_defect_has_a_flag_or_is_declared_acceptable() -> None:
     acceptable = {name for name, d in capture.DEFECTS.items() if d.flag is None}
     assert acceptable == {"clean_scan", "phone_photo", "jpeg_artifacts"}
+
+
+def test_some_certificate_templates_sign_with_the_seal_alone() -> None:
+    """The seal pressed over the date names the body; no printed line does. Other templates print the name."""
+    seal_only, printed = 0, 0
+    for seed in range(60):
+        rng = random.Random(seed)
+        person = random_person(rng, IssuerFactory(rng))
+        rendered = render_document(DocRequest(DocType.award_certificate, person, seed, seed))
+        named = any(run.text.strip() == rendered.fields.issuer for run in rendered.runs)
+        assert rendered.seal_only_sign_off != named
+        assert rendered.has_seal or not rendered.seal_only_sign_off
+        seal_only += rendered.seal_only_sign_off
+        printed += named
+    assert 0 < seal_only < printed

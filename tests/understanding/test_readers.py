@@ -99,6 +99,9 @@ def test_a_day_cut_at_the_edge_is_left_out() -> None:
         ("临颖县教育局", "", "临颍县教育局"),
         ("集湖市教育局", "", "巢湖市教育局"),
         ("大同县教育局", "", "大同县教育局"),  # a real (former) county's name is left alone
+        ("广西社族自治区人民政府", "", "广西壮族自治区人民政府"),  # the full name after the short one
+        ("畴伦贝尔市教育局", "", "呼伦贝尔市教育局"),  # a long name with one character misread
+        ("中共六盘水市委", "", "中共六盘水市委"),  # characters before a place are no misreading of it
     ],
 )
 def test_body_name_repair(read: str, context: str, repaired: str) -> None:

@@ -39,6 +39,10 @@ def _document_tables(title: str, s: DocumentScores) -> list[str]:
     rate = s.clean_with_quality_flag / s.clean_documents if s.clean_documents else None
     counts = f"({s.clean_with_quality_flag}/{s.clean_documents})"
     lines += ["", f"clean documents with any quality flag: {_pct(rate)} {counts}"]
+    sealed = s.seal_only_issuer
+    if sealed.total:
+        share = f"{_pct(sealed.value)} ({sealed.correct}/{sealed.total})"
+        lines.append(f"issuer of documents signed with the seal alone (named only by its ring text): {share}")
     return lines
 
 

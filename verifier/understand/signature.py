@@ -18,6 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from models.vocab import Level
 from verifier.issuers import places_named
+from verifier.issuers.fuzzy import FuzzyPlace, fuzzy_place
 from verifier.issuers.gazetteer import Alias, AliasKind, load_gazetteer
 from verifier.normalize import find_dates
 from verifier.text import DocumentText, Line
@@ -713,6 +714,8 @@ def _repair_place(name: str, context: str) -> str:
         if county in gazetteer.aliases:
             name = county + name[len(county) :]
             hits = gazetteer.find(name)
+    if hits and hits[0][0] == 0 and (province := _full_province(name, hits[0][1])):
+        return province
     if hits and hits[0][0] == 0 and _names_a_place(name, hits[0][1]):
         first = hits[0][1].text
         # The seal hid the first characters and left another real place: 南市教育局 under a text naming 渭南市.
@@ -855,6 +858,11 @@ def _repair_leading_place(name: str, printed: set[str]) -> str:
         score = round(guess.score)  # the score as the cue prints it
         # One misread character in a province's name (黑龙注省) leaves no doubt: there are only 34 of them.
         needed = _PROVINCE_SCORE if guess.divisions[0].level is Level.provincial else _PLACE_SCORE
+        # A long name keeps its identity with one character misread (畴伦贝尔市: 80), when nothing else is as close
+        # and no character was lost or added (中共六盘水市 is 六盘水市's party committee, not a misreading of it).
+        same_length = len(guess.divisions[0].name) == guess.consumed
+        if guess.consumed >= _LONG_PLACE and same_length and not guess.rivals:
+            needed = min(needed, _LONG_PLACE_SCORE)
         if score >= needed and guess.consumed >= 3:
             return guess.divisions[0].name + name[guess.consumed :]
     return name
@@ -862,6 +870,27 @@ def _repair_leading_place(name: str, printed: set[str]) -> str:
 
 _PLACE_SCORE = 85
 _PROVINCE_SCORE = 75
+_LONG_PLACE = 5
+_LONG_PLACE_SCORE = 80
+
+
+def _full_province(name: str, alias: Alias) -> str | None:
+    """A province named in full with one character misread after its short name (广西社族自治区 for 广西壮族自治区):
+    the short name alone (广西) would leave the misread characters in the body's name."""
+    if alias.kind is not AliasKind.province_short:
+        return None
+    guess = _fuzzy_province(name)
+    if guess is None or guess.consumed <= len(alias.text):
+        return None
+    full = guess.divisions[0].name
+    return full + name[guess.consumed :] if not name.startswith(full) else None
+
+
+def _fuzzy_province(name: str) -> FuzzyPlace | None:
+    guess = fuzzy_place(name, None)
+    if guess is None or len({d.name for d in guess.divisions}) != 1 or guess.divisions[0].level is not Level.provincial:
+        return None
+    return guess if round(guess.score) >= _PROVINCE_SCORE else None
 
 
 def _province_ending_with(misread: str) -> str | None:
