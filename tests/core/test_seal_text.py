@@ -121,3 +121,20 @@ def test_printed_and_sealed_readings_of_one_name_complete_each_other() -> None:
     assert issuer_from_seals([("江药师范大学", 0.89)], printed="人西师范大学") == "江西师范大学"
     # Two misread characters of the body word: the reading that keeps a known body word wins.
     assert issuer_from_seals([("黑河市教育局", 0.9)], printed="黑河审流等局") == "黑河市教育局"
+
+
+@pytest.mark.parametrize("direction", [0, 60, 135])
+def test_seal_squeezed_by_a_slanted_photo_is_made_round_and_read(ocr_engine, direction: int) -> None:  # type: ignore[no-untyped-def]
+    rendered, _ = _render(DocType.award_certificate, 3)
+    page = cv2.cvtColor(np.asarray(rendered.image), cv2.COLOR_RGB2BGR)
+    height, width = page.shape[:2]
+    theta = np.radians(direction)
+    along, across = np.array([np.cos(theta), np.sin(theta)]), np.array([-np.sin(theta), np.cos(theta)])
+    squeeze = 0.75 * np.outer(along, along) + np.outer(across, across)
+    centre = np.array([width / 2, height / 2])
+    matrix = np.hstack([squeeze, (centre - squeeze @ centre)[:, None]]).astype(np.float32)
+    slanted = cv2.warpAffine(page, matrix, (width, height), borderValue=(255, 255, 255))
+    seal = max(detect_seals(slanted), key=lambda found: found.axes[0])
+    assert seal.axes[1] < 0.8 * seal.axes[0]  # an ellipse now
+    readings = [(read.text, read.confidence) for read in read_seal_texts(ocr_engine, slanted, [seal])]
+    assert issuer_from_seals(readings) == rendered.fields.issuer

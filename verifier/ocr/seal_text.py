@@ -19,8 +19,11 @@ from verifier.quality.model import Seal
 
 # The ring text lies between these fractions of the seal's radius: inside the rim line, outside the star.
 _INNER, _OUTER = 0.55, 0.95
-# Oval seals (财务专用章) do not unroll into a straight band; nor do seals too small to hold legible text.
-_MIN_ROUNDNESS = 0.8
+# A round seal photographed at an angle is an ellipse, made round again before unrolling; a flatter one is an
+# oval seal (财务专用章) or two seals run together. Seals too small hold no legible ring text.
+_MIN_ROUNDNESS = 0.6
+_BLANK_INK = 64  # a column of the unrolled ring with no pixel this red holds no character
+_ROUND_ENOUGH = 0.95  # rounder than this it is unrolled as it is: resampling costs more than it mends
 _MIN_RADIUS_PX = 30
 
 
@@ -31,16 +34,19 @@ class SealText:
 
 
 def unroll_ring(image_bgr: np.ndarray, seal: Seal) -> np.ndarray | None:
-    """The seal's ring band as a horizontal strip, red ink dark on white; None for an oval or a tiny seal."""
+    """The seal's ring band as a horizontal strip, red ink dark on white; None for a flat oval or a tiny seal."""
     major, minor = seal.axes
-    radius = (major + minor) / 4
+    radius = major / 2 if minor < _ROUND_ENOUGH * major else (major + minor) / 4
     if minor < _MIN_ROUNDNESS * major or radius < _MIN_RADIUS_PX:
         return None
+    centre = seal.centre
+    if minor < _ROUND_ENOUGH * major:
+        image_bgr, centre = _made_round(image_bgr, seal)
     # As many angle steps as the middle of the band is long, so characters keep their proportions.
     steps = int(2 * np.pi * radius * (_INNER + _OUTER) / 2)
     outer = radius * _OUTER
     polar = cv2.warpPolar(
-        image_bgr, (int(np.ceil(outer)), steps), seal.centre, outer, cv2.WARP_POLAR_LINEAR + cv2.INTER_LINEAR
+        image_bgr, (int(np.ceil(outer)), steps), centre, outer, cv2.WARP_POLAR_LINEAR + cv2.INTER_LINEAR
     )
     band = polar[:, int(radius * _INNER) :]
     strip = cv2.rotate(band, cv2.ROTATE_90_COUNTERCLOCKWISE)  # the rim on top: the characters stand upright
@@ -51,8 +57,40 @@ def unroll_ring(image_bgr: np.ndarray, seal: Seal) -> np.ndarray | None:
         return None
     ink = np.clip(redness * (255 / strongest), 0, 255)
     # Start the line in the ring's gap: at 6 o'clock on a seal stamped upright, elsewhere on a turned one.
-    ink = np.roll(ink, -_gap_middle(ink), axis=1)
+    ink = _close_up(np.roll(ink, -_gap_middle(ink), axis=1))
     return cv2.cvtColor((255 - ink).astype(np.uint8), cv2.COLOR_GRAY2BGR)
+
+
+def _close_up(ink: np.ndarray) -> np.ndarray:
+    """Blank stretches cut to a third of a character: a short name (国务院) spread over half the ring reads as
+    three characters far apart, which a line recogniser takes for separate marks."""
+    rows = ink.shape[0]
+    keep = max(2, rows // 3)
+    # The rim's inner edge and the star's points reach into the band's top and bottom rows: left out here.
+    blank = ink[rows // 6 : rows - rows // 6].max(axis=0) < _BLANK_INK
+    columns, run = [], 0
+    for index, is_blank in enumerate(blank):
+        run = run + 1 if is_blank else 0
+        if run <= keep:
+            columns.append(index)
+    return ink[:, columns]
+
+
+def _made_round(image_bgr: np.ndarray, seal: Seal) -> tuple[np.ndarray, tuple[float, float]]:
+    """The seal's surroundings with the seal round again: a photo taken at an angle squeezes it into an ellipse,
+    undone by stretching along its minor axis. Returns the crop and the seal's centre in it."""
+    major, minor = seal.axes
+    side = int(major * 1.2) + 2
+    half = side / 2
+    theta = np.radians(seal.angle)
+    along, across = np.array([np.cos(theta), np.sin(theta)]), np.array([-np.sin(theta), np.cos(theta)])
+    # Output pixel → source pixel: undo the stretch across the major axis, about the seal's centre.
+    shrink = np.outer(along, along) + (minor / major) * np.outer(across, across)
+    offset = np.array(seal.centre) - shrink @ np.array([half, half])
+    matrix = np.hstack([shrink, offset[:, None]]).astype(np.float32)
+    flags = cv2.INTER_LINEAR + cv2.WARP_INVERSE_MAP
+    crop = cv2.warpAffine(image_bgr, matrix, (side, side), flags=flags, borderMode=cv2.BORDER_REPLICATE)
+    return crop, (half, half)
 
 
 def _gap_middle(ink: np.ndarray) -> int:

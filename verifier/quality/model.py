@@ -18,6 +18,6 @@ class Seal(BaseModel):
 
     centre: tuple[float, float]
     axes: tuple[float, float] = Field(description="full ellipse axes (major, minor) in pixels")
-    angle: float = Field(description="ellipse orientation in degrees, as cv2.fitEllipse gives it")
+    angle: float = Field(description="direction of the major axis in degrees, clockwise from the x axis (0–180)")
     rim_coverage: float = Field(ge=0, le=1, description="share of the ellipse rim that is red ink")
     box: tuple[int, int, int, int] = Field(description="x, y, width, height")

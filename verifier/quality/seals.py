@@ -67,7 +67,7 @@ def detect_seals(
         seal = Seal(
             centre=(cx * inv, cy * inv),
             axes=(major * inv, minor * inv),
-            angle=float(angle),
+            angle=float(angle if a1 >= a2 else angle + 90) % 180,  # of the major axis
             rim_coverage=coverage,
             box=(int(x * inv), int(y * inv), int(bw * inv), int(bh * inv)),
         )

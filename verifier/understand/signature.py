@@ -910,13 +910,12 @@ def _province_ending_with(misread: str) -> str | None:
 _SEAL_CONFIDENCE = 0.75
 # A printed name this close to the seal's is the same body misread (渝南师范大学 under a 河南师范大学 seal).
 _SEAL_AGREES = 0.5
-_NATIONAL = ("中国", "全国", "中华")
-
-
 def names_its_place(name: str) -> bool:
-    """A body name that starts with a place the gazetteer knows, or a national body's."""
+    """A body name that starts with a place the gazetteer knows, or a national body's (教育部, 国务院, 中国…)."""
+    from verifier.issuers.bodies import NATIONAL_BODY
+
     hits = load_gazetteer().find(name)
-    return bool(hits and hits[0][0] == 0) or name.startswith(_NATIONAL)
+    return bool(hits and hits[0][0] == 0) or bool(NATIONAL_BODY.match(name))
 
 
 def issuer_from_seals(readings: list[tuple[str, float]], printed: str | None = None, context: str = "") -> str | None:
@@ -929,7 +928,8 @@ def issuer_from_seals(readings: list[tuple[str, float]], printed: str | None = N
     for text, confidence in readings:
         if confidence < _SEAL_CONFIDENCE:
             continue
-        ring = re.sub(r"[^\u4e00-\u9fff]", "", text)
+        # 一 read as a dash or a dot is the recogniser's usual slip on a curved line: 治多县第·中学.
+        ring = re.sub(r"[^\u4e00-\u9fff]", "", re.sub(r"(?<=第)[·\-—－_.]", "一", text))
         for end in range(len(ring), 2, -1):
             name = _one_body(ring[:end])
             if not name or name in _SIGNING_LABELS:
