@@ -135,7 +135,7 @@ def analyze_document(
     issuer = report.fields.issuer
     if "issuer" in APPLICABLE[decision.doc_type] and (issuer is None or not names_its_place(issuer)):
         with _Timer(timings, "ocr"):
-            _issuer_from_seals(report, decision.doc_type, text, uprights, page_seals, engine)
+            _issuer_from_seals(report, decision.doc_type, text, uprights, page_seals, engine, settings)
     with _Timer(timings, "understand"):
         report.flags.extend(_content_flags(decision.doc_type, report.fields, text.full))
     with _Timer(timings, "quality"):
@@ -163,11 +163,14 @@ def _issuer_from_seals(
     uprights: list[np.ndarray],
     page_seals: list[list[Seal] | None],
     engine: OcrEngine,
+    settings: Settings,
 ) -> None:
     """A sign-off that is the seal alone, whose print glare or a crop took, or whose place OCR misread: the
     seal's ring names the body."""
     readings: list[tuple[str, float]] = []
     for image, seals in zip(uprights, page_seals, strict=True):
+        if seals is None:  # a text-layer page: its seals are in the page's picture, not looked for yet
+            seals = detect_seals(image, settings.quality)
         if seals:
             # Left to right: a joint sign-off seals its first-named body first.
             ordered = sorted(seals, key=lambda seal: seal.centre)

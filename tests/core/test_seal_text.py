@@ -138,3 +138,19 @@ def test_seal_squeezed_by_a_slanted_photo_is_made_round_and_read(ocr_engine, dir
     assert seal.axes[1] < 0.8 * seal.axes[0]  # an ellipse now
     readings = [(read.text, read.confidence) for read in read_seal_texts(ocr_engine, slanted, [seal])]
     assert issuer_from_seals(readings) == rendered.fields.issuer
+
+
+def test_text_layer_pdf_signed_with_the_seal_alone(ocr_engine) -> None:  # type: ignore[no-untyped-def]
+    """A PDF whose words are a text layer over a picture that holds the seal: the seal is looked for in the
+    picture only when the text names no issuer."""
+    from fixtures.files import pdf_with_text
+
+    rendered, _ = _render(DocType.award_certificate, 3)
+    rng = random.Random(3)
+    request = DocRequest(DocType.award_certificate, random_person(rng, IssuerFactory(rng)), 3, 3, draw_text=False)
+    background = render_document(request).image  # border and seal, no words
+    runs = [run for run in rendered.runs if run.text.strip() != rendered.fields.issuer]
+    report = analyze_document(pdf_with_text(background, runs), "seal_only.pdf", None, ocr_engine, Settings()).report
+    assert report.quality["page_1"]["source"] == "pdf_text"
+    assert report.fields.issuer == rendered.fields.issuer
+    assert report.read_from_seal == ["issuer"]

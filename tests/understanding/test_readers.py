@@ -213,3 +213,8 @@ def test_a_dropped_year_mark_between_chinese_numerals() -> None:
 )
 def test_kindergarten_with_one_character_misread(read: str, repaired: str) -> None:
     assert repair_body_name(read) == repaired
+
+
+def test_a_bureau_whose_first_character_was_misread_is_the_education_bureau() -> None:
+    assert repair_body_name("黔东南苗族侗族自治州洪育局") == "黔东南苗族侗族自治州教育局"
+    assert repair_body_name("南京市体育局") == "南京市体育局"  # the sports bureau is a body of its own

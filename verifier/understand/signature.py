@@ -680,6 +680,8 @@ def _repair_suffix(name: str) -> str:
     # The first and last characters must agree: 体育局 is another body, not a misread 教育局.
     if name.endswith(tuple(s for s in BODY_SUFFIXES if len(s) >= 3)):
         return name  # already a known body word (人力资源社会保障局 and 人力资源和社会保障局 are both right)
+    if len(name) > 3 and name[-2:] in ("育局", "育厅") and name[-3] not in "教体":
+        return name[:-3] + "教" + name[-2:]  # 洪育局, 拉育局: of the bodies named …育局 only 体育局 is not 教育局
     if len(name) > len(_KINDERGARTEN) and Levenshtein.distance(name[-3:], _KINDERGARTEN) == 1:
         return name[:-3] + _KINDERGARTEN  # no other body's name is two characters of 幼儿园 (刘儿园, 幼马园)
     for suffix in _REPAIRABLE:
