@@ -86,7 +86,7 @@ def score_documents(pairs: Iterable[tuple[object, DocumentReport]], max_misses: 
         if label.doc_type is not None and truth_type == predicted_type:  # type: ignore[attr-defined]
             severity = label.severity.value  # type: ignore[attr-defined]
             _score_fields(scores, label.fields, doc, max_misses, severity)  # type: ignore[attr-defined]
-            if getattr(label, "seal_only_sign_off", False) and label.fields.issuer:  # type: ignore[attr-defined]
+            if label.seal_only_sign_off and label.fields.issuer:  # type: ignore[attr-defined]
                 scores.seal_only_issuer.add(_same("issuer", label.fields.issuer, doc.fields.issuer))  # type: ignore[attr-defined]
         _score_flags(scores, label, doc, max_misses)
     scores.confusion = {t: dict(c) for t, c in sorted(confusion.items())}

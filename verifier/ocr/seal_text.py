@@ -36,11 +36,12 @@ class SealText:
 def unroll_ring(image_bgr: np.ndarray, seal: Seal) -> np.ndarray | None:
     """The seal's ring band as a horizontal strip, red ink dark on white; None for a flat oval or a tiny seal."""
     major, minor = seal.axes
-    radius = major / 2 if minor < _ROUND_ENOUGH * major else (major + minor) / 4
+    slanted = minor < _ROUND_ENOUGH * major
+    radius = major / 2 if slanted else (major + minor) / 4
     if minor < _MIN_ROUNDNESS * major or radius < _MIN_RADIUS_PX:
         return None
     centre = seal.centre
-    if minor < _ROUND_ENOUGH * major:
+    if slanted:
         image_bgr, centre = _made_round(image_bgr, seal)
     # As many angle steps as the middle of the band is long, so characters keep their proportions.
     steps = int(2 * np.pi * radius * (_INNER + _OUTER) / 2)

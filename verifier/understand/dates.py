@@ -38,7 +38,7 @@ _FOUR_SYMBOL_YEAR = re.compile(
 # A year in Chinese numerals whose 年 the recogniser dropped (二〇二三八月): its four characters are the year.
 _LOST_YEAR_MARK = re.compile(
     rf"(?<![〇零一二三四五六七八九\d])(?P<year>[一二][〇一二三四五六七八九]{{3}})(?P<month>十[一二]?|[一二三四五六七八九])月"
-    rf"(?:\s*{_MD}\s*[日号])?"
+    rf"(?:\s*(?P<day>{_MD})\s*[日号])?"
 )
 # An Arabic date whose 年 was misread (2024Φ6月14日): the month and day must follow with their own marks.
 _MISREAD_YEAR_MARK = re.compile(
@@ -93,7 +93,7 @@ def dates_in(line: str, context: str = "") -> list[tuple[int, str]]:
         return []
     mentioned = years_mentioned(context)
     numerals = date_numerals(line).replace("零", "〇")
-    recovered = _one_symbol_misread(numerals, mentioned) or _misread_year_mark(numerals) or _lost_year_mark(numerals)
+    recovered = _one_symbol_misread(numerals, mentioned) or _year_mark_misread_or_lost(numerals)
     if recovered:
         return recovered
     for match in _PARTIAL.finditer(numerals):
@@ -176,24 +176,19 @@ def _digit(char: str) -> int | None:
     return _DIGITS.index(char) if char in _DIGITS else None
 
 
-def _misread_year_mark(line: str) -> list[tuple[int, str]]:
-    found = []
-    for match in _MISREAD_YEAR_MARK.finditer(line):
-        year, month, day = int(match.group("year")), int(match.group("month")), int(match.group("day"))
-        if year in _years() and is_calendar_date(year, month, day):
-            found.append((match.start("year"), _iso(year, month, day)))
-    return found
-
-
-def _lost_year_mark(line: str) -> list[tuple[int, str]]:
-    found = []
-    for match in _LOST_YEAR_MARK.finditer(line):
-        year = int("".join(str(_DIGITS.index(char)) for char in match.group("year")))
-        month = chinese_number(match.group("month")) or 0
-        day = chinese_number(match.group(3)) if match.group(3) else None
-        if year in _years() and is_calendar_date(year, month, day):
-            found.append((match.start("year"), _iso(year, month, day)))
-    return found
+def _year_mark_misread_or_lost(line: str) -> list[tuple[int, str]]:
+    """Dates whose 年 was misread (2024Φ6月14日) or dropped (二〇二三八月): the year is the four characters read."""
+    for pattern in (_MISREAD_YEAR_MARK, _LOST_YEAR_MARK):
+        found = []
+        for match in pattern.finditer(line):
+            year = int("".join(str(_digit(char)) for char in match.group("year")))
+            month = chinese_number(match.group("month")) or 0
+            day = chinese_number(match.group("day")) if match.group("day") else None
+            if year in _years() and is_calendar_date(year, month, day):
+                found.append((match.start("year"), _iso(year, month, day)))
+        if found:
+            return found
+    return []
 
 
 def _subsequence(short: str, long: str) -> bool:

@@ -18,7 +18,8 @@ from rapidfuzz.distance import Levenshtein
 
 from models.vocab import Level
 from verifier.issuers import places_named
-from verifier.issuers.fuzzy import FuzzyPlace, fuzzy_place
+from verifier.issuers.bodies import NATIONAL_BODY
+from verifier.issuers.fuzzy import FuzzyPlace, fuzzy_place, lookalike_place
 from verifier.issuers.gazetteer import Alias, AliasKind, load_gazetteer
 from verifier.normalize import find_dates
 from verifier.text import DocumentText, Line
@@ -788,8 +789,6 @@ _CHILD_PLACE_SCORE = 66
 def _repair_child_place(name: str) -> str:
     """The place after a known parent is no place of that parent (西宁市大博回族土族自治县): the parent's one
     division that reads nearly so (大通回族土族自治县) is what was printed."""
-    from verifier.issuers.fuzzy import fuzzy_place
-
     chain_end, parent = 0, None
     for start, alias in load_gazetteer().find(name):
         if start != chain_end:
@@ -831,8 +830,6 @@ def _complete_from_text(name: str, context: str) -> str | None:
 
 
 def _repair_leading_place(name: str, printed: set[str]) -> str:
-    from verifier.issuers.fuzzy import fuzzy_place, lookalike_place
-
     leading = _LEADING_PLACE.match(name)
     if not leading:
         return name
@@ -912,10 +909,10 @@ def _province_ending_with(misread: str) -> str | None:
 _SEAL_CONFIDENCE = 0.75
 # A printed name this close to the seal's is the same body misread (渝南师范大学 under a 河南师范大学 seal).
 _SEAL_AGREES = 0.5
+
+
 def names_its_place(name: str) -> bool:
     """A body name that starts with a place the gazetteer knows, or a national body's (教育部, 国务院, 中国…)."""
-    from verifier.issuers.bodies import NATIONAL_BODY
-
     hits = load_gazetteer().find(name)
     return bool(hits and hits[0][0] == 0) or bool(NATIONAL_BODY.match(name))
 
