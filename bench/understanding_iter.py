@@ -155,7 +155,9 @@ def main() -> None:
     print(f"doc_type {scores.doc_type.correct}/{scores.doc_type.total} {by_severity}")
     for name, ratio in sorted(scores.fields.items()):
         spurious = scores.field_spurious.get(name, 0)
-        print(f"  {name:20s} {ratio.correct:4d}/{ratio.total:<4d} {ratio.value:.1%}  spurious {spurious}")
+        lost = scores.field_not_carried.get(name, 0)
+        counts = f"spurious {spurious}  not carried {lost}"
+        print(f"  {name:20s} {ratio.correct:4d}/{ratio.total:<4d} {ratio.value:.1%}  {counts}")
     # Calibration: how often the type is right at each stated confidence.
     bins: dict[str, list[bool]] = {}
     for label, report in pairs:

@@ -53,6 +53,9 @@ class DocumentScores(BaseModel):
     fields: dict[str, Ratio] = Field(default_factory=dict)
     fields_by_severity: dict[str, dict[str, Ratio]] = Field(default_factory=dict)
     field_spurious: dict[str, int] = Field(default_factory=dict, description="predicted where the label has none")
+    field_not_carried: dict[str, int] = Field(
+        default_factory=dict, description="printed, but cut away or washed out by the capture: not scored"
+    )
     flags: dict[str, PrecisionRecall] = Field(default_factory=dict)
     clean_documents: int = 0
     clean_with_quality_flag: int = 0
@@ -85,7 +88,8 @@ def score_documents(pairs: Iterable[tuple[object, DocumentReport]], max_misses: 
         confusion[truth_type][predicted_type] += 1
         if label.doc_type is not None and truth_type == predicted_type:  # type: ignore[attr-defined]
             severity = label.severity.value  # type: ignore[attr-defined]
-            _score_fields(scores, label.fields, doc, max_misses, severity)  # type: ignore[attr-defined]
+            not_carried = set(getattr(label, "not_carried", []))
+            _score_fields(scores, label.fields, doc, max_misses, severity, not_carried)  # type: ignore[attr-defined]
             if label.seal_only_sign_off and label.fields.issuer:  # type: ignore[attr-defined]
                 scores.seal_only_issuer.add(_same("issuer", label.fields.issuer, doc.fields.issuer))  # type: ignore[attr-defined]
         _score_flags(scores, label, doc, max_misses)
@@ -93,9 +97,14 @@ def score_documents(pairs: Iterable[tuple[object, DocumentReport]], max_misses: 
     return scores
 
 
-def _score_fields(scores: DocumentScores, truth: Fields, doc: DocumentReport, max_misses: int, severity: str) -> None:
+def _score_fields(
+    scores: DocumentScores, truth: Fields, doc: DocumentReport, max_misses: int, severity: str, not_carried: set[str]
+) -> None:
     for name in FIELD_NAMES:
         expected, got = getattr(truth, name), getattr(doc.fields, name)
+        if name in not_carried:
+            scores.field_not_carried[name] = scores.field_not_carried.get(name, 0) + 1
+            continue
         if expected is None:
             if got is not None:
                 scores.field_spurious[name] = scores.field_spurious.get(name, 0) + 1

@@ -28,12 +28,22 @@ def _document_tables(title: str, s: DocumentScores) -> list[str]:
     for severity, ratio in sorted(s.doc_type_by_severity.items()):
         lines.append(f"- {severity}: {_pct(ratio.value)} ({ratio.correct}/{ratio.total})")
     severities = [sev for sev in _SEVERITIES if sev in s.fields_by_severity]
-    header = "| field | correct | total | accuracy | " + "".join(f"{sev} | " for sev in severities) + "spurious |"
-    lines += ["", header, "|---" * (5 + len(severities)) + "|"]
+    header = (
+        "| field | correct | total | accuracy | "
+        + "".join(f"{sev} | " for sev in severities)
+        + "spurious | not carried |"
+    )
+    lines += ["", header, "|---" * (6 + len(severities)) + "|"]
     for name, ratio in sorted(s.fields.items()):
         spurious = s.field_spurious.get(name, 0)
+        lost = s.field_not_carried.get(name, 0)
         cells = "".join(f"{_ratio_cell(s.fields_by_severity[sev].get(name))} | " for sev in severities)
-        lines.append(f"| {name} | {ratio.correct} | {ratio.total} | {_pct(ratio.value)} | {cells}{spurious} |")
+        lines.append(f"| {name} | {ratio.correct} | {ratio.total} | {_pct(ratio.value)} | {cells}{spurious} | {lost} |")
+    if s.field_not_carried:
+        lines.append(
+            "\n*not carried*: printed on the page but cut away or washed out by glare in this file, so no reader can "
+            "see it; not scored (the label lists them under `not_carried`)."
+        )
     lines += ["", "| flag | TP | FP | FN | precision | recall |", "|---|---|---|---|---|---|"]
     lines += [_pr_row(code, pr) for code, pr in sorted(s.flags.items())]
     rate = s.clean_with_quality_flag / s.clean_documents if s.clean_documents else None
