@@ -61,7 +61,10 @@ def capture(label: object, pages: list | None, name: str, out: Path) -> None:  #
         "source": name,
         "severity": label.severity.value,  # type: ignore[attr-defined]
         "doc_type": label.doc_type.value,  # type: ignore[attr-defined]
-        "fields": label.fields.model_dump(mode="json", exclude_none=True),  # type: ignore[attr-defined]
+        # A field the capture cut away or washed out is not in the page for any reader to find.
+        "fields": label.fields.model_dump(  # type: ignore[attr-defined]
+            mode="json", exclude_none=True, exclude=set(label.not_carried)  # type: ignore[attr-defined]
+        ),
         "pages": [
             {
                 "number": number,

@@ -145,8 +145,9 @@ SUBJECTS = (
 )
 _STAGE = r"(?:初中|高中|小学|中职|初级中学|高级中学|幼儿园)?"
 _SUBJECT_CAPTION = re.compile(rf"(?:任教学科|学科|科目|学科组)\s*[:：]?\s*{_STAGE}(?P<subject>{SUBJECTS})")
+# 中小学生物学科 names 生物, not 生物学: a subject is not read into the 学 of 学科.
 _SUBJECT_LOOSE = re.compile(
-    rf"(?:初中|高中|小学|中职)(?P<subject>{SUBJECTS})|(?P<named>{SUBJECTS})(?=学科|组|教师|教研)"
+    rf"(?:初中|高中|小学|中职)(?P<subject>{SUBJECTS})(?!科)|(?P<named>{SUBJECTS})(?=学科|组|教师|教研)"
 )
 
 
@@ -155,7 +156,7 @@ def find_subject(text: DocumentText) -> str | None:
         match = _SUBJECT_CAPTION.search(row)
         if match:
             return match.group("subject")
-    loose = _SUBJECT_LOOSE.search(text.full)
+    loose = _SUBJECT_LOOSE.search(text.prose)  # 我校信息 | 技术教研组组长: wrapped mid-word
     if loose:
         return loose.group("subject") or loose.group("named")
     return None
