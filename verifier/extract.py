@@ -112,10 +112,39 @@ def find_level(issuers: list[str], full: str) -> Level | None:
     else, when the seal has made the issuer unreadable, the jurisdiction the award is named for."""
     from verifier.issuers import infer_level
 
+    if not issuers:
+        # The organ a document's number names outranks a body merely mentioned in its text (a member's school).
+        numbered = document_number_level(full)
+        if numbered is not None:
+            return numbered
     inferred = infer_level(" ".join(issuers) if issuers else None, full)
     if inferred.level is None and not issuers:
         return awarding_region_level(full) or speaker_level(full) or employer_level(full)
     return inferred.level
+
+
+# A red-header document's number begins with its organ's place: 甘肃教发〔2015〕4号 (甘肃省教育厅), 湛江教发 (湛江市
+# 教育局), 黔教师发 (贵州省教育厅, by the province's one-character name).
+_ORGAN_NUMBER = re.compile(
+    r"(?P<before>[\u4e00-\u9fff]{1,8}?)(?:教|人社|人力社保|政|府)[\u4e00-\u9fff]{0,3}\s*[〔(（\[]\s*(?:19|20)\d{2}\s*[〕)）\]]"
+    r"\s*\d{1,4}\s*号"
+)
+_PROVINCE_INITIALS = set("京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀贵黔云滇陕秦甘陇青宁新藏蒙桂")
+
+
+def document_number_level(full: str) -> Level | None:
+    from verifier.issuers import infer_level
+
+    for match in _ORGAN_NUMBER.finditer(full):
+        before = match.group("before")
+        # The words before the number (根据甘肃…) are not the place: the longest end of them that is one.
+        for size in range(min(len(before), 6), 1, -1):
+            level = infer_level(before[-size:]).level
+            if level is not None:
+                return level
+        if before[-1] in _PROVINCE_INITIALS:
+            return Level.provincial
+    return None
 
 
 # 荣获兰州市2015年“教学能手”称号, 在2016年杭州市…大赛中, 蒙获山东省… (荣 misread): the place an award is named

@@ -82,6 +82,13 @@ CASES: list[tuple[str, Level]] = [
     ("贵州省六盘永市教育局", M),
     ("六盘水市教育局（盖章）", M),
     ("盘州市教育局 2023年9月", C),
+    # a place under the region misread beyond recognition: the body still belongs one level down
+    ("赤峰市教汉维教育局", C),
+    ("河北省某某市教育局", M),
+    ("云南省名教育厅", P),  # one stray character is noise, not a place
+    # 县 read as 具 before a county's body
+    ("汤阴具教育局", C),
+    ("安娱市汤明具教育局", C),
 ]
 
 
@@ -200,3 +207,10 @@ def test_bingtuan_city_after_xinjiang_is_a_division_city() -> None:
     result = infer_level("新疆维吾尔自治区石河子市教育局")
     assert result.level is Level.municipal
     assert result.unit == "新疆生产建设兵团第八师石河子市"
+
+
+def test_a_misread_place_under_a_region_is_reported_as_unread() -> None:
+    result = infer_level("赤峰市教汉维教育局")
+    assert result.unit == "内蒙古自治区赤峰市"
+    assert result.confidence < 0.9
+    assert any("未识别的下级行政区" in cue for cue in result.cues)

@@ -178,6 +178,12 @@ def test_identity_numbers(number: str, is_id: bool) -> None:
         ("您从事教育工作满二十五年，为我省教育事业发展做出了贡献", Level.provincial),
         ("用人单位推荐考核结果公示表", Level.school),
         ("特发此证", None),
+        # A document's number names its organ, above a member's school named in the list.
+        ("甘肃教发〔2015〕4号\n陈悦(临夏县兴隆镇中心小学)", Level.provincial),
+        ("湛江教发〔2020〕50号", Level.municipal),
+        ("根据黔教师发[2019]12号文件", Level.provincial),
+        ("遂平县教育局文件\n遂平教〔2020〕3号", Level.county),
+        ("遂教〔2020〕3号", None),  # one character that is no province's: any of many counties
     ],
 )
 def test_level_from_the_text_alone(text: str, level: Level | None) -> None:

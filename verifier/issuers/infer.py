@@ -40,6 +40,12 @@ _LEVEL_WORDS = {
     "园级": Level.school,
 }
 _TEXT_LINE_MAX = 40  # longer lines are sentences, not an issuer's name
+# What is left after a region's name when a place under it was misread: two to four characters, then a
+# government body word (a school's or an institute's name is read elsewhere and never reaches this).
+_UNREAD_CHILD = re.compile(
+    r"^(?P<child>[\u4e00-\u9fff]{2,4})(?P<body>教育局|教育体育局|教体局|人民政府|人力资源和社会保障局|人社局)$"
+)
+_CHILD_LEVEL = {Level.provincial: Level.municipal, Level.municipal: Level.county}
 
 
 def infer_level(issuer: str | None, text: str | None = None) -> LevelInference:
@@ -161,6 +167,11 @@ def _classify(body: str, region: tuple[Division, ...] | None, rest: str) -> Leve
         unit = (place_unit or "新疆生产建设兵团") + regiment.group(0)
         return LevelInference(Level.county, unit, "新疆生产建设兵团", [*cues, f"{regiment.group(0)}: 兵团团场"], 0.85)
     if region is not None and level is not None:
+        below = _UNREAD_CHILD.match(rest)
+        if below and level in _CHILD_LEVEL:
+            # 赤峰市教汉维教育局: a government body of a place under the region whose name OCR misread.
+            cue = f"{place_unit}{below['child']}: 未识别的下级行政区（{below['body']}）"
+            return LevelInference(_CHILD_LEVEL[level], place_unit, province, [*cues, cue], 0.6)
         confidence = 0.95 if not ambiguity else 0.8
         cues.append(f"{place_unit}: {_level_phrase(region)}")
         return LevelInference(level, place_unit, province, cues, confidence)

@@ -12,6 +12,10 @@ from verifier.normalize import to_simplified as _t2s
 _LOOKALIKES = str.maketrans({"O": "〇", "○": "〇", "◯": "〇", "零": "〇"})
 # 巿 (U+5DFF) is what OCR often returns for 市.
 _CONFUSABLES = str.maketrans({"巿": "市"})
+# 县 read as its look-alike 具 where a county's body follows (汤阴具教育局): no place name ends in 具.
+_COUNTY_MISREAD = re.compile(
+    r"(?<=[\u4e00-\u9fff])具(?=教育|人民政府|人力资源|第[一二三四五六七八九十]|实验|民族|职业)"
+)
 _DECORATION = re.compile(r"[（(][^）)]{0,6}(?:章|印|盖章|签章|公章)[）)]|[（(]\s*[）)]")
 _DATE_TAIL = re.compile(r"[0-9〇一二三四五六七八九十]{2,4}\s*年.*$")
 _NON_NAME = re.compile(r"[^0-9A-Za-z\u3007\u3400-\u9fff]")
@@ -28,7 +32,7 @@ def normalize_issuer(text: str) -> str:
     text = _DECORATION.sub("", text)
     text = _DATE_TAIL.sub("", text)
     text = _NON_NAME.sub("", text)
-    return _numeral_lookalikes(text)
+    return _numeral_lookalikes(_COUNTY_MISREAD.sub("县", text))
 
 
 def _numeral_lookalikes(text: str) -> str:
