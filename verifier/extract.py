@@ -152,15 +152,24 @@ def document_number_level(full: str) -> Level | None:
 _PLACE = r"(?P<place>[\u4e00-\u9fff]{2,16}?(?:自治区|自治州|自治县|省|市|州|县|区|旗))"
 _AWARD_PLACE = re.compile(rf"(?:荣获|获得|被评为|评为|授予|在|获)\s*(?:\d{{4}}\s*年度?)?\s*{_PLACE}")
 _PLAN_PLACE = re.compile(rf"(?:主持的|申报的|批准为|为){_PLACE}\s*教育科学规划")
+# An honour's title in quotes that begins with its region: 授予李小博同志“温州市教学能手”荣誉称号.
+_TITLE_PLACE = re.compile(rf"[“\"「]\s*{_PLACE}")
+# 在2016年全国中学生数学竞赛中, 在全国2019年优秀教学成果奖中: a contest or award of the whole country (not
+# 此证书在全国范围内有效).
+_NATIONAL_AWARD = re.compile(
+    r"全国教育科学规划|(?:荣获|获得|被评为|评为|在|获)\s*(?:\d{4}\s*年度?)?\s*全国[^，。,；;]{0,24}?"
+    r"(?:竞赛|比赛|大赛|评选|评比|成果奖|联赛|展评|优质课|称号)"
+)
 
 
 def awarding_region_level(full: str) -> Level | None:
     from verifier.issuers import infer_level
 
-    if re.search(r"全国教育科学规划", full):
+    sentences = full.replace("\n", "")  # 被批准为桂林市教育 | 科学规划立项课题: wrapped mid-word
+    if _NATIONAL_AWARD.search(sentences):
         return Level.national
-    for pattern in (_AWARD_PLACE, _PLAN_PLACE):
-        for match in pattern.finditer(full):
+    for pattern in (_AWARD_PLACE, _PLAN_PLACE, _TITLE_PLACE):
+        for match in pattern.finditer(sentences):
             level = infer_level(match.group("place")).level
             if level is not None:
                 return level

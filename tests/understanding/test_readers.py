@@ -184,6 +184,11 @@ def test_identity_numbers(number: str, is_id: bool) -> None:
         ("根据黔教师发[2019]12号文件", Level.provincial),
         ("遂平县教育局文件\n遂平教〔2020〕3号", Level.county),
         ("遂教〔2020〕3号", None),  # one character that is no province's: any of many counties
+        ("在2016年全国中学生数学竞赛中指导学生获奖", Level.national),
+        ("在全国2019年\n优秀教学成果奖中荣获优秀奖", Level.national),
+        ("此证书在全国范围内有效", None),  # where it is valid, not who awarded it
+        ("授予李小博同志“温州市教\n学能手”荣誉称号", Level.municipal),
+        ("被批准为桂林市教育\n科学规划立项课题", Level.municipal),
     ],
 )
 def test_level_from_the_text_alone(text: str, level: Level | None) -> None:

@@ -50,6 +50,11 @@ NOT_READ = {
     ("documents_0479", "certificate_no"),
     # Signed with the seal alone: the issuer is in the seal's ring, which the seal reader reads from the image.
     ("documents_0322", "issuer"),
+    ("documents_0041", "issuer"),
+    ("seed2_documents_0069", "issuer"),
+    ("seed2_documents_0099", "issuer"),
+    ("seed2_documents_0160", "issuer"),
+    ("seed2_documents_0069", "issue_date"),  # 四年六月十日: the seal hid 二〇一 and overexposure the rest
 }
 
 
