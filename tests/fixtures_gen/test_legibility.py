@@ -11,7 +11,7 @@ from fixtures import capture
 from fixtures.capture import Track
 from fixtures.content import DocRequest, random_person
 from fixtures.labels import DocumentLabel
-from fixtures.legibility import fields_not_carried, page_glyphs
+from fixtures.legibility import fields_not_carried, page_glyphs, printed_forms
 from fixtures.places import IssuerFactory
 from fixtures.templates.registry import render_document
 from models import DocType, Fields
@@ -133,3 +133,9 @@ def test_a_field_not_carried_is_not_scored() -> None:
     assert "holder" not in scores.fields
     assert scores.field_not_carried == {"holder": 1}
     assert scores.fields["issuer"].correct == 1
+
+
+def test_dates_are_looked_for_as_certificates_and_journals_print_them() -> None:
+    assert printed_forms("issue_date", "2023-11-20") == ["二〇二三年十一月二十日", "2023年11月20日"]
+    assert "2024年第9期" in printed_forms("issue_date", "2024-09")
+    assert printed_forms("holder", "张 三") == ["张三"]
