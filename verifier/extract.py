@@ -108,19 +108,20 @@ def _award_category(doc_type: DocType, full: str) -> AwardCategory | None:
 
 
 def find_level(issuers: list[str], full: str) -> Level | None:
-    """The level of the bodies that issued the document (the highest of co-issuers), else a printed level word,
-    else, when the seal has made the issuer unreadable, the jurisdiction the award is named for."""
+    """The level of the bodies that issued the document (the highest of co-issuers); with no issuer read, the
+    organ its number names, a body or level word in its text, else the jurisdiction the award is named for."""
     from verifier.issuers import infer_level
 
-    if not issuers:
-        # The organ a document's number names outranks a body merely mentioned in its text (a member's school).
-        numbered = document_number_level(full)
-        if numbered is not None:
-            return numbered
-    inferred = infer_level(" ".join(issuers) if issuers else None, full)
-    if inferred.level is None and not issuers:
-        return awarding_region_level(full) or speaker_level(full) or employer_level(full)
-    return inferred.level
+    if issuers:
+        return infer_level(" ".join(issuers), full).level
+    # The organ a document's number names outranks a body merely mentioned in its text (a member's school).
+    return (
+        document_number_level(full)
+        or infer_level(None, full).level
+        or awarding_region_level(full)
+        or speaker_level(full)
+        or employer_level(full)
+    )
 
 
 # A red-header document's number begins with its organ's place: 甘肃教发〔2015〕4号 (甘肃省教育厅), 湛江教发 (湛江市

@@ -41,8 +41,7 @@ def _blue_near(img: np.ndarray, x: float, y: float, radius: int = 14) -> bool:
 
 
 def _mapped(track: Track, x: float, y: float) -> tuple[float, float]:
-    px, py, pw = track.matrix @ np.array([x, y, 1.0])
-    return px / pw, py / pw
+    return capture._apply(track.matrix, x, y)
 
 
 GEOMETRIC = ["clean_scan", "phone_photo", "low_resolution", "skew", "screen_recapture", "rotate_90", "rotate_270"]
