@@ -11,8 +11,9 @@ from fixtures import capture
 from fixtures.capture import Track
 from fixtures.content import DocRequest, random_person
 from fixtures.labels import DocumentLabel
-from fixtures.legibility import fields_not_carried, page_glyphs, printed_forms
+from fixtures.legibility import fields_not_carried, page_glyphs, print_detail, printed_forms
 from fixtures.places import IssuerFactory
+from fixtures.survival import PrintSurvival
 from fixtures.templates.registry import render_document
 from models import DocType, Fields
 from models.report import DocumentReport
@@ -41,7 +42,7 @@ def _blue_near(img: np.ndarray, x: float, y: float, radius: int = 14) -> bool:
 
 
 def _mapped(track: Track, x: float, y: float) -> tuple[float, float]:
-    return capture._apply(track.matrix, x, y)
+    return capture.apply_matrix(track.matrix, x, y)
 
 
 GEOMETRIC = ["clean_scan", "phone_photo", "low_resolution", "skew", "screen_recapture", "rotate_90", "rotate_270"]
@@ -138,3 +139,36 @@ def test_dates_are_looked_for_as_certificates_and_journals_print_them() -> None:
     assert printed_forms("issue_date", "2023-11-20") == ["二〇二三年十一月二十日", "2023年11月20日"]
     assert "2024年第9期" in printed_forms("issue_date", "2024-09")
     assert printed_forms("holder", "张 三") == ["张三"]
+
+
+def _captured(award, defect: str, heavy: bool) -> tuple[np.ndarray, np.ndarray, Track]:  # type: ignore[no-untyped-def]
+    page = np.asarray(award.image)
+    track = Track(page.shape[1], page.shape[0])
+    out = capture.DEFECTS[defect].apply(page, np.random.default_rng(3), heavy, track)
+    return page, out, track
+
+
+def test_print_detail_is_whole_on_the_page_itself_and_under_a_change_of_contrast(award) -> None:  # type: ignore[no-untyped-def]
+    page = np.asarray(award.image)
+    track = Track(page.shape[1], page.shape[0])
+    dimmer = (page.astype(np.float32) * 0.6 + 60).astype(np.uint8)
+    for captured in (page, dimmer):
+        detail = print_detail(award.fields, award.runs, award.seals, track, PrintSurvival(page, captured, track))
+        assert min(v for v in detail.values() if v is not None) > 0.95
+
+
+def test_print_detail_follows_the_capture_geometry(award) -> None:  # type: ignore[no-untyped-def]
+    page, out, track = _captured(award, "skew", False)
+    detail = print_detail(award.fields, award.runs, award.seals, track, PrintSurvival(page, out, track))
+    assert detail["holder"] is not None and detail["holder"] > 0.9
+
+
+def test_a_blur_that_smears_the_strokes_leaves_the_print_unreadable(award) -> None:  # type: ignore[no-untyped-def]
+    page = np.asarray(award.image)
+    track = Track(page.shape[1], page.shape[0])
+    smeared = cv2.GaussianBlur(page, (0, 0), award.runs[0].size / 3)  # a third of a character: a grey smudge
+    survival = PrintSurvival(page, smeared, track)
+    assert "holder" in fields_not_carried(award.fields, award.runs, award.seals, track, survival)
+    softened = cv2.GaussianBlur(page, (0, 0), 0.8)
+    survival = PrintSurvival(page, softened, track)
+    assert fields_not_carried(award.fields, award.runs, award.seals, track, survival) == []
