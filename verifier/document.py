@@ -19,11 +19,12 @@ from verifier.classify import classify
 from verifier.extract import APPLICABLE, extract, find_level
 from verifier.ingest import ingest_bytes
 from verifier.ocr import OcrEngine
+from verifier.ocr.base import read_lines
 from verifier.ocr.seal_text import read_seal_texts
-from verifier.orient import orient_and_read, rotate_image
+from verifier.orient import detect_adaptive, orient_and_read, rotate_image
 from verifier.prepare import BlurKernel, prepare_page
 from verifier.quality import EXPLAINS_NO_TEXT, Seal, assess_document, assess_page, detect_seals
-from verifier.settings import Settings
+from verifier.settings import OcrSettings, Settings
 from verifier.text import DocumentText, build_document_text
 from verifier.understand.signature import issuer_from_seals, names_its_place
 
@@ -74,6 +75,8 @@ def analyze_document(
         return analysis
 
     page_texts, qualities, uprights = [], [], []
+    # Each page as OCR saw it, turned upright, where a finer detection than the first could find more.
+    finer_inputs: list[np.ndarray | None] = []
     page_seals: list[list[Seal] | None] = []
     smalls: list[np.ndarray | None] = []  # each upright page at the quality stage's working width
     for page in ingested.pages:
@@ -81,6 +84,7 @@ def analyze_document(
         kernel: BlurKernel | None = None
         small: np.ndarray | None = None
         restored_from: float | None = None
+        finer = False
         if page.source == PageSource.pdf_text:
             upright, lines, rotation = page.image, page.lines, 0
         else:
@@ -89,6 +93,7 @@ def analyze_document(
             with _Timer(timings, "ocr"):
                 read_upright, lines, rotation = _read_page(prepared.seen, engine, settings)
             seals, screen, kernel, restored_from = prepared.seals, prepared.screen, prepared.kernel, prepared.sharpness
+            finer = max(prepared.seen.shape[:2]) > settings.ocr.det_first_side
             upright = rotate_image(page.image, rotation) if prepared.seen is not page.image else read_upright
             small = rotate_image(prepared.small, rotation)
             if rotation:
@@ -117,6 +122,7 @@ def analyze_document(
         smalls.append(small)
         report.quality[f"page_{page.number}"] = {**quality_scores, "rotation": rotation, "source": page.source.value}
         page_texts.append((page.number, lines, upright.shape[1], upright.shape[0]))
+        finer_inputs.append(rotate_image(prepared.seen, rotation) if finer else None)
         uprights.append(upright)
         analysis.views.append(_view(page.number, upright, lines, rotation, page.source.value))
 
@@ -132,6 +138,16 @@ def analyze_document(
         decision = classify(text)
         report.doc_type, report.doc_type_confidence, report.cues = decision.doc_type, decision.confidence, decision.cues
         report.fields = extract(decision.doc_type, text)
+    missing = [f for f in _SECOND_LOOK if f in APPLICABLE[decision.doc_type] and getattr(report.fields, f) is None]
+    if missing and any(image is not None for image in finer_inputs):
+        with _Timer(timings, "ocr"):
+            second = _read_finer(page_texts, finer_inputs, engine, settings)
+        with _Timer(timings, "understand"):
+            if _fill_from_second_look(report, decision.doc_type, missing, build_document_text(second)):
+                analysis.views = [
+                    _view(number, image, lines, view.rotation, view.source)
+                    for view, image, (number, lines, _, _) in zip(analysis.views, uprights, second, strict=True)
+                ]
     issuer = report.fields.issuer
     if "issuer" in APPLICABLE[decision.doc_type] and (issuer is None or not names_its_place(issuer)):
         with _Timer(timings, "ocr"):
@@ -154,6 +170,40 @@ def analyze_document(
         analysis.fingerprint = fingerprint_document(file, report.sha256, previews, report.fields, report.text)
     _dedupe_flags(report)
     return analysis
+
+
+# Printed fields worth a second, finer look at the page when the first read found none of them.
+_SECOND_LOOK = ("holder", "issuer", "issue_date")
+
+
+def _read_finer(
+    page_texts: list[tuple[int, list[TextLine], int, int]],
+    finer_inputs: list[np.ndarray | None],
+    engine: OcrEngine,
+    settings: Settings,
+) -> list[tuple[int, list[TextLine], int, int]]:
+    """Each page read again with detection at the largest size, where the first pass detected smaller: a dark,
+    washed-out or blurred line that a small detection split or missed is often found whole there."""
+    finer = settings.ocr.model_copy(update={"det_first_side": settings.ocr.max_side_len})
+    pages = []
+    for (number, lines, width, height), image in zip(page_texts, finer_inputs, strict=True):
+        if image is not None:
+            lines = _read_upright(image, engine, finer)
+        pages.append((number, lines, width, height))
+    return pages
+
+
+def _fill_from_second_look(report: DocumentReport, doc_type: DocType, missing: list[str], text: DocumentText) -> bool:
+    """Only what the first read left empty is taken from the second: a field read once is never overruled."""
+    found = extract(doc_type, text)
+    filled = [name for name in missing if getattr(found, name) is not None]
+    for name in filled:
+        setattr(report.fields, name, getattr(found, name))
+    if "issuer" in filled and found.level is not None:
+        report.fields.level = found.level  # the issuer's own level, over one read from the wording alone
+    if filled:
+        report.text = text.full
+    return bool(filled)
 
 
 def _issuer_from_seals(
@@ -182,6 +232,21 @@ def _issuer_from_seals(
     if "level" in APPLICABLE[doc_type]:
         report.fields.level = find_level([issuer], text.full)
     report.read_from_seal.append("issuer")
+
+
+def _read_upright(image: np.ndarray, engine: OcrEngine, ocr: OcrSettings) -> list[TextLine]:
+    """An upright page read with the given detection settings, through the benchmark cache when configured."""
+    if not ocr.cache_dir:
+        return read_lines(engine, image, detect_adaptive(engine, image, ocr))
+    from verifier.ocr.cache import ReadCache, page_key
+
+    cache, key = ReadCache(Path(ocr.cache_dir)), page_key(image, ocr, read="upright")
+    hit = cache.get(key)
+    if hit is not None:
+        return hit[2]
+    lines = read_lines(engine, image, detect_adaptive(engine, image, ocr))
+    cache.put(key, 0, None, lines)
+    return lines
 
 
 def _read_page(image: np.ndarray, engine: OcrEngine, settings: Settings) -> tuple[np.ndarray, list[TextLine], int]:

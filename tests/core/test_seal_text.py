@@ -102,6 +102,15 @@ def test_a_printed_name_without_its_place_is_completed_by_the_same_bodys_seal() 
     assert issuer_from_seals([("山西省人力资源和社会保障厅", 0.95)], printed="教育厅") is None
 
 
+def test_a_place_lost_beside_a_signature_is_taken_from_a_ring_that_misreads_another_character() -> None:
+    # Read on seed-1 benchmark document 0379: 校(院)长:√N师范学院, the seal's ring 广东师范学航.
+    assert issuer_from_seals([("广东师范学航", 0.92)], printed="师范学院") == "广东师范学院"
+    assert issuer_from_seals([("第二师三十团中心学校专用章", 0.9)], printed="中心学校") == "第二师三十团中心学校"
+    # Two characters off is another body's name, and a ring with no place adds none.
+    assert issuer_from_seals([("广东外语学航", 0.92)], printed="师范学院") is None
+    assert issuer_from_seals([("实验师范学院", 0.92)], printed="师范学院") is None
+
+
 def test_report_page_says_the_issuer_was_read_from_the_seal(ocr_engine) -> None:  # type: ignore[no-untyped-def]
     from verifier.html_report import render_html
     from verifier.pipeline import Upload, verify_submission

@@ -929,6 +929,9 @@ def issuer_from_seals(readings: list[tuple[str, float]], printed: str | None = N
             continue
         # 一 read as a dash or a dot is the recogniser's usual slip on a curved line: 治多县第·中学.
         ring = re.sub(r"[^\u4e00-\u9fff]", "", re.sub(r"(?<=第)[·\-—－_.]", "一", text))
+        completed = _place_from_ring(printed, ring) if printed else None
+        if completed:
+            return completed
         for end in range(len(ring), 2, -1):
             name = _one_body(ring[:end])
             if not name or name in _SIGNING_LABELS:
@@ -940,6 +943,24 @@ def issuer_from_seals(readings: list[tuple[str, float]], printed: str | None = N
             if names_its_place(name) and (printed is None or _same_body_misread(printed, name)):
                 return name
             break
+    return None
+
+
+# A printed name this short is too little of a body's name to find it in a ring.
+_MIN_PRINTED_TAIL = 4
+
+
+def _place_from_ring(printed: str, ring: str) -> str | None:
+    """A printed name whose place was lost (a principal's signature over 广东 of 广东师范学院, a crop) when the
+    seal's ring reads the whole name, its end at most one character off (广东师范学航): the ring's place, then
+    the print. The ring may go on after the name (…专用章)."""
+    if len(printed) < _MIN_PRINTED_TAIL or names_its_place(printed):
+        return None
+    for end in range(len(ring), len(printed), -1):
+        start = end - len(printed)
+        if sum(a != b for a, b in zip(ring[start:end], printed, strict=True)) <= 1:
+            candidate = ring[:start] + printed
+            return candidate if names_its_place(candidate) else None
     return None
 
 

@@ -1,0 +1,87 @@
+"""A page whose first, small detection missed a key printed field is looked at again, finer, and only the
+fields still empty are taken from that second reading."""
+
+from __future__ import annotations
+
+import random
+
+import cv2
+import numpy as np
+import pytest
+
+from fixtures.content import DocRequest, random_person
+from fixtures.places import IssuerFactory
+from fixtures.templates.registry import render_document
+from models import Fields
+from models.report import DocumentReport
+from models.vocab import DocType
+from tests.conftest import encode
+from verifier.document import _fill_from_second_look, analyze_document
+from verifier.ocr.base import read_lines
+from verifier.settings import Settings
+from verifier.text import build_document_text
+
+pytestmark = pytest.mark.ocr
+
+
+def _coarse_first_pass() -> Settings:
+    """A first detection far too small for a certificate's sign-off, and never enlarged by itself."""
+    settings = Settings()
+    settings.ocr.det_first_side = 280
+    settings.ocr.det_min_text_px = 1.0
+    return settings
+
+
+def test_a_field_the_first_detection_missed_is_found_by_the_second_look(ocr_engine) -> None:  # type: ignore[no-untyped-def]
+    rng = random.Random(5)
+    rendered = render_document(DocRequest(DocType.award_certificate, random_person(rng, IssuerFactory(rng)), 5, 5))
+    page = cv2.cvtColor(np.asarray(rendered.image), cv2.COLOR_RGB2BGR)
+    settings = _coarse_first_pass()
+    first = read_lines(ocr_engine, np.asarray(rendered.image), ocr_engine.detect(np.asarray(rendered.image), 280))
+    first_fields = _extract(first, rendered.image.height, rendered.image.width)
+    assert None in (first_fields.holder, first_fields.issue_date), "the coarse pass must miss a key field"
+
+    analysis = analyze_document(encode(page), "award.png", None, ocr_engine, settings)
+    report = analysis.report
+    assert report.fields.holder == rendered.fields.holder
+    assert report.fields.issue_date == rendered.fields.issue_date
+    # What a reviewer sees on the page is the reading the fields came from.
+    shown = "".join(line.text for view in analysis.views for line in view.lines)
+    assert rendered.fields.holder in shown
+
+
+def _extract(lines, height: int, width: int) -> Fields:  # type: ignore[no-untyped-def]
+    from verifier.classify import classify
+    from verifier.extract import extract
+
+    text = build_document_text([(1, lines, width, height)])
+    return extract(classify(text).doc_type, text)
+
+
+def test_the_second_look_never_overrules_a_field_the_first_read() -> None:
+    from models.page import TextLine
+
+    def line(text: str, y: float) -> TextLine:
+        return TextLine(text, [(100.0, y), (600.0, y), (600.0, y + 30), (100.0, y + 30)], 0.95)
+
+    second = build_document_text(
+        [
+            (
+                1,
+                [
+                    line("荣誉证书", 50),
+                    line("王小明同志:", 150),
+                    line("被评为优秀教师。", 200),
+                    line("宿州市教育局", 500),
+                    line("2021年9月10日", 550),
+                ],
+                800,
+                700,
+            )
+        ]
+    )
+    report = DocumentReport(file="a.png", fields=Fields(holder="王晓明"))
+    assert _fill_from_second_look(report, DocType.honor_certificate, ["issuer", "issue_date"], second)
+    assert report.fields.holder == "王晓明"  # read first; the second reading's 王小明 does not replace it
+    assert report.fields.issuer == "宿州市教育局" and report.fields.issue_date == "2021-09-10"
+    assert report.fields.level is not None and report.fields.level.value == "municipal"
