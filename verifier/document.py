@@ -139,7 +139,7 @@ def analyze_document(
         report.doc_type, report.doc_type_confidence, report.cues = decision.doc_type, decision.confidence, decision.cues
         report.fields = extract(decision.doc_type, text)
     missing = [f for f in _SECOND_LOOK if f in APPLICABLE[decision.doc_type] and getattr(report.fields, f) is None]
-    if missing and any(image is not None for image in finer_inputs):
+    if missing and settings.ocr.second_look and any(image is not None for image in finer_inputs):
         with _Timer(timings, "ocr"):
             second = _read_finer(page_texts, finer_inputs, engine, settings)
         with _Timer(timings, "understand"):

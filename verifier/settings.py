@@ -40,6 +40,11 @@ class OcrSettings(BaseSettings):
     # Median text-line height (pixels, in the detector's input) below which detection is repeated larger.
     # PP-OCR's detector finds lines reliably from about 10 px; 14 keeps a margin for thin 宋体 strokes.
     det_min_text_px: float = 14.0
+    # A document whose first read left its holder, issuer or date empty is read again with detection at
+    # max_side_len, and only those fields are filled from it. Off by default: on seed 1 it read 81 of 866
+    # pages again and put 6 fields right (none wrong), on seed 2 none, and on degraded pages it costs about a
+    # quarter more time (docs/PERFORMANCE.md) — worth it for a reviewer's re-check, not for bulk throughput.
+    second_look: bool = False
     # Threads per ONNX Runtime session; 0 lets the runtime decide. Worker pools set this to cores / workers.
     threads: int = 0
     text_score: float = 0.5
