@@ -75,7 +75,7 @@ def analyze_document(
         return analysis
 
     page_texts, qualities, uprights = [], [], []
-    # Each page as OCR saw it, turned upright, where a finer detection than the first could find more.
+    # With the second look on: each page as OCR saw it, upright, where a finer detection could find more.
     finer_inputs: list[np.ndarray | None] = []
     page_seals: list[list[Seal] | None] = []
     smalls: list[np.ndarray | None] = []  # each upright page at the quality stage's working width
@@ -93,7 +93,7 @@ def analyze_document(
             with _Timer(timings, "ocr"):
                 read_upright, lines, rotation = _read_page(prepared.seen, engine, settings)
             seals, screen, kernel, restored_from = prepared.seals, prepared.screen, prepared.kernel, prepared.sharpness
-            finer = max(prepared.seen.shape[:2]) > settings.ocr.det_first_side
+            finer = settings.ocr.second_look and max(prepared.seen.shape[:2]) > settings.ocr.det_first_side
             upright = rotate_image(page.image, rotation) if prepared.seen is not page.image else read_upright
             small = rotate_image(prepared.small, rotation)
             if rotation:
@@ -122,7 +122,7 @@ def analyze_document(
         smalls.append(small)
         report.quality[f"page_{page.number}"] = {**quality_scores, "rotation": rotation, "source": page.source.value}
         page_texts.append((page.number, lines, upright.shape[1], upright.shape[0]))
-        finer_inputs.append(rotate_image(prepared.seen, rotation) if finer else None)
+        finer_inputs.append(read_upright if finer else None)  # the page OCR read, already turned upright
         uprights.append(upright)
         analysis.views.append(_view(page.number, upright, lines, rotation, page.source.value))
 
@@ -139,7 +139,7 @@ def analyze_document(
         report.doc_type, report.doc_type_confidence, report.cues = decision.doc_type, decision.confidence, decision.cues
         report.fields = extract(decision.doc_type, text)
     missing = [f for f in _SECOND_LOOK if f in APPLICABLE[decision.doc_type] and getattr(report.fields, f) is None]
-    if missing and settings.ocr.second_look and any(image is not None for image in finer_inputs):
+    if missing and any(image is not None for image in finer_inputs):
         with _Timer(timings, "ocr"):
             second = _read_finer(page_texts, finer_inputs, engine, settings)
         with _Timer(timings, "understand"):
