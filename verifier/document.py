@@ -20,6 +20,7 @@ from verifier.extract import APPLICABLE, extract, find_level
 from verifier.ingest import ingest_bytes
 from verifier.ocr import OcrEngine
 from verifier.ocr.base import read_lines
+from verifier.ocr.date_lines import complete_date_lines
 from verifier.ocr.seal_text import read_seal_texts
 from verifier.orient import detect_adaptive, orient_and_read, rotate_image
 from verifier.prepare import BlurKernel, prepare_page
@@ -92,6 +93,7 @@ def analyze_document(
                 prepared = prepare_page(page.image, engine, settings)
             with _Timer(timings, "ocr"):
                 read_upright, lines, rotation = _read_page(prepared.seen, engine, settings)
+                lines = complete_date_lines(engine, read_upright, lines)
             seals, screen, kernel, restored_from = prepared.seals, prepared.screen, prepared.kernel, prepared.sharpness
             finer = settings.ocr.second_look and max(prepared.seen.shape[:2]) > settings.ocr.det_first_side
             upright = rotate_image(page.image, rotation) if prepared.seen is not page.image else read_upright
