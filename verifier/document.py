@@ -18,6 +18,7 @@ from models.vocab import DocType
 from verifier.classify import classify
 from verifier.extract import APPLICABLE, extract, find_level
 from verifier.ingest import ingest_bytes
+from verifier.normalize import find_dates
 from verifier.ocr import OcrEngine
 from verifier.ocr.base import read_lines
 from verifier.ocr.date_lines import complete_date_lines
@@ -78,6 +79,7 @@ def analyze_document(
     page_texts, qualities, uprights = [], [], []
     # With the second look on: each page as OCR saw it, upright, where a finer detection could find more.
     finer_inputs: list[np.ndarray | None] = []
+    read_images: list[np.ndarray | None] = []  # each page as OCR read it, upright; None for a text layer
     page_seals: list[list[Seal] | None] = []
     smalls: list[np.ndarray | None] = []  # each upright page at the quality stage's working width
     for page in ingested.pages:
@@ -86,6 +88,7 @@ def analyze_document(
         small: np.ndarray | None = None
         restored_from: float | None = None
         finer = False
+        read_upright = None
         if page.source == PageSource.pdf_text:
             upright, lines, rotation = page.image, page.lines, 0
         else:
@@ -93,7 +96,6 @@ def analyze_document(
                 prepared = prepare_page(page.image, engine, settings)
             with _Timer(timings, "ocr"):
                 read_upright, lines, rotation = _read_page(prepared.seen, engine, settings)
-                lines = complete_date_lines(engine, read_upright, lines)
             seals, screen, kernel, restored_from = prepared.seals, prepared.screen, prepared.kernel, prepared.sharpness
             finer = settings.ocr.second_look and max(prepared.seen.shape[:2]) > settings.ocr.det_first_side
             upright = rotate_image(page.image, rotation) if prepared.seen is not page.image else read_upright
@@ -125,6 +127,7 @@ def analyze_document(
         report.quality[f"page_{page.number}"] = {**quality_scores, "rotation": rotation, "source": page.source.value}
         page_texts.append((page.number, lines, upright.shape[1], upright.shape[0]))
         finer_inputs.append(read_upright if finer else None)  # the page OCR read, already turned upright
+        read_images.append(read_upright)
         uprights.append(upright)
         analysis.views.append(_view(page.number, upright, lines, rotation, page.source.value))
 
@@ -140,6 +143,10 @@ def analyze_document(
         decision = classify(text)
         report.doc_type, report.doc_type_confidence, report.cues = decision.doc_type, decision.confidence, decision.cues
         report.fields = extract(decision.doc_type, text)
+    if "issue_date" in APPLICABLE[decision.doc_type] and len(report.fields.issue_date or "") < len("2020-01-01"):
+        page_texts, text = _complete_cut_dates(
+            analysis, decision.doc_type, text, page_texts, read_images, uprights, engine
+        )
     missing = [f for f in _SECOND_LOOK if f in APPLICABLE[decision.doc_type] and getattr(report.fields, f) is None]
     if missing and any(image is not None for image in finer_inputs):
         with _Timer(timings, "ocr"):
@@ -172,6 +179,64 @@ def analyze_document(
         analysis.fingerprint = fingerprint_document(file, report.sha256, previews, report.fields, report.text)
     _dedupe_flags(report)
     return analysis
+
+
+def _complete_cut_dates(
+    analysis: DocumentAnalysis,
+    doc_type: DocType,
+    text: DocumentText,
+    page_texts: list[tuple[int, list[TextLine], int, int]],
+    read_images: list[np.ndarray | None],
+    uprights: list[np.ndarray],
+    engine: OcrEngine,
+) -> tuple[list[tuple[int, list[TextLine], int, int]], DocumentText]:
+    """A document whose date came out missing or without its day has its cut-short date lines read again
+    whole; the pages, text and views change only when that completes the date."""
+    if all(image is None for image in read_images):
+        return page_texts, text  # a text layer is never cut short
+    report, timings = analysis.report, analysis.timings
+    with _Timer(timings, "ocr"):
+        to_the_day = any(len(iso) == len("2020-01-01") for _, iso in find_dates(text.full))
+        completed = _completed_dates(page_texts, read_images, engine, to_the_day)
+    if completed is None:
+        return page_texts, text
+    with _Timer(timings, "understand"):
+        whole = build_document_text(completed)
+        if not _take_completed_date(report, extract(doc_type, whole).issue_date):
+            return page_texts, text
+        report.text = whole.full
+        analysis.views = [
+            _view(number, image, lines, view.rotation, view.source)
+            for view, image, (number, lines, _, _) in zip(analysis.views, uprights, completed, strict=True)
+        ]
+    return completed, whole
+
+
+def _completed_dates(
+    page_texts: list[tuple[int, list[TextLine], int, int]],
+    read_images: list[np.ndarray | None],
+    engine: OcrEngine,
+    days_elsewhere: bool,
+) -> list[tuple[int, list[TextLine], int, int]] | None:
+    """The pages with every cut-short date line read again whole; None when no line changed. Only documents
+    whose date came out missing or without its day pay for it."""
+    pages, changed = [], False
+    for (number, lines, width, height), image in zip(page_texts, read_images, strict=True):
+        if image is not None:
+            completed = complete_date_lines(engine, image, lines, days_elsewhere)
+            changed = changed or completed != lines
+            lines = completed
+        pages.append((number, lines, width, height))
+    return pages if changed else None
+
+
+def _take_completed_date(report: DocumentReport, found: str | None) -> bool:
+    """A date read from the completed lines replaces the first one only where it adds to it (a year or a day)."""
+    first = report.fields.issue_date
+    if found is None or found == first or (first is not None and not found.startswith(first)):
+        return False
+    report.fields.issue_date = found
+    return True
 
 
 # Printed fields worth a second, finer look at the page when the first read found none of them.

@@ -103,3 +103,48 @@ def test_a_new_reading_is_kept_only_when_it_completes_the_first(first: str, seco
 @pytest.mark.parametrize("text", ["年度考核合格", "二〇一九年九月八日", "出生年月", "荣获2019年优秀教师称号"])
 def test_lines_that_are_no_cut_short_date_are_not_looked_at(text: str) -> None:
     assert _partial(text) is None
+
+
+class _CountingEngine:
+    """The real engine, counting the lines it is asked to recognise."""
+
+    def __init__(self, engine) -> None:  # type: ignore[no-untyped-def]
+        self.engine, self.recognised = engine, 0
+
+    def detect(self, image, max_side=None):  # type: ignore[no-untyped-def]
+        return self.engine.detect(image, max_side)
+
+    def recognize(self, crops):  # type: ignore[no-untyped-def]
+        self.recognised += len(crops)
+        return self.engine.recognize(crops)
+
+
+def test_a_month_only_date_is_looked_past_only_when_the_document_dates_to_the_day(ocr_engine) -> None:  # type: ignore[no-untyped-def]
+    image, lines, date_line, issued = _page_and_date_line(ocr_engine, 12)
+    numerals = date_numerals(date_line.text)
+    cut = _cut(ocr_engine, image, date_line, 0.0, (len(numerals) - numerals.index("月") - 1) / len(numerals) + 0.02)
+    others = [line for line in lines if line is not date_line]
+    counting = _CountingEngine(ocr_engine)
+
+    assert complete_date_lines(counting, image, [*others, cut], days_elsewhere=False) == [*others, cut]
+    assert counting.recognised == 0  # many certificates are dated to the month: nothing is read again
+
+    completed = complete_date_lines(counting, image, [*others, cut], days_elsewhere=True)
+    assert counting.recognised == 1
+    assert find_dates(date_numerals(completed[-1].text))[0][1] == issued
+
+
+@pytest.mark.parametrize(
+    ("first", "found", "taken"),
+    [(None, "2012-09", "2012-09"), ("2023-03", "2023-03-28", "2023-03-28"), ("2023-03", "2022-03-28", "2023-03"),
+     ("2023-03", None, "2023-03")],
+)
+def test_the_completed_reading_only_adds_to_the_documents_date(
+    first: str | None, found: str | None, taken: str | None
+) -> None:
+    from models.report import DocumentReport, Fields
+    from verifier.document import _take_completed_date
+
+    report = DocumentReport(file="a.png", fields=Fields(issue_date=first))
+    assert _take_completed_date(report, found) is (taken != first)
+    assert report.fields.issue_date == taken

@@ -22,12 +22,13 @@ from verifier.ocr.base import OcrEngine, crop_line
 
 _NUMERAL = r"[〇○零一二三四五六七八九0-9]"
 _MD = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})"
-# A date whose year lost its first characters, or all of them: 七年九月, 二二年五月, 年十一月十三日, 11月21日.
+# A sign-off date stands on a line of its own. One whose year lost its first characters, or all of them:
+# 七年九月, 二二年五月, 年十一月十三日, 11月21日.
 _HEADLESS = re.compile(
-    rf"^\s*(?:(?P<year>{_NUMERAL}{{0,3}})\s*年)?\s*(?P<month>{_MD})\s*月(?:\s*(?P<day>{_MD})\s*[日号])?"
+    rf"^\s*(?:(?P<year>{_NUMERAL}{{0,3}})\s*年)?\s*(?P<month>{_MD})\s*月(?:\s*(?P<day>{_MD})\s*[日号])?\s*$"
 )
-# A date that ends before its day: 2023年3月, 2020年.
-_TAILLESS = re.compile(rf"(?P<year>{_NUMERAL}{{4}})\s*年(?:\s*(?P<month>{_MD})\s*月)?\s*$")
+# One that ends before its day: 2023年3月, 2020年.
+_TAILLESS = re.compile(rf"^\s*(?P<year>{_NUMERAL}{{4}})\s*年(?:\s*(?P<month>{_MD})\s*月)?\s*$")
 # What is left of a date in the box beside it: 三日, 28日, 十二日.
 _REMAINDER = re.compile(rf"^\s*{_NUMERAL}*[十]?{_NUMERAL}*\s*[日号]\s*$")
 # How far past its box a date's missing part may reach, in line heights: a year is four characters.
@@ -43,11 +44,14 @@ class _Partial:
     day: int | None
 
 
-def complete_date_lines(engine: OcrEngine, image: np.ndarray, lines: list[TextLine]) -> list[TextLine]:
+def complete_date_lines(
+    engine: OcrEngine, image: np.ndarray, lines: list[TextLine], days_elsewhere: bool = True
+) -> list[TextLine]:
     """The lines with each cut-short date read again over its whole extent, where that gives a date that
     agrees with the first reading; a joined remainder line is dropped. The year's side is tried first and the
     day's side after it, each on its own: blank paper added on a side that lost nothing can change how the
-    recogniser reads the rest."""
+    recogniser reads the rest. A date that stops at its month is looked past only when the document dates
+    something else to the day (`days_elsewhere`): many certificates are dated to the month."""
     result = list(lines)
     for line in lines:
         if line not in result:
@@ -57,7 +61,7 @@ def complete_date_lines(engine: OcrEngine, image: np.ndarray, lines: list[TextLi
             if partial is None:
                 break
             widened, joined = _widened_box(line, partial, result, image.shape[1], side)
-            if widened is None:
+            if widened is None or (joined is None and side == "right" and partial.month and not days_elsewhere):
                 continue
             text, confidence = engine.recognize([crop_line(image, widened)])[0]
             if not _completes(partial, line.text, text, side):
@@ -77,8 +81,8 @@ def _partial(text: str) -> _Partial | None:
     head = _HEADLESS.match(numerals)
     if head:
         return _Partial(head.group("year") or "", _number(head.group("month")), _number(head.group("day")))
-    tail = _TAILLESS.search(numerals)
-    if tail and not re.search(r"[日号]", numerals[tail.end() :]):
+    tail = _TAILLESS.match(numerals)
+    if tail:
         return _Partial(tail.group("year"), _number(tail.group("month")), None)
     return None
 
