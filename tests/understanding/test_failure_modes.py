@@ -342,3 +342,19 @@ def test_kindergarten_whose_body_word_was_misread_still_signs() -> None:
 def test_sign_off_whose_year_mark_was_dropped() -> None:
     case = load_case("seed2_documents_0073")  # 二〇二三八月
     assert extract(DocType.appointment_letter, case.text).issue_date == "2023-08"
+
+
+def test_a_character_read_between_a_province_and_its_education_department_is_dropped() -> None:
+    case = load_case("seed2_documents_0088")  # defocused: 云南名数育厅, 省 read as 名
+    assert any("云南名数育厅" in line.text for line in case.text.lines)
+    fields = extract(DocType.teaching_service_honor, case.text)
+    assert fields.issuer == case.fields["issuer"] == "云南省教育厅"
+    assert fields.level == Level.provincial
+
+
+def test_a_prefecture_and_its_county_both_misread_are_named_by_the_pair_that_fits() -> None:
+    case = load_case("seed2_documents_0118")  # motion blur: 安娱市汤明具教育局 (安娱市, 汤明县: no such places)
+    assert any("安娱市汤明具教育局" in line.text for line in case.text.lines)
+    fields = extract(DocType.instructor_award, case.text)
+    assert fields.issuer == case.fields["issuer"] == "安阳市汤阴县教育局"
+    assert fields.level == Level.county

@@ -38,6 +38,10 @@ NOT_READ = {
     ("seed2_documents_0044", "issue_date"),  # 二〇一九年二月: the day was not read
     ("seed2_documents_0044", "hours"),  # 完成 | 学时的学习: the number was not read
     ("seed2_documents_0073", "holder"),  # 核聘锋对技生老府…: the whole line under a screen's blur
+    ("seed2_documents_0088", "issue_date"),  # 2015年123: 月 misread, the month cannot be told
+    ("seed2_documents_0118", "holder"),  # 老邦慈 for 袁月慧: motion blur
+    ("seed2_documents_0118", "issue_date"),  # 291969月15日
+    ("seed2_documents_0118", "grade"),  # 批精步频得概奖: 银奖 not read
     # Under the seal or past the photo's edge: not read at all, or only a fragment.
     ("documents_0027", "issuer"),
     ("documents_0027", "issue_date"),

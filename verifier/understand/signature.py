@@ -9,6 +9,7 @@ candidates are judged by where they sit and how sure the reading is, not only by
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -650,7 +651,28 @@ _KINDERGARTEN = "幼儿园"
 def repair_body_name(name: str, context: str = "") -> str:
     """Undo one misread character: in the body word (教肓局 → 教育局, 人资源和社会保障局 → 人力资源和社会保障局), and
     in the leading place name when the document prints that place correctly elsewhere (双山市 → 双鸭山市)."""
-    return _strip_seal_prefix(_repair_place(_repair_suffix(name), context))
+    return _strip_seal_prefix(_without_stray_before_provincial_body(_repair_place(_repair_suffix(name), context)))
+
+
+# Bodies that only a province has follow its name directly: one character between them is a misreading (云南名数育厅,
+# 省 read as 名 after the short name, comes out 云南省名教育厅; a seal's stroke read into the line does the same).
+# A place in between would need a suffix of its own.
+_PROVINCE_STRAY_BODY = re.compile(
+    r"^(?P<province>[\u4e00-\u9fff]{2,8}?(?:省|自治区))[\u4e00-\u9fff]"
+    r"(?P<body>教育厅|人力资源和社会保障厅|人力资源社会保障厅|人社厅|人民政府)$"
+)
+
+
+def _without_stray_before_provincial_body(name: str) -> str:
+    match = _PROVINCE_STRAY_BODY.match(name)
+    if not match or match.group("province") not in _province_names():
+        return name
+    return match.group("province") + match.group("body")
+
+
+@functools.cache
+def _province_names() -> frozenset[str]:
+    return frozenset(d.name for d in load_gazetteer().divisions if d.level is Level.provincial)
 
 
 def _strip_seal_prefix(name: str) -> str:
@@ -731,7 +753,47 @@ def _repair_place(name: str, context: str) -> str:
     completed = _complete_from_text(name, context)
     if completed:
         return completed
-    return _repair_leading_place(name, set(printed))
+    return _repair_place_pair(name) or _repair_leading_place(name, set(printed))
+
+
+# A prefecture and one of its counties, each with a character misread: 安娱市汤明具 → 安阳市汤阴县. Either name alone
+# is one character from several places; a pair that both fit is rare enough to name one.
+_PLACE_PAIR = re.compile(
+    r"^(?P<prefecture>[\u4e00-\u9fff]{1,7}?(?:市|州|盟|地区))(?P<county>[\u4e00-\u9fff]{1,7}?[县具区旗市])"
+)
+
+
+def _repair_place_pair(name: str) -> str | None:
+    match = _PLACE_PAIR.match(name)
+    if not match or not _body_follows(name[match.end() :]):
+        return None
+    prefecture, county = match.group("prefecture"), match.group("county")
+    county = county[:-1] + "县" if county.endswith("具") else county
+    fits = {
+        (p, c)
+        for p, c in _prefecture_county_pairs()
+        if len(p) == len(prefecture)
+        and len(c) == len(county)
+        and Levenshtein.distance(p, prefecture, score_cutoff=1) <= 1
+        and Levenshtein.distance(c, county, score_cutoff=1) <= 1
+    }
+    if len(fits) != 1:
+        return None
+    found_prefecture, found_county = fits.pop()
+    return found_prefecture + found_county + name[match.end() :]
+
+
+@functools.cache
+def _prefecture_county_pairs() -> tuple[tuple[str, str], ...]:
+    """(prefecture, county) for every county-level division in use, from its path (贵州省六盘水市盘州市)."""
+    pairs = set()
+    for d in load_gazetteer().divisions:
+        if d.level is Level.county and d.current and d.path.endswith(d.name):
+            parent = d.path[: -len(d.name)]
+            for province in _province_names():
+                if parent.startswith(province) and len(parent) > len(province):
+                    pairs.add((parent[len(province) :], d.name))
+    return tuple(sorted(pairs))
 
 
 def _names_a_place(name: str, alias: Alias) -> bool:
