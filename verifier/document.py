@@ -24,8 +24,9 @@ from verifier.ocr.base import read_lines
 from verifier.ocr.date_lines import complete_date_lines
 from verifier.ocr.seal_text import read_seal_texts
 from verifier.orient import detect_adaptive, orient_and_read, rotate_image
-from verifier.prepare import BlurKernel, prepare_page
+from verifier.prepare import BlurKernel, prepare_page, screen_without_seals
 from verifier.quality import EXPLAINS_NO_TEXT, Seal, assess_document, assess_page, detect_seals
+from verifier.quality.recapture import looks_like_screen
 from verifier.settings import OcrSettings, Settings
 from verifier.text import DocumentText, build_document_text
 from verifier.understand.signature import issuer_from_seals, names_its_place
@@ -80,6 +81,7 @@ def analyze_document(
     # With the second look on: each page as OCR saw it, upright, where a finer detection could find more.
     finer_inputs: list[np.ndarray | None] = []
     read_images: list[np.ndarray | None] = []  # each page as OCR read it, upright; None for a text layer
+    screens: list[bool] = []  # pages that are photos of a screen
     page_seals: list[list[Seal] | None] = []
     smalls: list[np.ndarray | None] = []  # each upright page at the quality stage's working width
     for page in ingested.pages:
@@ -88,7 +90,7 @@ def analyze_document(
         small: np.ndarray | None = None
         restored_from: float | None = None
         finer = False
-        read_upright = None
+        read_upright, is_screen = None, False
         if page.source == PageSource.pdf_text:
             upright, lines, rotation = page.image, page.lines, 0
         else:
@@ -97,6 +99,7 @@ def analyze_document(
             with _Timer(timings, "ocr"):
                 read_upright, lines, rotation = _read_page(prepared.seen, engine, settings)
             seals, screen, kernel, restored_from = prepared.seals, prepared.screen, prepared.kernel, prepared.sharpness
+            is_screen = looks_like_screen(screen, settings.quality)
             finer = settings.ocr.second_look and max(prepared.seen.shape[:2]) > settings.ocr.det_first_side
             upright = rotate_image(page.image, rotation) if prepared.seen is not page.image else read_upright
             small = rotate_image(prepared.small, rotation)
@@ -128,6 +131,7 @@ def analyze_document(
         page_texts.append((page.number, lines, upright.shape[1], upright.shape[0]))
         finer_inputs.append(read_upright if finer else None)  # the page OCR read, already turned upright
         read_images.append(read_upright)
+        screens.append(is_screen)
         uprights.append(upright)
         analysis.views.append(_view(page.number, upright, lines, rotation, page.source.value))
 
@@ -144,9 +148,8 @@ def analyze_document(
         report.doc_type, report.doc_type_confidence, report.cues = decision.doc_type, decision.confidence, decision.cues
         report.fields = extract(decision.doc_type, text)
     if "issue_date" in APPLICABLE[decision.doc_type] and len(report.fields.issue_date or "") < len("2020-01-01"):
-        page_texts, text = _complete_cut_dates(
-            analysis, decision.doc_type, text, page_texts, read_images, uprights, engine
-        )
+        pages = _PageImages(read_images, uprights, screens)
+        page_texts, text = _complete_cut_dates(analysis, decision.doc_type, text, page_texts, pages, engine, settings)
     missing = [f for f in _SECOND_LOOK if f in APPLICABLE[decision.doc_type] and getattr(report.fields, f) is None]
     if missing and any(image is not None for image in finer_inputs):
         with _Timer(timings, "ocr"):
@@ -181,23 +184,35 @@ def analyze_document(
     return analysis
 
 
+@dataclass
+class _PageImages:
+    read: list[np.ndarray | None]  # each page as OCR read it, upright; None for a text layer
+    uprights: list[np.ndarray]  # each page as uploaded, upright
+    screens: list[bool]  # pages that are photos of a screen
+
+
 def _complete_cut_dates(
     analysis: DocumentAnalysis,
     doc_type: DocType,
     text: DocumentText,
     page_texts: list[tuple[int, list[TextLine], int, int]],
-    read_images: list[np.ndarray | None],
-    uprights: list[np.ndarray],
+    pages: _PageImages,
     engine: OcrEngine,
+    settings: Settings,
 ) -> tuple[list[tuple[int, list[TextLine], int, int]], DocumentText]:
     """A document whose date came out missing or without its day has its cut-short date lines read again
-    whole; the pages, text and views change only when that completes the date."""
-    if all(image is None for image in read_images):
+    whole; the pages, text and views change only when that completes the date. A photo of a screen is read
+    again with the seals its smoothed page shows lifted (a seal over the date is missed on the upload)."""
+    if all(image is None for image in pages.read):
         return page_texts, text  # a text layer is never cut short
     report, timings = analysis.report, analysis.timings
     with _Timer(timings, "ocr"):
+        rereads = [
+            screen_without_seals(upright, settings) if screen else image
+            for image, upright, screen in zip(pages.read, pages.uprights, pages.screens, strict=True)
+        ]
         to_the_day = any(len(iso) == len("2020-01-01") for _, iso in find_dates(text.full))
-        completed = _completed_dates(page_texts, read_images, engine, to_the_day)
+        completed = _completed_dates(page_texts, rereads, engine, to_the_day)
     if completed is None:
         return page_texts, text
     with _Timer(timings, "understand"):
@@ -207,7 +222,7 @@ def _complete_cut_dates(
         report.text = whole.full
         analysis.views = [
             _view(number, image, lines, view.rotation, view.source)
-            for view, image, (number, lines, _, _) in zip(analysis.views, uprights, completed, strict=True)
+            for view, image, (number, lines, _, _) in zip(analysis.views, pages.uprights, completed, strict=True)
         ]
     return completed, whole
 

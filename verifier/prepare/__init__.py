@@ -59,4 +59,14 @@ def prepare_page(image: np.ndarray, engine: OcrEngine, settings: Settings) -> Pr
     return PreparedPage(deconvolve(seen, kernel, ocr.deblur_noise), small, seals, screen, kernel, sharpness)
 
 
-__all__ = ["BlurKernel", "PreparedPage", "prepare_page"]
+def screen_without_seals(image: np.ndarray, settings: Settings) -> np.ndarray:
+    """A photo of a screen smoothed, then its seals found on the smoothed page and lifted. The lattice breaks
+    a seal's red into stripes that the uploaded page's mask cannot join into a ring, so a seal over a date is
+    missed there and its ring hides the year. Lifting every seal the smoothed page shows also pales print
+    elsewhere (measured: more lines lost than won over whole pages), so this image is only for reading a cut-
+    short date line again (verifier/ocr/date_lines.py), where a new reading must agree with the first."""
+    smoothed = smooth_screen(image, settings.ocr.screen_smoothing_sigma)
+    return lift_seal_ink(smoothed, detect_seals(smoothed, settings.quality), settings.quality)
+
+
+__all__ = ["BlurKernel", "PreparedPage", "prepare_page", "screen_without_seals"]
