@@ -358,3 +358,11 @@ def test_a_prefecture_and_its_county_both_misread_are_named_by_the_pair_that_fit
     fields = extract(DocType.instructor_award, case.text)
     assert fields.issuer == case.fields["issuer"] == "安阳市汤阴县教育局"
     assert fields.level == Level.county
+
+
+def test_a_county_whose_ending_is_misread_too_is_found_among_its_prefectures_counties() -> None:
+    case = load_case("seed2_documents_0170")  # defocused: 海峰市教汉维教育局 (旗 read as 维, 敖 as 教)
+    assert any("海峰市教汉维教育局" in line.text for line in case.text.lines)
+    fields = extract(DocType.appointment_letter, case.text)
+    assert fields.issuer == case.fields["issuer"] == "赤峰市敖汉旗教育局"
+    assert fields.level == Level.county

@@ -21,7 +21,7 @@ from models.vocab import Level
 from verifier.issuers import places_named
 from verifier.issuers.bodies import NATIONAL_BODY
 from verifier.issuers.fuzzy import FuzzyPlace, fuzzy_place, lookalike_place
-from verifier.issuers.gazetteer import Alias, AliasKind, load_gazetteer
+from verifier.issuers.gazetteer import Alias, AliasKind, Division, load_gazetteer
 from verifier.normalize import find_dates
 from verifier.text import DocumentText, Line
 from verifier.understand.dates import HISTORY_CELL, dates_in, document_year, english_dates
@@ -753,7 +753,8 @@ def _repair_place(name: str, context: str) -> str:
     completed = _complete_from_text(name, context)
     if completed:
         return completed
-    return _repair_place_pair(name) or _repair_leading_place(name, set(printed))
+    # A repaired leading place may still be followed by a misread place of its own (海峰市教汉维 → 赤峰市教汉维).
+    return _repair_place_pair(name) or _repair_child_place(_repair_leading_place(name, set(printed)))
 
 
 # A prefecture and one of its counties, each with a character misread: 安娱市汤明具 → 安阳市汤阴县. Either name alone
@@ -860,6 +861,9 @@ def _repair_child_place(name: str) -> str:
         return name
     rest = name[chain_end:]
     misread = _LEADING_PLACE.match(rest)
+    if not misread and not _body_follows(rest):
+        child = _child_with_misread_ending(rest, parent)
+        return name[:chain_end] + child if child else name
     if not misread or misread.group(0) in load_gazetteer().aliases or _body_follows(rest):
         return name
     guess = fuzzy_place(rest, parent)
@@ -872,6 +876,32 @@ def _repair_child_place(name: str) -> str:
     ):
         return name
     return name[:chain_end] + guess.divisions[0].name + rest[guess.consumed :]
+
+
+def _child_with_misread_ending(rest: str, parent: tuple[Division, ...]) -> str | None:
+    """The place after a known parent with its ending misread too (赤峰市教汉维教育局: 旗 read as 维, 敖 as 教): the
+    one division of the parent whose name is as long, before a body word, and whose other characters are
+    the ones read or, for one of them, a look-alike the recogniser confuses with it."""
+    from verifier.ocr.lookalike import LOOKALIKE, lookalike
+
+    children = [
+        d
+        for d in load_gazetteer().divisions
+        if d.level is Level.county and d.current and any(d.descends_from(p) for p in parent)
+    ]
+    for size in (2, 3, 4):
+        token, after = rest[:size], rest[size:]
+        if len(token) < size or not _body_follows(after):
+            continue
+        fits = set()
+        for child in children:
+            if len(child.name) != size:
+                continue
+            differing = [(a, b) for a, b in zip(token[:-1], child.name[:-1], strict=True) if a != b]
+            if len(differing) <= 1 and all((lookalike(a, b) or 0.0) >= LOOKALIKE for a, b in differing):
+                fits.add(child.name)
+        return fits.pop() + after if len(fits) == 1 else None
+    return None
 
 
 def _complete_from_text(name: str, context: str) -> str | None:
