@@ -91,11 +91,12 @@ def is_calendar_date(year: int, month: int, day: int | None) -> bool:
 
 
 def date_numerals(text: str) -> str:
-    """Numerals of a date as printed: 元月 is January, and OCR reads 八 as 人 (三年四月人日) and the day's 日 as
+    """Numerals of a date as printed: 元月 is January, and OCR reads 八 as 人 (三年四月人日, 一人年) and the day's 日 as
     曰, 目 or 年 (二〇二〇年七月七年). Only between date words, where these cannot stand; the length is kept,
     so positions hold."""
     text = text.replace("元月", "一月")
     text = _MISREAD_DAY_MARK.sub(lambda m: m.group(1) + "日", text)
+    text = re.sub(r"(?<=[〇一二三四五六七八九])人(?=年)", "八", text)  # 二〇一人年 / 一人年十二月
     return re.sub(r"(?<=[年月十])人(?=[月日十])", "八", text)
 
 

@@ -51,3 +51,18 @@ def test_find_dates_keeps_order() -> None:
 @pytest.mark.parametrize("raw,value", [("三十", 30), ("二十五", 25), ("30", 30), ("两", 2), ("满", None), ("", None)])
 def test_chinese_number(raw: str, value: int | None) -> None:
     assert chinese_number(raw) == value
+
+
+@pytest.mark.parametrize(
+    ("read", "printed"),
+    [
+        ("二〇一人年五月", "二〇一八年五月"),
+        ("一人年十二月", "一八年十二月"),
+        ("三年四月人日", "三年四月八日"),
+        ("先进个人", "先进个人"),
+    ],
+)
+def test_eight_read_as_ren_between_date_words(read: str, printed: str) -> None:
+    from verifier.normalize import date_numerals
+
+    assert date_numerals(read) == printed

@@ -366,3 +366,9 @@ def test_a_county_whose_ending_is_misread_too_is_found_among_its_prefectures_cou
     fields = extract(DocType.appointment_letter, case.text)
     assert fields.issuer == case.fields["issuer"] == "赤峰市敖汉旗教育局"
     assert fields.level == Level.county
+
+
+def test_eight_read_as_ren_before_the_year_mark() -> None:
+    case = load_case("documents_0047")  # motion blur: 一人年十二月 for 二〇一八年十二月
+    assert any(line.text == "一人年十二月" for line in case.text.lines)
+    assert extract(DocType.teaching_service_honor, case.text).issue_date == case.fields["issue_date"] == "2018-12"
