@@ -21,7 +21,7 @@ from verifier.ingest import ingest_bytes
 from verifier.normalize import find_dates
 from verifier.ocr import OcrEngine
 from verifier.ocr.base import read_lines
-from verifier.ocr.date_lines import complete_date_lines
+from verifier.ocr.date_lines import complete_date_lines, is_cut_short_date
 from verifier.ocr.seal_text import read_seal_texts
 from verifier.orient import detect_adaptive, orient_and_read, rotate_image
 from verifier.prepare import BlurKernel, prepare_page, screen_without_seals
@@ -78,8 +78,6 @@ def analyze_document(
         return analysis
 
     page_texts, qualities, uprights = [], [], []
-    # With the second look on: each page as OCR saw it, upright, where a finer detection could find more.
-    finer_inputs: list[np.ndarray | None] = []
     read_images: list[np.ndarray | None] = []  # each page as OCR read it, upright; None for a text layer
     screens: list[bool] = []  # pages that are photos of a screen
     page_seals: list[list[Seal] | None] = []
@@ -89,7 +87,6 @@ def analyze_document(
         kernel: BlurKernel | None = None
         small: np.ndarray | None = None
         restored_from: float | None = None
-        finer = False
         read_upright, is_screen = None, False
         if page.source == PageSource.pdf_text:
             upright, lines, rotation = page.image, page.lines, 0
@@ -100,7 +97,6 @@ def analyze_document(
                 read_upright, lines, rotation = _read_page(prepared.seen, engine, settings)
             seals, screen, kernel, restored_from = prepared.seals, prepared.screen, prepared.kernel, prepared.sharpness
             is_screen = looks_like_screen(screen, settings.quality)
-            finer = settings.ocr.second_look and max(prepared.seen.shape[:2]) > settings.ocr.det_first_side
             upright = rotate_image(page.image, rotation) if prepared.seen is not page.image else read_upright
             small = rotate_image(prepared.small, rotation)
             if rotation:
@@ -129,7 +125,6 @@ def analyze_document(
         smalls.append(small)
         report.quality[f"page_{page.number}"] = {**quality_scores, "rotation": rotation, "source": page.source.value}
         page_texts.append((page.number, lines, upright.shape[1], upright.shape[0]))
-        finer_inputs.append(read_upright if finer else None)  # the page OCR read, already turned upright
         read_images.append(read_upright)
         screens.append(is_screen)
         uprights.append(upright)
@@ -147,19 +142,21 @@ def analyze_document(
         decision = classify(text)
         report.doc_type, report.doc_type_confidence, report.cues = decision.doc_type, decision.confidence, decision.cues
         report.fields = extract(decision.doc_type, text)
-    if "issue_date" in APPLICABLE[decision.doc_type] and len(report.fields.issue_date or "") < len("2020-01-01"):
+    if "issue_date" in APPLICABLE[decision.doc_type] and len(report.fields.issue_date or "") < _DAY_DATE:
         pages = _PageImages(read_images, uprights, screens)
         page_texts, text = _complete_cut_dates(analysis, decision.doc_type, text, page_texts, pages, engine, settings)
     missing = [f for f in _SECOND_LOOK if f in APPLICABLE[decision.doc_type] and getattr(report.fields, f) is None]
-    if missing and any(image is not None for image in finer_inputs):
+    # With the second look on: the pages OCR read that a detection at full size sees larger than the first did.
+    finer_inputs = [
+        image if image is not None and max(image.shape[:2]) > settings.ocr.det_first_side else None
+        for image in read_images
+    ]
+    if missing and settings.ocr.second_look and any(image is not None for image in finer_inputs):
         with _Timer(timings, "ocr"):
             second = _read_finer(page_texts, finer_inputs, engine, settings)
         with _Timer(timings, "understand"):
             if _fill_from_second_look(report, decision.doc_type, missing, build_document_text(second)):
-                analysis.views = [
-                    _view(number, image, lines, view.rotation, view.source)
-                    for view, image, (number, lines, _, _) in zip(analysis.views, uprights, second, strict=True)
-                ]
+                analysis.views = _views(analysis.views, uprights, second)
     issuer = report.fields.issuer
     if "issuer" in APPLICABLE[decision.doc_type] and (issuer is None or not names_its_place(issuer)):
         with _Timer(timings, "ocr"):
@@ -182,6 +179,10 @@ def analyze_document(
         analysis.fingerprint = fingerprint_document(file, report.sha256, previews, report.fields, report.text)
     _dedupe_flags(report)
     return analysis
+
+
+# An ISO date down to its day (2020-01-01), against one to the month (2020-01).
+_DAY_DATE = len("2020-01-01")
 
 
 @dataclass
@@ -207,12 +208,8 @@ def _complete_cut_dates(
         return page_texts, text  # a text layer is never cut short
     report, timings = analysis.report, analysis.timings
     with _Timer(timings, "ocr"):
-        rereads = [
-            screen_without_seals(upright, settings) if screen else image
-            for image, upright, screen in zip(pages.read, pages.uprights, pages.screens, strict=True)
-        ]
-        to_the_day = any(len(iso) == len("2020-01-01") for _, iso in find_dates(text.full))
-        completed = _completed_dates(page_texts, rereads, engine, to_the_day)
+        to_the_day = any(len(iso) == _DAY_DATE for _, iso in find_dates(text.full))
+        completed = _completed_dates(page_texts, pages, engine, settings, to_the_day)
     if completed is None:
         return page_texts, text
     with _Timer(timings, "understand"):
@@ -220,29 +217,31 @@ def _complete_cut_dates(
         if not _take_completed_date(report, extract(doc_type, whole).issue_date):
             return page_texts, text
         report.text = whole.full
-        analysis.views = [
-            _view(number, image, lines, view.rotation, view.source)
-            for view, image, (number, lines, _, _) in zip(analysis.views, pages.uprights, completed, strict=True)
-        ]
+        analysis.views = _views(analysis.views, pages.uprights, completed)
     return completed, whole
 
 
 def _completed_dates(
     page_texts: list[tuple[int, list[TextLine], int, int]],
-    read_images: list[np.ndarray | None],
+    pages: _PageImages,
     engine: OcrEngine,
+    settings: Settings,
     days_elsewhere: bool,
 ) -> list[tuple[int, list[TextLine], int, int]] | None:
     """The pages with every cut-short date line read again whole; None when no line changed. Only documents
-    whose date came out missing or without its day pay for it."""
-    pages, changed = [], False
-    for (number, lines, width, height), image in zip(page_texts, read_images, strict=True):
-        if image is not None:
+    whose date came out missing or without its day pay for it, and only pages that hold such a line."""
+    completed_pages, changed = [], False
+    for (number, lines, width, height), image, upright, screen in zip(
+        page_texts, pages.read, pages.uprights, pages.screens, strict=True
+    ):
+        if image is not None and any(is_cut_short_date(line.text) for line in lines):
+            if screen:
+                image = screen_without_seals(upright, settings)
             completed = complete_date_lines(engine, image, lines, days_elsewhere)
             changed = changed or completed != lines
             lines = completed
-        pages.append((number, lines, width, height))
-    return pages if changed else None
+        completed_pages.append((number, lines, width, height))
+    return completed_pages if changed else None
 
 
 def _take_completed_date(report: DocumentReport, found: str | None) -> bool:
@@ -346,6 +345,16 @@ def _read_page(image: np.ndarray, engine: OcrEngine, settings: Settings) -> tupl
     read = orient_and_read(engine, image, settings.orient, settings.ocr)
     cache.put(key, read.rotation, read.confidence, read.lines)
     return read.image, read.lines, read.rotation
+
+
+def _views(
+    views: list[PageView], uprights: list[np.ndarray], pages: list[tuple[int, list[TextLine], int, int]]
+) -> list[PageView]:
+    """The page views again, showing the lines of a later reading."""
+    return [
+        _view(number, image, lines, view.rotation, view.source)
+        for view, image, (number, lines, _, _) in zip(views, uprights, pages, strict=True)
+    ]
 
 
 def _view(number: int, upright: np.ndarray, lines: list[TextLine], rotation: int, source: str) -> PageView:

@@ -59,6 +59,13 @@ def chinese_number(text: str) -> int | None:
 _DIGIT_VALUE = {c: (0 if c in "〇零" else "〇零一二三四五六七八九".index(c) - 1) for c in _CN_DIGITS}
 
 
+def numeral_digit(char: str) -> int | None:
+    """The value of one digit of a date as printed or misread: 7, 七, 〇, 零, or 〇 drawn as a circle ○."""
+    if char.isascii() and char.isdigit():
+        return int(char)
+    return 0 if char == "○" else _DIGIT_VALUE.get(char)
+
+
 def _year_from(text: str) -> int | None:
     if text.isdigit():
         return int(text)

@@ -17,7 +17,7 @@ from datetime import date
 import numpy as np
 
 from models.page import TextLine
-from verifier.normalize import chinese_number, date_numerals, find_dates
+from verifier.normalize import chinese_number, date_numerals, find_dates, numeral_digit
 from verifier.ocr.base import OcrEngine, crop_line
 
 _NUMERAL = r"[〇○零一二三四五六七八九0-9]"
@@ -73,6 +73,11 @@ def complete_date_lines(
                 result.remove(joined)
             line = completed
     return result
+
+
+def is_cut_short_date(text: str) -> bool:
+    """Whether the line is a date on its own that lost its year's start or stops before its day."""
+    return _partial(text) is not None
 
 
 def _partial(text: str) -> _Partial | None:
@@ -151,7 +156,7 @@ def _completes(partial: _Partial, first: str, second: str, side: str) -> bool:
     day = int(iso[8:10]) if len(iso) > 7 else None
     if year > date.today().year:
         return False
-    if partial.year and _last_digit(partial.year[-1]) != year % 10:
+    if partial.year and numeral_digit(partial.year[-1]) != year % 10:
         return False
     if partial.month is not None and partial.month != month:
         return False
@@ -166,9 +171,3 @@ def _completes(partial: _Partial, first: str, second: str, side: str) -> bool:
 def _plain(text: str) -> str:
     return re.sub(r"\s+", "", date_numerals(text))
 
-
-def _last_digit(char: str) -> int | None:
-    if char.isdigit() and char.isascii():
-        return int(char)
-    digits = "〇一二三四五六七八九"
-    return digits.index(char) if char in digits else 0 if char in "○零" else None
