@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -13,7 +12,7 @@ import numpy as np
 
 from models.flags import FlagCode
 from models.page import PageSource, TextLine
-from models.report import DocumentReport, Fields, Flag
+from models.report import DocumentReport, Flag
 from models.vocab import DocType
 from verifier.classify import classify
 from verifier.extract import APPLICABLE, extract, find_level
@@ -29,7 +28,8 @@ from verifier.quality import EXPLAINS_NO_TEXT, Seal, assess_document, assess_pag
 from verifier.quality.recapture import looks_like_screen
 from verifier.settings import OcrSettings, Settings
 from verifier.text import DocumentText, build_document_text
-from verifier.understand.signature import issuer_from_seals, names_its_place
+from verifier.understand.content_flags import content_flags
+from verifier.understand.signature import approver_from_seals, is_review_committee, issuer_from_seals, names_its_place
 
 # Upright pages are kept at most this long a side for the duplicate check and viewers; OCR sees full size.
 PREVIEW_SIDE = 1600
@@ -158,11 +158,12 @@ def analyze_document(
             if _fill_from_second_look(report, decision.doc_type, missing, build_document_text(second)):
                 analysis.views = _views(analysis.views, uprights, second)
     issuer = report.fields.issuer
-    if "issuer" in APPLICABLE[decision.doc_type] and (issuer is None or not names_its_place(issuer)):
+    seal_may_name = issuer is None or not names_its_place(issuer) or is_review_committee(issuer)
+    if "issuer" in APPLICABLE[decision.doc_type] and seal_may_name:
         with _Timer(timings, "ocr"):
             _issuer_from_seals(report, decision.doc_type, text, uprights, page_seals, engine, settings)
     with _Timer(timings, "understand"):
-        report.flags.extend(_content_flags(decision.doc_type, report.fields, text.full))
+        report.flags.extend(content_flags(decision.doc_type, report.fields, text.full))
     with _Timer(timings, "quality"):
         if qualities:
             doc_scores, doc_flags = assess_document(
@@ -297,7 +298,7 @@ def _issuer_from_seals(
     settings: Settings,
 ) -> None:
     """A sign-off that is the seal alone, whose print glare or a crop took, or whose place OCR misread: the
-    seal's ring names the body."""
+    seal's ring names the body. A title certificate's review committee gives way to the body whose seal signs it."""
     readings: list[tuple[str, float]] = []
     for image, seals in zip(uprights, page_seals, strict=True):
         if seals is None:  # a text-layer page: its seals are in the page's picture, not looked for yet
@@ -306,7 +307,11 @@ def _issuer_from_seals(
             # Left to right: a joint sign-off seals its first-named body first.
             ordered = sorted(seals, key=lambda seal: seal.centre)
             readings += [(read.text, read.confidence) for read in read_seal_texts(engine, image, ordered)]
-    issuer = issuer_from_seals(readings, report.fields.issuer, text.prose)
+    printed = report.fields.issuer
+    if printed and is_review_committee(printed):
+        issuer = approver_from_seals(readings, printed, text.prose)
+    else:
+        issuer = issuer_from_seals(readings, printed, text.prose)
     if issuer is None:
         return
     report.fields.issuer = issuer
@@ -368,23 +373,6 @@ def _view(number: int, upright: np.ndarray, lines: list[TextLine], rotation: int
     return PageView(number=number, image=upright, lines=lines, rotation=rotation, source=source)
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
-
-
-def _content_flags(doc_type: DocType, fields: Fields, full: str) -> list[Flag]:
-    """Flags that follow from what the document says, independent of other uploads."""
-    flags: list[Flag] = []
-    if doc_type == DocType.other:
-        flags.append(Flag.make(FlagCode.UNKNOWN_TYPE))
-    # Seed 003 六（六）: a foreign-language certificate needs a stamped Chinese translation.
-    cjk, latin = len(_CJK.findall(full)), len(_LATIN_WORD.findall(full))
-    if latin >= 12 and cjk < latin:
-        flags.append(Flag.make(FlagCode.TRANSLATION_REQUIRED, value=round(cjk / max(cjk + latin, 1), 2)))
-    # Seed 003 六（六）: a training certificate without hours needs a stamped hours proof.
-    if doc_type == DocType.continuing_education and fields.hours is None and fields.credits is None:
-        flags.append(Flag.make(FlagCode.HOURS_MISSING))
-    return flags
 
 
 def _dedupe_flags(report: DocumentReport) -> None:

@@ -34,15 +34,21 @@ def _render(doc_type: DocType, seed: int) -> tuple[RenderedDoc, np.ndarray]:
 
 def _seal_only_sign_off(rendered: RenderedDoc, background: np.ndarray) -> np.ndarray:
     """The page with the printed issuer taken away where it is signed: only the seal names the body."""
-    page = cv2.cvtColor(np.asarray(rendered.image), cv2.COLOR_RGB2BGR)
     issuer = rendered.fields.issuer
     assert issuer
     signing = [run for run in rendered.runs if run.text.strip() == issuer]
     assert signing, "the template prints its issuer on a line of its own"
-    for run in signing:
+    return _erased(rendered, background, signing)
+
+
+def _erased(rendered: RenderedDoc, background: np.ndarray, runs: list, centred: bool = False) -> np.ndarray:  # type: ignore[type-arg]
+    """The page with the given printed runs painted over with the page behind them."""
+    page = cv2.cvtColor(np.asarray(rendered.image), cv2.COLOR_RGB2BGR)
+    for run in runs:
         width = len(run.text) * (run.size + run.char_space)
         top, bottom = int(run.baseline - run.size * 1.1), int(run.baseline + run.size * 0.35)
-        left, right = int(run.x - 4), int(run.x + width + 4)
+        # A centred run (审批机关：…) starts up to half its width left of its x.
+        left, right = max(0, int(run.x - (width / 2 if centred else 0) - 4)), int(run.x + width + 4)
         page[top:bottom, left:right] = background[top:bottom, left:right]
     return page
 
@@ -163,3 +169,24 @@ def test_text_layer_pdf_signed_with_the_seal_alone(ocr_engine) -> None:  # type:
     assert report.quality["page_1"]["source"] == "pdf_text"
     assert report.fields.issuer == rendered.fields.issuer
     assert report.read_from_seal == ["issuer"]
+
+
+def test_title_certificate_issuer_is_the_sealing_body_not_the_review_committee(ocr_engine) -> None:  # type: ignore[no-untyped-def]
+    rendered, background = _render(DocType.title_certificate, 5)
+    approver = rendered.fields.issuer
+    assert approver and "人力资源" in approver
+    page = _erased(rendered, background, [run for run in rendered.runs if approver in run.text], centred=True)
+    report = analyze_document(encode(page), "title.png", None, ocr_engine, Settings()).report
+    assert approver not in report.text and "评审委员会" in report.text
+    assert report.fields.issuer == approver
+    assert report.fields.level == rendered.fields.level
+    assert report.read_from_seal == ["issuer"]
+
+
+def test_review_committee_gives_way_only_to_a_body_of_its_own_place() -> None:
+    from verifier.understand.signature import approver_from_seals
+
+    committee = "汾西县中小学教师中级职务评审委员会"
+    assert approver_from_seals([("汾西县人力资源和社会保障局", 0.93)], committee) == "汾西县人力资源和社会保障局"
+    assert approver_from_seals([("洪洞县人力资源和社会保障局", 0.93)], committee) is None  # another county
+    assert approver_from_seals([("货和社会保人", 0.92)], committee) is None  # a ring read in part names nothing

@@ -42,6 +42,10 @@ NOT_READ = {
     ("seed2_documents_0118", "holder"),  # 老邦慈 for 袁月慧: motion blur
     ("seed2_documents_0118", "issue_date"),  # 291969月15日
     ("seed2_documents_0118", "grade"),  # 批精步频得概奖: 银奖 not read
+    ("documents_0009", "certificate_no"),  # motion blur: the number's line was not returned
+    # Overexposed past reading: only the title 培训证书 and a wrong year (2021年12月 for 2024年) were returned.
+    *(("documents_0200", name) for name in ("holder", "issuer", "issue_date", "level", "certificate_no", "hours",
+                                              "credits")),
     # Under the seal or past the photo's edge: not read at all, or only a fragment.
     ("documents_0027", "issuer"),
     ("documents_0027", "issue_date"),

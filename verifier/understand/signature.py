@@ -1009,6 +1009,29 @@ def names_its_place(name: str) -> bool:
     return bool(hits and hits[0][0] == 0) or bool(NATIONAL_BODY.match(name))
 
 
+# A committee that reviews titles (XX县中小学教师中级职务评审委员会) is named on a title certificate's 评审组织 line;
+# the body that approves and issues the certificate signs it and seals it (XX县人力资源和社会保障局).
+_REVIEW_COMMITTEE = re.compile(r"(?:评审|评议)委员会$|评委会$")
+
+
+def is_review_committee(name: str) -> bool:
+    return bool(_REVIEW_COMMITTEE.search(name))
+
+
+def approver_from_seals(readings: list[tuple[str, float]], committee: str, context: str = "") -> str | None:
+    """The body whose seal signs a certificate a review committee's line names (the sign-off line lost): a body
+    of the committee's own place that is not a committee itself."""
+    approver = issuer_from_seals(readings, None, context)
+    if approver is None or is_review_committee(approver):
+        return None
+    committee_places, approver_places = load_gazetteer().find(committee), load_gazetteer().find(approver)
+    if not committee_places or not approver_places:
+        return None
+    # The committee's place (汾西县), and the approver's, are the first place each name starts with.
+    same_place = committee_places[0][1].text == approver_places[0][1].text
+    return approver if same_place and committee_places[0][0] == approver_places[0][0] == 0 else None
+
+
 def issuer_from_seals(readings: list[tuple[str, float]], printed: str | None = None, context: str = "") -> str | None:
     """The body a seal names, for a document whose printed text names none (a sign-off that is the seal alone,
     or one lost to glare), or names it without a place OCR could read (西师范大学, 黑河审流等局).
