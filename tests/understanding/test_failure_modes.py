@@ -372,3 +372,15 @@ def test_eight_read_as_ren_before_the_year_mark() -> None:
     case = load_case("documents_0047")  # motion blur: 一人年十二月 for 二〇一八年十二月
     assert any(line.text == "一人年十二月" for line in case.text.lines)
     assert extract(DocType.teaching_service_honor, case.text).issue_date == case.fields["issue_date"] == "2018-12"
+
+
+def test_year_that_lost_its_end_takes_the_year_of_the_same_day_in_the_text() -> None:
+    case = load_case("seed2_documents_0192")  # 二〇年七月二十日 under 公示时间 2023年7月20日至2023年7月25日
+    assert any(line.text.startswith("二〇年七月二十日") for line in case.text.lines)
+    assert extract(DocType.publicity_form, case.text).issue_date == "2023-07-20"
+
+
+def test_bracket_before_the_seal_remark_misread_as_a_colon_is_no_caption() -> None:
+    case = load_case("seed2_documents_0192")  # 长清区机关幼马园:盖章): （ read as a colon, 儿 as 马
+    assert any("幼马园:盖章" in line.text for line in case.text.lines)
+    assert extract(DocType.publicity_form, case.text).issuer == "长清区机关幼儿园"

@@ -99,7 +99,9 @@ def dates_in(line: str, context: str = "") -> list[tuple[int, str]]:
     for match in _PARTIAL.finditer(numerals):
         month = chinese_number(match.group(2)) or 0
         day = chinese_number(match.group(3)) if match.group(3) else None
-        year = _recover_year(match.group("year"), mentioned, month, day)
+        year = _year_of_same_day(match.group("year"), context, month, day) or _recover_year(
+            match.group("year"), mentioned, month, day
+        )
         if year:
             recovered.append((match.start(), _iso(year, month, day)))
     return recovered or _clipped_arabic(line, mentioned) or _yearless(line, context)
@@ -211,6 +213,20 @@ def _yearless(line: str, context: str) -> list[tuple[int, str]]:
     if month and is_calendar_date(year, month, day):
         return [(match.start(), _iso(year, month, day))]
     return []
+
+
+def _year_of_same_day(read: str, context: str, month: int, day: int | None) -> int | None:
+    """A year that lost its last characters (二〇年七月二十日 for 二〇二三年…) on a document that dates the same day
+    in full elsewhere (公示时间：2023年7月20日至…), in one year only, whose spelling holds what was read."""
+    if day is None:
+        return None
+    same_day = {
+        int(iso[:4]) for _, iso in find_dates(HISTORY_CELL.sub(" ", context)) if iso[5:] == f"{month:02d}-{day:02d}"
+    }
+    if len(same_day) != 1:
+        return None
+    year = same_day.pop()
+    return year if _subsequence(read, _spelled(year)) else None
 
 
 def _recover_year(read: str, mentioned: set[int], month: int, day: int | None) -> int | None:

@@ -597,7 +597,9 @@ _SIGNING_LABELS = frozenset({"主管部门", "主管部", "主管单位", "用�
 
 
 def _body_name(line: str) -> str | None:
-    line = re.sub(r"^[^:：]{1,8}[:：]", "", line.strip())  # 审批机关：… on one line
+    # The bracket before 盖章 misread as a colon (长清区机关幼儿园:盖章)) is no caption's colon.
+    line = re.sub(r"[:：](?=(?:盖|公|印|签)章)", "(", line.strip())
+    line = re.sub(r"^[^:：]{1,8}[:：]", "", line)  # 审批机关：… on one line
     line = re.sub(r"[A-Za-z]+", "", line)  # a signature read as Latin letters beside the name
     name = _last_body(line)
     if name is None:
