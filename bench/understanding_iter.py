@@ -184,6 +184,7 @@ def print_causes(misses: list[dict[str, str]], texts: dict[str, list[list[object
     """A miss is the reader's when the value stands in what OCR returned (the name, or a date that reads as the
     labelled one), and the engine's when it does not: no rule over the text could have found it."""
     causes: Counter[tuple[str, str]] = Counter()
+    readers: list[str] = []
     for miss in misses:
         if miss["what"] not in ("holder", "issuer", "issue_date") or miss["file"] not in texts:
             continue
@@ -193,8 +194,12 @@ def print_causes(misses: list[dict[str, str]], texts: dict[str, list[list[object
         else:
             present = miss["truth"] in read
         causes[(miss["what"], "in the recognised text" if present else "not in the recognised text")] += 1
+        if present:
+            readers.append(f"    {miss['file']} {miss['what']}: {miss['truth']} (read {miss['got']})")
     for (field, cause), count in sorted(causes.items()):
         print(f"  {field:12s} {cause:28s} {count}")
+    if readers:
+        print("  the reader's misses:", *readers, sep="\n")
 
 
 if __name__ == "__main__":

@@ -384,3 +384,10 @@ def test_bracket_before_the_seal_remark_misread_as_a_colon_is_no_caption() -> No
     case = load_case("seed2_documents_0192")  # 长清区机关幼马园:盖章): （ read as a colon, 儿 as 马
     assert any("幼马园:盖章" in line.text for line in case.text.lines)
     assert extract(DocType.publicity_form, case.text).issuer == "长清区机关幼儿园"
+
+
+def test_letterhead_whose_last_character_was_not_read_names_the_issuer() -> None:
+    case = load_case("seed2_documents_0087")  # 甘肃省教育厅文 (件 not returned); the sign-off under the seal: 正教育
+    fields = extract(DocType.commendation_document, case.text)
+    assert fields.issuer == "甘肃省教育厅"
+    assert fields.level == Level.provincial

@@ -328,8 +328,9 @@ def _english_body(text: DocumentText) -> list[str]:
     return [max(found, key=lambda line: (line.page, line.middle)).text.strip()] if found else []
 
 
-# A red-header document names its issuer in the letterhead: 六盘水市教育局文件.
-_LETTERHEAD = re.compile(r"^(?P<bodies>.{4,40}?)文件$")
+# A red-header document names its issuer in the letterhead: 六盘水市教育局文件 (件, the last of its large characters,
+# is often not returned: 甘肃省教育厅文).
+_LETTERHEAD = re.compile(r"^(?P<bodies>.{4,40}?)文件?$")
 
 
 def _letterhead(text: DocumentText) -> list[str]:
