@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from models.vocab import DocType, Grade, Level
 from tests.understanding.cases import load_case, raw_text
 from verifier.classify import classify
@@ -132,11 +134,23 @@ def test_a_diploma_number_is_not_taken_for_an_identity_number() -> None:
     assert extract(DocType.academic_certificate, case.text).certificate_no == "108262200902070178"
 
 
-def test_project_leader_cut_off_the_member_list_still_names_them_first() -> None:
-    case = load_case("documents_0102")  # 志主持的… (the name past the edge); 员:李俊翔、蔡雨华、何金静
-    fields = extract(DocType.research_project, case.text)
+@pytest.mark.parametrize(
+    "name",
+    [
+        "documents_0102",  # 志主持的… (the name past the edge); 员:李俊翔、蔡雨华、何金静
+        "documents_0102_reread",  # the caption lost whole: :李俊翔、蔡雨华、何金静
+    ],
+)
+def test_project_leader_cut_off_the_member_list_still_names_them_first(name: str) -> None:
+    fields = extract(DocType.research_project, load_case(name).text)
     assert fields.holder == "李俊翔"
     assert fields.rank == 1
+
+
+def test_salutation_with_its_honorific_misread_names_the_holder() -> None:
+    case = load_case("documents_0043")  # 冯家鑫间志 (同 read as 间, the colon lost), defocused phone photo
+    assert any(line.text == "冯家鑫间志" for line in case.text.lines)
+    assert extract(DocType.honor_certificate, case.text).holder == "冯家鑫"
 
 
 def test_commendation_names_the_holder_with_their_unit_after_another_name() -> None:
@@ -391,3 +405,19 @@ def test_letterhead_whose_last_character_was_not_read_names_the_issuer() -> None
     fields = extract(DocType.commendation_document, case.text)
     assert fields.issuer == "甘肃省教育厅"
     assert fields.level == Level.provincial
+
+
+def test_autonomous_region_with_its_rare_characters_misread_before_a_provincial_body() -> None:
+    case = load_case("documents_0043")  # 新疆维番尔真省溪人民政府: 吾 and 自治区 misread on a defocused photo
+    fields = extract(DocType.honor_certificate, case.text)
+    assert fields.issuer == "新疆维吾尔自治区人民政府"
+    assert fields.level == Level.provincial
+
+
+def test_region_repair_needs_the_length_some_kept_characters_and_a_provincial_body() -> None:
+    from verifier.understand.signature import repair_body_name
+
+    assert repair_body_name("广西壮壮自治区教育厅") == "广西壮族自治区教育厅"
+    assert repair_body_name("新疆维番尔真省溪教育局") == "新疆维番尔真省溪教育局"  # a 局 is no province's body
+    assert repair_body_name("新疆番真省溪人民政府") == "新疆番真省溪人民政府"  # too short for 维吾尔自治区
+    assert repair_body_name("新疆呼番真省溪人民政府") == "新疆呼番真省溪人民政府"  # nothing of the name kept

@@ -67,9 +67,10 @@ _RANK = re.compile(
 
 
 _MEMBERS = re.compile(r"(?:课题组成员|主要成员|成员|完成人)\s*[:：]\s*(?P<names>[\u4e00-\u9fff·、，,\s]{2,120})")
-# The caption's start lost to the edge of a photo (员:李俊翔、蔡雨华…): a list of names still reads as one.
+# The caption lost, whole or in part, to the edge of a photo (员:李俊翔、蔡雨华…, :李俊翔、蔡雨华、何金静): a list of
+# names after a colon still reads as one.
 _NAME = r"[\u4e00-\u9fff·]{2,5}"
-_CLIPPED_MEMBERS = re.compile(rf"(?:^|[\n。;；])\s*[员人]\s*[:：]\s*(?P<names>{_NAME}(?:[、，,]{_NAME})+)")
+_CLIPPED_MEMBERS = re.compile(rf"(?:^|[\n。;；])\s*[员人]?\s*[:：]\s*(?P<names>{_NAME}(?:[、，,]{_NAME})+)")
 _LEADS = r"(?:同志)?\s*(?:主持|申报|负责|牵头)"
 
 

@@ -25,6 +25,9 @@ _CAPTIONED = re.compile(
     rf"课题负责人|负责人|教师姓名|被考核人)\s*[:：]?\s*(?P<name>{_HAN_RUN}{{2,9}}?){_AFTER_NAME}"
 )
 _SALUTATION = re.compile(rf"^(?P<name>{_HAN_RUN}{{2,9}}?)\s*{_HONORIFIC}?\s*[:：]$")
+# A salutation line whose 同 was misread and whose colon was lost (冯家鑫间志): a name and one character before 志,
+# alone on its line, is no word of a sentence.
+_SALUTATION_MISREAD = re.compile(rf"^(?P<name>{_HAN_RUN}{{2,4}}?)\s*[^\s同]志\s*[:：]?$")
 # The run of characters before an honorific ends with the name: 兹证明刘燕蓉同志, 授予王芳同志.
 # 教师 is left out here: 骨干教师, 相应教师资格 are no names.
 _BEFORE_HONORIFIC = re.compile(rf"(?P<run>{_HAN_RUN}{{2,24}})(?:同志|老师|先生|女士)")
@@ -50,7 +53,7 @@ def find_holder(doc_type: DocType, text: DocumentText) -> str | None:
         finders.append((_INSTRUCTOR, rows))
     if doc_type == DocType.academic_certificate:
         finders.append((_GRADUATE, lines))
-    finders += [(_CAPTIONED, rows), (_SALUTATION, lines)]
+    finders += [(_CAPTIONED, rows), (_SALUTATION, lines), (_SALUTATION_MISREAD, lines)]
     for pattern, chunks in finders:
         name = _first(pattern, chunks)
         if name:

@@ -975,9 +975,31 @@ def _full_province(name: str, alias: Alias) -> str | None:
         return None
     guess = _fuzzy_province(name)
     if guess is None or guess.consumed <= len(alias.text):
-        return None
+        return _garbled_region(name, alias)
     full = guess.divisions[0].name
     return full + name[guess.consumed :] if not name.startswith(full) else None
+
+
+# Bodies only a province-level government has, or whose name follows the province directly.
+_PROVINCIAL_BODY = re.compile(r"^(?:人民政府|教育厅|人力资源和社会保障厅|人力资源社会保障厅|人社厅)")
+# Of a region's name after its short name (维吾尔自治区), at least this many characters must be read as printed.
+_REGION_KEPT = 2
+
+
+def _garbled_region(name: str, alias: Alias) -> str | None:
+    """An autonomous region's name with its rare characters misread (新疆维番尔真省溪人民政府): the short name, as many
+    characters as the full name has after it, some of them as printed, and a province's own body right after."""
+    [region] = alias.divisions[:1] or [None]
+    if region is None or not region.name.startswith(alias.text) or region.name == alias.text:
+        return None
+    rest = region.name[len(alias.text) :]
+    middle = name[len(alias.text) : len(region.name)]
+    if len(middle) != len(rest) or not _PROVINCIAL_BODY.match(name[len(region.name) :]):
+        return None
+    kept = sum(a == b for a, b in zip(middle, rest, strict=True))
+    if kept < _REGION_KEPT or kept == len(rest) or load_gazetteer().find(middle):
+        return None
+    return region.name + name[len(region.name) :]
 
 
 def _fuzzy_province(name: str) -> FuzzyPlace | None:
