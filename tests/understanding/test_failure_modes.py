@@ -421,3 +421,8 @@ def test_region_repair_needs_the_length_some_kept_characters_and_a_provincial_bo
     assert repair_body_name("新疆维番尔真省溪教育局") == "新疆维番尔真省溪教育局"  # a 局 is no province's body
     assert repair_body_name("新疆番真省溪人民政府") == "新疆番真省溪人民政府"  # too short for 维吾尔自治区
     assert repair_body_name("新疆呼番真省溪人民政府") == "新疆呼番真省溪人民政府"  # nothing of the name kept
+
+
+def test_number_whose_caption_lost_its_end_at_the_wrap() -> None:
+    case = load_case("documents_0191_reread")  # …(课题编 | KT2015C152),经专家组鉴定: 号: lost where the line wraps
+    assert extract(DocType.research_project, case.text).certificate_no == "KT2015C152"

@@ -62,6 +62,11 @@ def _wrapped_number(text: DocumentText) -> str | None:
         following = text.following(line)
         if following is None:
             continue
+        if _CAPTION_CUT_SHORT.search(line.text.rstrip()):
+            closed = _CONTINUED.match(following.text.strip())
+            # Only a number its bracket closes: a bare next line after 编 may be anything.
+            if closed and len(closed.group(0)) > len(closed.group("rest")) and _is_serial(closed.group("rest")):
+                return closed.group("rest").strip("-")
         joined = line.text.rstrip() + following.text.lstrip()
         for match in _NUMBER_CAPTION.finditer(joined):
             crosses = match.start() < len(line.text.rstrip()) < match.end("number") + 1
@@ -69,6 +74,14 @@ def _wrapped_number(text: DocumentText) -> str | None:
             if crosses and closed and len(closed.group("rest")) >= _MIN_NUMBER:
                 return closed.group("rest").strip("-")
     return None
+
+
+# A bracketed caption at a sentence line's end that lost its 号 and colon at the wrap: (课题编 | KT2015C152).
+_CAPTION_CUT_SHORT = re.compile(r"[(（](?:课题|项目|立项|证书)编$")
+
+
+def _is_serial(rest: str) -> bool:
+    return len(rest) >= _MIN_NUMBER and any(ch.isdigit() for ch in rest)
 
 
 def _continued_number(text: DocumentText, line: Line) -> str:
