@@ -98,12 +98,14 @@ def is_calendar_date(year: int, month: int, day: int | None) -> bool:
 
 
 def date_numerals(text: str) -> str:
-    """Numerals of a date as printed: 元月 is January, and OCR reads 八 as 人 (三年四月人日, 一人年) and the day's 日 as
-    曰, 目 or 年 (二〇二〇年七月七年). Only between date words, where these cannot stand; the length is kept,
-    so positions hold."""
+    """Numerals of a date as printed: 元月 is January, and OCR reads 八 as 人 (三年四月人日, 一人年), the day's 日 as
+    曰, 目 or 年 (二〇二〇年七月七年), and a stroke before the day as 1 (4月122日). Only between date words, where
+    these cannot stand; the length is kept, so positions hold."""
     text = text.replace("元月", "一月")
     text = _MISREAD_DAY_MARK.sub(lambda m: m.group(1) + "日", text)
     text = re.sub(r"(?<=[〇一二三四五六七八九])人(?=年)", "八", text)  # 二〇一人年 / 一人年十二月
+    # A stroke before a two-digit day read as 1 (4月122日: a table rule, a seal's rim); no day has three digits.
+    text = re.sub(r"(?<=月)1(?=(?:[0-2]\d|30)[日号])", " ", text)
     return re.sub(r"(?<=[年月十])人(?=[月日十])", "八", text)
 
 

@@ -66,3 +66,16 @@ def test_eight_read_as_ren_between_date_words(read: str, printed: str) -> None:
     from verifier.normalize import date_numerals
 
     assert date_numerals(read) == printed
+
+
+@pytest.mark.parametrize(
+    ("read", "iso"),
+    [
+        ("2014年4月122日", "2014-04-22"),  # a stroke before the day read as 1 (seed-2 benchmark page 0122)
+        ("2014年4月12日", "2014-04-12"),
+        ("2014年11月131日", "2014-11"),  # 31 November does not exist: the day is left unread
+        ("2014年4月135日", "2014-04"),
+    ],
+)
+def test_stroke_before_a_two_digit_day_read_as_one(read: str, iso: str) -> None:
+    assert parse_date(read) == iso
