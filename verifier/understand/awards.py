@@ -33,7 +33,8 @@ def find_grade(text: str) -> Grade | None:
 _CATEGORIES: list[tuple[re.Pattern[str], AwardCategory]] = [
     (re.compile(r"教学成果"), AwardCategory.teaching_achievement),
     (
-        re.compile(r"科研(?:优秀)?成果|科学研究(?:优秀)?成果|教育科学研究|教科研成果|科研成果"),
+        # 教育科学研究 but not a body's name (黔南州教育科学研究所 signing a lesson contest's certificate).
+        re.compile(r"科研(?:优秀)?成果|科学研究(?:优秀)?成果|教育科学研究(?![所院会室])|教科研成果|科研成果"),
         AwardCategory.research_achievement,
     ),
     (

@@ -16,7 +16,9 @@ from verifier.understand.names import is_person_name
 
 _HAN_RUN = r"[\u4e00-\u9fff·]"
 _HONORIFIC = r"(?:同志|老师|教师|先生|女士|同学)"
-_AFTER_NAME = rf"(?=$|\s|{_HONORIFIC}|[,，。;；:：(（、])"
+# What follows a name: an honorific, punctuation, or (spaces closed up) the sentence going on with a date
+# (学员陈静于2023年7月…参加).
+_AFTER_NAME = rf"(?=$|\s|{_HONORIFIC}|[,，。;；:：(（、]|于\s*[\d〇一二])"
 _INSTRUCTOR = re.compile(
     rf"(?:指导教师|指导老师|辅导教师|辅导老师|指导者)\s*[:：]?\s*(?P<name>{_HAN_RUN}{{2,9}}?){_AFTER_NAME}"
 )

@@ -32,6 +32,7 @@ BODY_SUFFIXES = (
     "人力资源社会保障部", "教育科学研究院", "教育科学研究所", "教师发展中心", "教育委员会", "人民政府", "教育局",
     "教育厅", "教育部", "人社厅", "人社局", "研究会", "研究院", "研究所", "教研室", "教科所", "教科院", "委员会",
     "编辑部", "杂志社", "出版社", "组委会", "办公室", "办公厅", "总工会", "中心学校", "中心校", "继续教育学院",
+    "电化教育馆", "电教馆", "科技馆", "少年宫",
     "教育学院", "幼儿园", "学会", "协会", "学校", "中学", "小学", "学院", "大学", "中心", "团委", "妇联", "工会",
     "政府", "教委", "党委", "局", "厅", "部", "委", "院", "所",
 )
@@ -651,9 +652,16 @@ _TWO_MISREAD_WORD = 9
 _KINDERGARTEN = "幼儿园"
 
 
+# A party body names its place after the party (中共六盘水市委, 共青团贵州省委): the place is what may be misread.
+_PARTY_PREFIX = re.compile(r"^(?:中共|中国共产党|共青团)")
+
+
 def repair_body_name(name: str, context: str = "") -> str:
     """Undo one misread character: in the body word (教肓局 → 教育局, 人资源和社会保障局 → 人力资源和社会保障局), and
     in the leading place name when the document prints that place correctly elsewhere (双山市 → 双鸭山市)."""
+    party = _PARTY_PREFIX.match(name)
+    if party and len(name) > party.end() + 1:
+        return party.group(0) + repair_body_name(name[party.end() :], context)
     return _strip_seal_prefix(_without_stray_before_provincial_body(_repair_place(_repair_suffix(name), context)))
 
 

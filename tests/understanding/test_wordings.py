@@ -1,0 +1,90 @@
+"""Wordings and issuers the benchmark's templates do not print, as real certificates do: each page is typed
+line by line (one line per row, sign-off at the right), so what is tested is the readers, not the OCR."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.page import TextLine
+from models.vocab import AwardCategory, DocType, Grade, Level
+from verifier.classify import classify
+from verifier.extract import extract
+from verifier.text import DocumentText, build_document_text
+
+_WIDTH, _HEIGHT = 1200, 1700
+
+
+def _page(lines: list[tuple[str, int, int]]) -> DocumentText:
+    """(text, character size, left) per line, top to bottom."""
+    read, top = [], 100
+    for text, size, left in lines:
+        right = left + size * len(text)
+        read.append(TextLine(text, [(left, top), (right, top), (right, top + size), (left, top + size)], 0.95))
+        top += size * 2
+    return build_document_text([(1, read, _WIDTH, _HEIGHT)])
+
+
+def test_lesson_contest_signed_by_a_research_institute_is_a_lesson_award() -> None:
+    text = _page(
+        [
+            ("获奖证书", 80, 440),
+            ("刘建国 老师：", 36, 150),
+            ("您在2021年黔南州中小学优质课评选活动中，", 36, 150),
+            ("荣获 初中数学组 二等奖。", 36, 150),
+            ("黔南布依族苗族自治州教育局", 32, 620),
+            ("黔南州教育科学研究所", 32, 620),
+            ("2021年12月", 32, 700),
+        ]
+    )
+    assert classify(text).doc_type == DocType.award_certificate
+    fields = extract(DocType.award_certificate, text)
+    # The institute's name (教育科学研究所) does not make the award a research one.
+    assert fields.award_category == AwardCategory.quality_lesson
+    assert (fields.holder, fields.grade, fields.level) == ("刘建国", Grade.second, Level.municipal)
+
+
+def test_trainee_named_in_a_sentence_that_goes_on_with_its_date() -> None:
+    text = _page(
+        [
+            ("结业证书", 80, 440),
+            ("学员 陈静 于2023年7月10日至7月14日", 36, 150),
+            ("参加六盘水市中小学骨干教师培训，", 36, 150),
+            ("共计24学时，成绩合格，准予结业。", 36, 150),
+            ("六盘水市教师发展中心", 32, 650),
+            ("2023年7月14日", 32, 700),
+        ]
+    )
+    fields = extract(classify(text).doc_type, text)
+    assert (fields.holder, fields.hours, fields.issue_date) == ("陈静", 24.0, "2023-07-14")
+
+
+def test_party_committee_keeps_its_party_prefix() -> None:
+    text = _page(
+        [
+            ("荣誉证书", 80, 440),
+            ("赵敏同志被评为2021年度六盘水市优秀教师。", 36, 150),
+            ("中共六盘水市委", 32, 500),
+            ("六盘水市人民政府", 32, 800),
+            ("2021年9月", 32, 700),
+        ]
+    )
+    fields = extract(DocType.honor_certificate, text)
+    assert fields.issuer == "中共六盘水市委"
+    assert fields.level == Level.municipal
+
+
+@pytest.mark.parametrize("body", ["遵义市电化教育馆", "贵阳市电教馆", "六盘水市少年宫"])
+def test_audio_visual_centres_and_youth_palaces_sign_as_bodies(body: str) -> None:
+    text = _page(
+        [
+            ("获奖证书", 80, 440),
+            ("杨帆：", 36, 150),
+            ("你在2023年中小学微课大赛中荣获特等奖。", 36, 150),
+            (body, 32, 700),
+            ("二〇二三年十月", 32, 700),
+        ]
+    )
+    fields = extract(DocType.award_certificate, text)
+    assert fields.issuer == body
+    assert fields.level == Level.municipal
+    assert fields.grade == Grade.special
