@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from models.page import TextLine
-from models.vocab import AwardCategory, DocType, Grade, Level
+from models.vocab import AwardCategory, DocType, Grade, Level, TitleRank
 from verifier.classify import classify
 from verifier.extract import extract
 from verifier.text import DocumentText, build_document_text
@@ -88,3 +88,37 @@ def test_audio_visual_centres_and_youth_palaces_sign_as_bodies(body: str) -> Non
     assert fields.issuer == body
     assert fields.level == Level.municipal
     assert fields.grade == Grade.special
+
+
+def test_holder_after_a_granting_caption() -> None:
+    text = _page(
+        [
+            ("荣誉证书", 80, 440),
+            ("授予：李四", 36, 150),
+            ("六盘水市骨干教师称号", 36, 150),
+            ("六盘水市教育局", 32, 700),
+            ("2020年12月", 32, 700),
+        ]
+    )
+    assert extract(DocType.honor_certificate, text).holder == "李四"
+
+
+@pytest.mark.parametrize(
+    ("title", "rank"),
+    [("中小学高级教师", TitleRank.senior), ("小学高级教师", TitleRank.first), ("中小学一级教师", TitleRank.first)],
+)
+def test_unified_series_title_is_not_read_as_the_old_primary_school_one(title: str, rank: TitleRank) -> None:
+    text = _page(
+        [
+            ("专业技术职务任职资格证书", 70, 250),
+            ("姓名：陈红", 36, 150),
+            (f"资格名称：{title}", 36, 150),
+            ("证书编号：GZ2019-0321", 36, 150),
+            ("发证机关：贵州省人力资源和社会保障厅", 36, 150),
+            ("2019年12月20日", 36, 150),
+        ]
+    )
+    assert classify(text).doc_type == DocType.title_certificate
+    fields = extract(DocType.title_certificate, text)
+    assert fields.title_rank == rank
+    assert fields.issuer == "贵州省人力资源和社会保障厅"

@@ -202,7 +202,11 @@ def find_registration_result(text: DocumentText) -> RegistrationResult | None:
     return found
 
 
+# The old system named a primary school's ranks one step up (小学高级教师 is a 一级 post); today's unified series
+# says 中小学高级教师 for a senior post, which must not read as 小学高级.
 _TITLE_RANKS = [
+    ("中小学正高级", TitleRank.professor), ("中小学高级", TitleRank.senior), ("中小学一级", TitleRank.first),
+    ("中小学二级", TitleRank.second), ("中小学三级", TitleRank.third),
     ("正高级教师", TitleRank.professor), ("高级教师", TitleRank.senior), ("一级教师", TitleRank.first),
     ("二级教师", TitleRank.second), ("三级教师", TitleRank.third), ("中学高级", TitleRank.senior),
     ("中学一级", TitleRank.first), ("中学二级", TitleRank.second), ("小学高级", TitleRank.first),

@@ -24,7 +24,7 @@ _INSTRUCTOR = re.compile(
 )
 _CAPTIONED = re.compile(
     r"(?:姓\s*名|持证人|获奖人|获奖者|获奖教师|申报人|参训人|参训教师|学员|受聘人|被聘人|申请人|作者|主持人|任职人员|"
-    rf"课题负责人|负责人|教师姓名|被考核人)\s*[:：]?\s*(?P<name>{_HAN_RUN}{{2,9}}?){_AFTER_NAME}"
+    rf"课题负责人|负责人|教师姓名|被考核人|授予(?=\s*[:：]))\s*[:：]?\s*(?P<name>{_HAN_RUN}{{2,9}}?){_AFTER_NAME}"
 )
 _SALUTATION = re.compile(rf"^(?P<name>{_HAN_RUN}{{2,9}}?)\s*{_HONORIFIC}?\s*[:：]$")
 # A salutation line whose 同 was misread and whose colon was lost (冯家鑫间志): a name and one character before 志,
