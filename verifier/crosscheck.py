@@ -13,6 +13,7 @@ from models.vocab import DocType, Severity
 from verifier.columns import load_column_map
 from verifier.duplicates import DocFingerprint, SubmissionRegister
 from verifier.ocr.lookalike import misread_of
+from verifier.understand.holder import listed_names
 
 # Documents that name several people (课题组成员, 表彰名单, 公示名单, co-authors): the applicant may be any of
 # them, and the one the reader picked as holder (the leader, the first listed) need not be the applicant.
@@ -33,15 +34,37 @@ def member_rank(text: str, name: str) -> int | None:
         members = [m for m in re.split(r"[、,，\s]+", rest[: end.start() if end else len(rest)]) if m]
         if name in members:
             return members.index(name) + 1
+        # Lines are joined without a break (names wrap over lines: 马慧 | 兰), so with nothing closing the list its
+        # last name runs into the next line: 张晓梅六盘水市教育科学研究所….
+        if members and members[-1].startswith(name):
+            return len(members)
     if re.search(rf"(?:主持人|负责人)[:：]?{name}|{name}(?:同志)?主持", text):
         return 1
     return None
 
 
+# Types whose certificates rank the people they name (第二完成人).
+_RANKED = {DocType.award_certificate}
+
+
+def _listed_with(text: str, holder: str) -> list[str]:
+    """The names a certificate lists with 、 together with the holder, or []."""
+    return next((names for names in listed_names("".join(text.split())) if holder in names), [])
+
+
 def check_holder(doc: DocumentReport, applicant_name: str | None) -> None:
     """HOLDER_MISMATCH (000 四（二）): a clear difference is an error; one differing character may be OCR noise."""
     holder = doc.fields.holder
-    if not applicant_name or not holder or holder == applicant_name:
+    if not applicant_name or not holder:
+        return
+    listed = [] if doc.doc_type in _MEMBER_LISTS else _listed_with(doc.text, holder)
+    if applicant_name in listed:
+        # One of several people a certificate names together (王芳、李丽、张伟同志的…): their place is their rank.
+        doc.fields.holder = applicant_name
+        if doc.fields.rank is None and doc.doc_type in _RANKED:
+            doc.fields.rank = listed.index(applicant_name) + 1
+        return
+    if holder == applicant_name:
         return
     if doc.doc_type in _MEMBER_LISTS and applicant_name in "".join(doc.text.split()):
         # The applicant is one of the people the document names; their rank is their place in the list.

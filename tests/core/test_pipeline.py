@@ -160,3 +160,37 @@ def test_member_rank_reads_the_list_position() -> None:
     assert member_rank(text, "张晓梅") == 3
     assert member_rank(text, "王芳") == 1
     assert member_rank(text, "赵刚") is None
+
+
+@pytest.mark.parametrize(
+    ("applicant", "rank", "mismatch"), [("李丽", 2, False), ("王芳", 1, False), ("赵刚", None, True)]
+)
+def test_award_naming_several_people_belongs_to_each_of_them(applicant: str, rank: int | None, mismatch: bool) -> None:
+    award = text_pdf(
+        ["获奖证书", "王芳、李丽、张伟同志的《基于项目式学习的初中物理教学研究》",
+         "荣获贵州省第六届基础教育教学成果奖二等奖。", "贵州省人民政府", "二〇二一年十一月"]
+    )
+    report = verify_submission(
+        [Upload(file="a.pdf", data=award)],
+        applicant=__import__("models").Applicant(name=applicant),
+        settings=Settings(),
+    ).report
+    doc = report.documents[0]
+    assert doc.doc_type == DocType.award_certificate
+    assert (FlagCode.HOLDER_MISMATCH in [f.code for f in doc.flags]) is mismatch
+    if not mismatch:
+        assert doc.fields.holder == applicant
+        assert doc.fields.rank == rank
+
+
+def test_member_list_ranks_the_applicant_even_when_the_leader_is_listed_first() -> None:
+    project = text_pdf(
+        ["课题结题证书", "课题名称：农村初中数学分层作业设计研究", "王芳同志主持的课题经专家组鉴定，准予结题。",
+         "课题组成员：王芳、李霞、张晓梅", "六盘水市教育科学研究所", "二〇二三年六月"]
+    )
+    report = verify_submission(
+        [Upload(file="p.pdf", data=project)], applicant=__import__("models").Applicant(name="张晓梅"),
+        settings=Settings(),
+    ).report
+    doc = report.documents[0]
+    assert (doc.fields.holder, doc.fields.rank) == ("张晓梅", 3)

@@ -122,3 +122,20 @@ def test_unified_series_title_is_not_read_as_the_old_primary_school_one(title: s
     fields = extract(DocType.title_certificate, text)
     assert fields.title_rank == rank
     assert fields.issuer == "贵州省人力资源和社会保障厅"
+
+
+def test_names_listed_together_lead_with_the_first() -> None:
+    from verifier.understand.holder import listed_names
+
+    text = _page(
+        [
+            ("获奖证书", 80, 440),
+            ("王芳、李丽、张伟同志的《基于项目式学习的初中物理教学研究》", 36, 150),
+            ("荣获贵州省第六届基础教育教学成果奖二等奖。", 36, 150),
+            ("贵州省人民政府", 32, 700),
+            ("二〇二一年十一月", 32, 700),
+        ]
+    )
+    assert extract(DocType.award_certificate, text).holder == "王芳"  # not 张伟, the name before 同志
+    assert listed_names("授予王芳、李丽老师") == [["王芳", "李丽"]]
+    assert listed_names("语文、数学、英语") == []

@@ -123,10 +123,36 @@ def _before_honorific(chunk: str) -> str | None:
         run = _LEAD_WORDS.sub("", match.group("run"))
         if _STUDENT.search(chunk[: match.start("run")]) or re.search(r"(?:学生|选手)", run):
             continue
+        listed = _first_of_list(chunk[: match.end("run")])
+        if listed:
+            return listed
         name = _trailing_name(run)
         if name:
             return name
     return None
+
+
+# Person names joined by 、 (王芳、李丽、张伟同志的…): the first item may start with other words, the last go on.
+_NAME_LIST = re.compile(rf"(?:{_HAN_RUN}{{2,8}}、)+{_HAN_RUN}{{2,8}}")
+
+
+def listed_names(text: str) -> list[list[str]]:
+    """Every run of person names a text joins with 、, in order: the first item's name is at its end, the last
+    item's at its start."""
+    lists = []
+    for match in _NAME_LIST.finditer(text):
+        items = match.group(0).split("、")
+        first = _trailing_name(_LEAD_WORDS.sub("", items[0]))
+        last = _leading_name(re.split(_HONORIFIC, items[-1], maxsplit=1)[0])
+        if first and last and all(is_person_name(item) for item in items[1:-1]):
+            lists.append([first, *items[1:-1], last])
+    return lists
+
+
+def _first_of_list(before: str) -> str | None:
+    """The first of the names listed right before an honorific, who leads as on a member list."""
+    lists = listed_names(before)
+    return lists[-1][0] if lists and before.endswith(lists[-1][-1]) else None
 
 
 # Captions a form prints right after the name when its cells are read as one line (申报人汤海飞现任职称…).
