@@ -139,3 +139,47 @@ def test_names_listed_together_lead_with_the_first() -> None:
     assert extract(DocType.award_certificate, text).holder == "王芳"  # not 张伟, the name before 同志
     assert listed_names("授予王芳、李丽老师") == [["王芳", "李丽"]]
     assert listed_names("语文、数学、英语") == []
+
+
+def test_holder_after_a_certifying_colon() -> None:
+    text = _page(
+        [
+            ("证明", 80, 500),
+            ("兹证明：王芳，女，1985年3月出生，", 36, 150),
+            ("系我校在编教师，2020年度考核等次为优秀。", 36, 150),
+            ("钟山区第三小学", 32, 700),
+            ("2021年1月5日", 32, 700),
+        ]
+    )
+    assert extract(classify(text).doc_type, text).holder == "王芳"
+
+
+def test_appointee_named_without_an_honorific() -> None:
+    text = _page(
+        [
+            ("聘任证书", 80, 420),
+            ("兹聘任王芳为中小学一级教师，", 36, 150),
+            ("聘期自2020年9月1日至2023年8月31日。", 36, 150),
+            ("钟山区第三小学", 32, 700),
+            ("2020年9月1日", 32, 700),
+        ]
+    )
+    assert classify(text).doc_type == DocType.appointment_letter
+    fields = extract(DocType.appointment_letter, text)
+    assert (fields.holder, fields.title_rank, fields.issue_date) == ("王芳", TitleRank.first, "2020-09-01")
+
+
+def test_journal_name_above_its_issue() -> None:
+    text = _page(
+        [
+            ("中国教育学刊", 40, 100),
+            ("2021年第5期", 30, 100),
+            ("核心素养视域下的初中语文阅读教学策略", 50, 150),
+            ("王芳", 36, 500),
+            ("（贵州省六盘水市第一中学，贵州 六盘水 553000）", 28, 250),
+            ("摘要：本文探讨了阅读教学的策略。", 30, 150),
+        ]
+    )
+    assert classify(text).doc_type == DocType.publication
+    fields = extract(DocType.publication, text)
+    assert (fields.holder, fields.issuer, fields.issue_date) == ("王芳", "中国教育学刊", "2021-05")

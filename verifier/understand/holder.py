@@ -24,7 +24,7 @@ _INSTRUCTOR = re.compile(
 )
 _CAPTIONED = re.compile(
     r"(?:姓\s*名|持证人|获奖人|获奖者|获奖教师|申报人|参训人|参训教师|学员|受聘人|被聘人|申请人|作者|主持人|任职人员|"
-    rf"课题负责人|负责人|教师姓名|被考核人|授予(?=\s*[:：]))\s*[:：]?\s*(?P<name>{_HAN_RUN}{{2,9}}?){_AFTER_NAME}"
+    rf"课题负责人|负责人|教师姓名|被考核人|(?:授予|兹证明)(?=\s*[:：]))\s*[:：]?\s*(?P<name>{_HAN_RUN}{{2,9}}?){_AFTER_NAME}"
 )
 _SALUTATION = re.compile(rf"^(?P<name>{_HAN_RUN}{{2,9}}?)\s*{_HONORIFIC}?\s*[:：]$")
 # A salutation line whose 同 was misread and whose colon was lost (冯家鑫间志): a name and one character before 志,
@@ -33,6 +33,8 @@ _SALUTATION_MISREAD = re.compile(rf"^(?P<name>{_HAN_RUN}{{2,4}}?)\s*[^\s同]志\
 # The run of characters before an honorific ends with the name: 兹证明刘燕蓉同志, 授予王芳同志.
 # 教师 is left out here: 骨干教师, 相应教师资格 are no names.
 _BEFORE_HONORIFIC = re.compile(rf"(?P<run>{_HAN_RUN}{{2,24}})(?:同志|老师|先生|女士)")
+# An appointment names whom it appoints to what: 兹聘任王芳为中小学一级教师.
+_APPOINTED = re.compile(rf"(?:聘任|聘请|聘用)\s*(?P<name>{_HAN_RUN}{{2,4}}?)\s*(?:同志|老师)?\s*为")
 # A diploma names its graduate as the student: 学生张三，性别男….
 _GRADUATE = re.compile(rf"学生\s*(?P<name>{_HAN_RUN}{{2,5}}?)(?=[,，\s]|性别|[男女])")
 _SENTENCE_START = re.compile(
@@ -55,6 +57,8 @@ def find_holder(doc_type: DocType, text: DocumentText) -> str | None:
         finders.append((_INSTRUCTOR, rows))
     if doc_type == DocType.academic_certificate:
         finders.append((_GRADUATE, lines))
+    if doc_type == DocType.appointment_letter:
+        finders.append((_APPOINTED, [text.flat]))
     finders += [(_CAPTIONED, rows), (_SALUTATION, lines), (_SALUTATION_MISREAD, lines)]
     for pattern, chunks in finders:
         name = _first(pattern, chunks)

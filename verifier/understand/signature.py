@@ -91,11 +91,19 @@ _MASTHEAD = re.compile(
 _MASTHEAD_ZONE = 0.25
 
 
+# A cover or title page sets the journal's name on a line of its own, its issue on the next.
+_JOURNAL_NAME = re.compile(r"^[\u4e00-\u9fff]{2,20}$")
+
+
 def read_masthead(text: DocumentText) -> Signature | None:
     """A journal page names its journal and issue, not a signing body. A monthly's 第N期 is its month."""
-    for line in text.lines:
-        match = _MASTHEAD.match(line.text)
-        if match and line.top < _MASTHEAD_ZONE:
+    top = [line for line in text.lines if line.top < _MASTHEAD_ZONE]
+    heads = [line.text.replace(" ", "") for line in top]
+    # The running head on one line, or the name with its issue on the line below it.
+    heads += [name + issue for name, issue in itertools.pairwise(heads) if _JOURNAL_NAME.match(name)]
+    for head in heads:
+        match = _MASTHEAD.match(head)
+        if match:
             issue, year = int(match.group("issue")), int(match.group("year"))
             # A year still to come is a misread one (2036年第1期).
             when = f"{year}-{issue:02d}" if 1 <= issue <= 12 and year <= date.today().year else None
