@@ -77,7 +77,8 @@ CUES: dict[DocType, list[tuple[str, float]]] = {
     ],
     D.personnel_form: [
         ("人员登记表", 6), ("事业单位人员", 4), ("登记表", 1.5), ("参加工作时间", 2), ("身份证号", 1), ("政治面貌", 2),
-        ("个人简历", 2.5), ("出生年月", 1.5), ("聘任时间", 1.5), ("主管部门", 1),
+        ("个人简历", 2.5), ("出生年月", 1.5), ("聘任时间", 1.5), ("主管部门", 1), ("推荐表", 3), ("申报表", 3),
+        ("审批表", 3),
     ],
     D.job_description: [
         ("岗位说明书", 6), ("岗位职责", 3), ("岗位名称", 3), ("任职条件", 3), ("工作内容", 1.5), ("考核要求", 2),
@@ -164,6 +165,10 @@ def classify(text: DocumentText) -> Classification:
         scores[D.publication] += 3
         matched.setdefault(D.publication, []).append("CN 刊号")
     _apply_exclusions(scores, body)
+    if _FORM_TITLE.search(titles):
+        # 专业技术职务任职资格推荐表: a form about a certificate's matter carries its words, but is no certificate.
+        for certificate in _CERTIFICATES:
+            scores[certificate] *= 0.3
 
     best = max(scores, key=lambda t: scores[t])
     if scores[best] < MIN_SCORE:
@@ -171,6 +176,13 @@ def classify(text: DocumentText) -> Classification:
     runner_up = max(s for t, s in scores.items() if t != best)
     confidence = 1 / (1 + math.exp(-(scores[best] - runner_up) / TEMPERATURE))
     return Classification(best, round(confidence, 3), matched.get(best, []), {k.value: v for k, v in scores.items()})
+
+
+_FORM_TITLE = re.compile(r"(?:推荐|申报|审批|评审|登记|考核|申请)表$")
+_CERTIFICATES = (
+    D.award_certificate, D.honor_certificate, D.instructor_award, D.teaching_service_honor, D.teacher_qualification,
+    D.continuing_education, D.title_certificate, D.academic_certificate, D.appointment_letter,
+)
 
 
 def _apply_exclusions(scores: dict[DocType, float], body: str) -> None:

@@ -183,3 +183,31 @@ def test_journal_name_above_its_issue() -> None:
     assert classify(text).doc_type == DocType.publication
     fields = extract(DocType.publication, text)
     assert (fields.holder, fields.issuer, fields.issue_date) == ("王芳", "中国教育学刊", "2021-05")
+
+
+def test_training_total_is_taken_over_its_parts() -> None:
+    text = _page(
+        [
+            ("继续教育学时证明", 70, 350),
+            ("兹证明王芳同志参加2022年度中小学教师继续教育，", 36, 150),
+            ("完成公需科目30学时、专业科目60学时，共计90学时。", 36, 150),
+            ("六盘水市教师发展中心", 32, 650),
+            ("2022年12月20日", 32, 700),
+        ]
+    )
+    assert classify(text).doc_type == DocType.continuing_education
+    assert extract(DocType.continuing_education, text).hours == 90.0
+
+
+def test_recommendation_form_is_no_title_certificate() -> None:
+    text = _page(
+        [
+            ("专业技术职务任职资格推荐表", 60, 250),
+            ("姓名 王芳 性别 女 出生年月 1985.03", 32, 150),
+            ("现任职务 一级教师 任职时间 2015.09", 32, 150),
+            ("单位意见 同意推荐", 32, 150),
+            ("钟山区第三小学（盖章）", 32, 650),
+            ("2023年6月1日", 32, 700),
+        ]
+    )
+    assert classify(text).doc_type == DocType.personnel_form

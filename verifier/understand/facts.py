@@ -137,7 +137,9 @@ def find_quantity(text: str, unit: str) -> float | None:
     """A number of 学时 or 学分: '共计48学时', '培训学时：48', '折合4.8学分'."""
     english = {"学时": r"(?:hours|hrs|class hours)", "学分": r"(?:credits|credit hours)"}[unit]
     match = (
-        re.search(rf"{_NUMBER}\s*(?:个)?\s*{unit}", text)
+        # A total after its parts (公需科目30学时、专业科目60学时，共计90学时) is what the certificate grants.
+        re.search(rf"(?:共计|合计|累计|总计|共)\s*{_NUMBER}\s*(?:个)?\s*{unit}", text)
+        or re.search(rf"{_NUMBER}\s*(?:个)?\s*{unit}", text)
         or re.search(rf"{unit}\s*(?:数|总数|合计)?\s*[:：为]?\s*{_NUMBER}", text)
         or re.search(rf"(?P<value>\d+(?:\.\d+)?)\s*{english}\b", text, re.IGNORECASE)
     )
