@@ -211,3 +211,19 @@ def test_recommendation_form_is_no_title_certificate() -> None:
         ]
     )
     assert classify(text).doc_type == DocType.personnel_form
+
+
+def test_english_date_is_no_certificate_number() -> None:
+    text = _page(
+        [
+            ("CERTIFICATE", 60, 300),
+            ("Awarded to", 32, 200),
+            ("WANG FANG", 40, 200),
+            ("for successfully completing 36 hours of", 32, 200),
+            ("Professional Development in English Teaching", 32, 200),
+            ("Cambridge English Teacher Centre", 32, 600),
+            ("12 March 2022", 32, 600),
+        ]
+    )
+    fields = extract(DocType.continuing_education, text)
+    assert (fields.certificate_no, fields.issue_date, fields.hours) == (None, "2022-03-12", 36.0)

@@ -8,6 +8,7 @@ import re
 from models.vocab import RegistrationResult, TitleRank
 from verifier.normalize import chinese_number, find_dates
 from verifier.text import DocumentText, Line
+from verifier.understand.dates import english_dates
 
 # --- certificate number -------------------------------------------------------------------------------------------
 _CAPTIONS = r"(?:证书编号|证书号码|证书号|证件编号|证号|编号|登记号|批准号|立项号|(?<![A-Za-z])(?:No|NO)\.?(?![a-z])|№)"
@@ -46,7 +47,8 @@ def find_certificate_no(text: DocumentText) -> str | None:
         for line in row:
             # A caption lost to the edge leaves its colon, or its last character: (编)号:20180182.
             candidate = _CLIPPED_CAPTION.sub("", line.text.replace(" ", ""))
-            if _BARE_SERIAL.match(candidate) and not find_dates(candidate) and not _is_phone_or_id(candidate):
+            is_date = find_dates(candidate) or english_dates(line.text)  # 12 March 2022 reads 12March2022
+            if _BARE_SERIAL.match(candidate) and not is_date and not _is_phone_or_id(candidate):
                 return candidate.strip("-")
     return None
 
