@@ -14,6 +14,7 @@ from verifier.columns import load_column_map
 from verifier.duplicates import DocFingerprint, SubmissionRegister
 from verifier.ocr.lookalike import misread_of
 from verifier.understand.holder import listed_names
+from verifier.understand.romanised import is_romanised, romanised_matches
 
 # Documents that name several people (课题组成员, 表彰名单, 公示名单, co-authors): the applicant may be any of
 # them, and the one the reader picked as holder (the leader, the first listed) need not be the applicant.
@@ -70,6 +71,10 @@ def check_holder(doc: DocumentReport, applicant_name: str | None) -> None:
         # The applicant is one of the people the document names; their rank is their place in the list.
         doc.fields.holder = applicant_name
         doc.fields.rank = member_rank("".join(doc.text.split()), applicant_name)
+        return
+    if is_romanised(holder) and romanised_matches(holder, applicant_name):
+        # A foreign certificate spells the applicant's name in pinyin (Li Ming for 李明).
+        doc.fields.holder = applicant_name
         return
     if misread_of(holder, applicant_name):
         # 唐风 for 唐凤: the differing character is one the recogniser confuses with the applicant's, so this is

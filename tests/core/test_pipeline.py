@@ -194,3 +194,21 @@ def test_member_list_ranks_the_applicant_even_when_the_leader_is_listed_first() 
     ).report
     doc = report.documents[0]
     assert (doc.fields.holder, doc.fields.rank) == ("张晓梅", 3)
+
+
+@pytest.mark.parametrize(("applicant", "mismatch"), [("李明", False), ("王芳", True)])
+def test_foreign_certificate_names_its_holder_in_pinyin(applicant: str, mismatch: bool) -> None:
+    certificate = text_pdf(
+        ["CERTIFICATE OF COMPLETION", "This is to certify that Li Ming",
+         "has completed 40 hours of the Teacher Professional Development Program",
+         "in Modern Classroom Instruction", "Oxford Teacher Academy", "June 10, 2023"]
+    )
+    report = verify_submission(
+        [Upload(file="c.pdf", data=certificate)], applicant=__import__("models").Applicant(name=applicant),
+        settings=Settings(),
+    ).report
+    doc = report.documents[0]
+    codes = [f.code for f in doc.flags]
+    assert FlagCode.TRANSLATION_REQUIRED in codes
+    assert (FlagCode.HOLDER_MISMATCH in codes) is mismatch
+    assert doc.fields.holder == ("Li Ming" if mismatch else "李明")

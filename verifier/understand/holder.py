@@ -79,7 +79,20 @@ def find_holder(doc_type: DocType, text: DocumentText) -> str | None:
         name = _first(_INSTRUCTOR, rows)
         if name:
             return name
-    return _byline(text) or _name_alone(text)
+    return _byline(text) or _name_alone(text) or _english_holder(text.full)
+
+
+# A foreign certificate names its holder in pinyin after a formula: This is to certify that Li Ming,
+# Awarded to | WANG FANG. The name is two or three capitalised words.
+_ENGLISH_HOLDER = re.compile(
+    r"(?i:certify\s+that|awarded\s+to|presented\s+to|granted\s+to|conferred\s+(?:up)?on)\s*"
+    r"(?:(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+)?(?P<name>[A-Z][A-Za-z]+(?:[ \-][A-Z][A-Za-z]+){1,2})\b"
+)
+
+
+def _english_holder(full: str) -> str | None:
+    match = _ENGLISH_HOLDER.search(full)
+    return match.group("name") if match else None
 
 
 def _listed_with_unit(lines: list[str]) -> str | None:
