@@ -102,11 +102,16 @@ def date_numerals(text: str) -> str:
     曰, 目 or 年 (二〇二〇年七月七年), and a stroke before the day as 1 (4月122日). Only between date words, where
     these cannot stand; the length is kept, so positions hold."""
     text = text.replace("元月", "一月")
+    # Financial numerals (贰零贰叁年拾月拾日), which a formal document may date in: one character each, as printed.
+    text = text.translate(_FINANCIAL_NUMERALS)
     text = _MISREAD_DAY_MARK.sub(lambda m: m.group(1) + "日", text)
     text = re.sub(r"(?<=[〇一二三四五六七八九])人(?=年)", "八", text)  # 二〇一人年 / 一人年十二月
     # A stroke before a two-digit day read as 1 (4月122日: a table rule, a seal's rim); no day has three digits.
     text = re.sub(r"(?<=月)1(?=(?:[0-2]\d|30)[日号])", " ", text)
     return re.sub(r"(?<=[年月十])人(?=[月日十])", "八", text)
+
+
+_FINANCIAL_NUMERALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾", "一二三四五六七八九十")
 
 
 # A day after its month, then a misread 日 that ends the date (nothing CJK follows it).

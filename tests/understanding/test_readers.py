@@ -229,3 +229,16 @@ def test_kindergarten_with_one_character_misread(read: str, repaired: str) -> No
 def test_a_bureau_whose_first_character_was_misread_is_the_education_bureau() -> None:
     assert repair_body_name("黔东南苗族侗族自治州洪育局") == "黔东南苗族侗族自治州教育局"
     assert repair_body_name("南京市体育局") == "南京市体育局"  # the sports bureau is a body of its own
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("贰零贰叁年拾月拾日", "2023-10-10"),  # financial numerals, as formal documents date
+        ("10 Oct 2023", "2023-10-10"),
+        ("Oct. 10, 2023", "2023-10-10"),
+        ("10 Sept 2023", "2023-09-10"),
+    ],
+)
+def test_dates_written_less_commonly(line: str, iso: str) -> None:
+    assert dates_in(line)[-1][1] == iso
