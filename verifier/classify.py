@@ -165,6 +165,10 @@ def classify(text: DocumentText) -> Classification:
         scores[D.publication] += 3
         matched.setdefault(D.publication, []).append("CN 刊号")
     _apply_exclusions(scores, body)
+    if _NEWS.search(body):
+        # A news report of an award (本报讯…其中一等奖3名) names grades and contests but proves nobody's award.
+        for certificate in _CERTIFICATES:
+            scores[certificate] *= 0.2
     if _FORM_TITLE.search(titles):
         # 专业技术职务任职资格推荐表: a form about a certificate's matter carries its words, but is no certificate.
         for certificate in _CERTIFICATES:
@@ -178,6 +182,7 @@ def classify(text: DocumentText) -> Classification:
     return Classification(best, round(confidence, 3), matched.get(best, []), {k.value: v for k, v in scores.items()})
 
 
+_NEWS = re.compile(r"本报讯|[(（]记者|记者\s*[:：]|通讯员|新闻网|来源\s*[:：]\s*\S{2,}(?:报|网|电视台)")
 _FORM_TITLE = re.compile(r"(?:推荐|申报|审批|评审|登记|考核|申请)表$")
 _CERTIFICATES = (
     D.award_certificate, D.honor_certificate, D.instructor_award, D.teaching_service_honor, D.teacher_qualification,

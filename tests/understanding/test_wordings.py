@@ -227,3 +227,15 @@ def test_english_date_is_no_certificate_number() -> None:
     )
     fields = extract(DocType.continuing_education, text)
     assert (fields.certificate_no, fields.issue_date, fields.hours) == (None, "2022-03-12", 36.0)
+
+
+def test_news_report_of_an_award_is_no_certificate() -> None:
+    text = _page(
+        [
+            ("我市教师在全省优质课比赛中再创佳绩", 50, 150),
+            ("本报讯 近日，贵州省第十届中小学优质课比赛结果揭晓，", 32, 150),
+            ("我市共有12名教师获奖，其中一等奖3名、二等奖5名。", 32, 150),
+            ("（记者 张三）", 32, 150),
+        ]
+    )
+    assert classify(text).doc_type == DocType.other
