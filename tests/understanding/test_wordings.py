@@ -239,3 +239,18 @@ def test_news_report_of_an_award_is_no_certificate() -> None:
         ]
     )
     assert classify(text).doc_type == DocType.other
+
+
+@pytest.mark.parametrize(
+    "sign_off",
+    [
+        [("六盘水市教育局 2022年9月10日", 32, 600)],  # the name and the date on one line
+        [("六盘水市教育局（公章）", 32, 650), ("2022年9月10日", 32, 700)],  # a printed seal remark, no ring text
+    ],
+)
+def test_sign_off_sharing_its_line(sign_off: list[tuple[str, int, int]]) -> None:
+    text = _page(
+        [("荣誉证书", 80, 440), ("王芳同志：", 36, 150), ("被评为2022年度优秀教师。", 36, 150), *sign_off]
+    )
+    fields = extract(DocType.honor_certificate, text)
+    assert (fields.issuer, fields.issue_date, fields.level) == ("六盘水市教育局", "2022-09-10", Level.municipal)

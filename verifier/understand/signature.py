@@ -371,10 +371,14 @@ def _signing_bodies(text: DocumentText, date_line: Line | None) -> list[str]:
         if (completed := _completed_body_word(line.text)) != line.text
     ]
     employers = _employer_cells(text)
+    # A name may share its line with the date (六盘水市教育局 2022年9月10日) or a printed remark (（公章）), which is
+    # no seal's ring text (…专用章 read from the ring).
     candidates = [
         line
         for line in lines
-        if _body_name(line.text) and not _SEAL_WORDS.search(line.text) and id(line) not in employers
+        if _body_name(_strip_dates(line.text))
+        and not _SEAL_WORDS.search(_SEAL_REMARK.sub("", line.text))
+        and id(line) not in employers
     ]
     if not candidates:
         return []
