@@ -164,15 +164,7 @@ def classify(text: DocumentText) -> Classification:
     if _CN_NUMBER.search(text.full):
         scores[D.publication] += 3
         matched.setdefault(D.publication, []).append("CN 刊号")
-    _apply_exclusions(scores, body)
-    if _NEWS.search(body):
-        # A news report of an award (本报讯…其中一等奖3名) names grades and contests but proves nobody's award.
-        for certificate in _CERTIFICATES:
-            scores[certificate] *= 0.2
-    if _FORM_TITLE.search(titles):
-        # 专业技术职务任职资格推荐表: a form about a certificate's matter carries its words, but is no certificate.
-        for certificate in _CERTIFICATES:
-            scores[certificate] *= 0.3
+    _apply_exclusions(scores, body, titles)
 
     best = max(scores, key=lambda t: scores[t])
     if scores[best] < MIN_SCORE:
@@ -190,7 +182,7 @@ _CERTIFICATES = (
 )
 
 
-def _apply_exclusions(scores: dict[DocType, float], body: str) -> None:
+def _apply_exclusions(scores: dict[DocType, float], body: str, titles: str) -> None:
     """Relations between types that additive cues cannot express."""
     # A certificate for the teacher who coached winning students also carries the students' grade words.
     if scores[D.instructor_award] >= 3:
@@ -208,3 +200,8 @@ def _apply_exclusions(scores: dict[DocType, float], body: str) -> None:
     # An honour title with no prize grade is an honour, not an award.
     if re.search(r"被评为|称号", body) and not re.search(r"[特一二三壹贰叁]等奖|[金银铜][奖牌]", body):
         scores[D.award_certificate] *= 0.5
+    # Not certificates at all, whatever certificate words they carry. A news report of an award (本报讯…其中一等奖
+    # 3名) proves nobody's award; a form about a certificate's matter (专业技术职务任职资格推荐表) is a form.
+    not_a_certificate = (0.2 if _NEWS.search(body) else 1.0) * (0.3 if _FORM_TITLE.search(titles) else 1.0)
+    for certificate in _CERTIFICATES:
+        scores[certificate] *= not_a_certificate

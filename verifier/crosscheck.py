@@ -48,9 +48,9 @@ def member_rank(text: str, name: str) -> int | None:
 _RANKED = {DocType.award_certificate}
 
 
-def _listed_with(text: str, holder: str) -> list[str]:
+def _listed_with(flat: str, holder: str) -> list[str]:
     """The names a certificate lists with 、 together with the holder, or []."""
-    return next((names for names in listed_names("".join(text.split())) if holder in names), [])
+    return next((names for names in listed_names(flat) if holder in names), [])
 
 
 def check_holder(doc: DocumentReport, applicant_name: str | None) -> None:
@@ -58,7 +58,8 @@ def check_holder(doc: DocumentReport, applicant_name: str | None) -> None:
     holder = doc.fields.holder
     if not applicant_name or not holder:
         return
-    listed = [] if doc.doc_type in _MEMBER_LISTS else _listed_with(doc.text, holder)
+    flat = "".join(doc.text.split())  # names wrap over lines and OCR spaces them: 马慧 | 兰
+    listed = [] if doc.doc_type in _MEMBER_LISTS else _listed_with(flat, holder)
     if applicant_name in listed:
         # One of several people a certificate names together (王芳、李丽、张伟同志的…): their place is their rank.
         doc.fields.holder = applicant_name
@@ -67,10 +68,10 @@ def check_holder(doc: DocumentReport, applicant_name: str | None) -> None:
         return
     if holder == applicant_name:
         return
-    if doc.doc_type in _MEMBER_LISTS and applicant_name in "".join(doc.text.split()):
+    if doc.doc_type in _MEMBER_LISTS and applicant_name in flat:
         # The applicant is one of the people the document names; their rank is their place in the list.
         doc.fields.holder = applicant_name
-        doc.fields.rank = member_rank("".join(doc.text.split()), applicant_name)
+        doc.fields.rank = member_rank(flat, applicant_name)
         return
     if is_romanised(holder) and romanised_matches(holder, applicant_name):
         # A foreign certificate spells the applicant's name in pinyin (Li Ming for 李明).

@@ -102,7 +102,8 @@ def date_numerals(text: str) -> str:
     曰, 目 or 年 (二〇二〇年七月七年), and a stroke before the day as 1 (4月122日). Only between date words, where
     these cannot stand; the length is kept, so positions hold."""
     text = text.replace("元月", "一月")
-    # Financial numerals (贰零贰叁年拾月拾日), which a formal document may date in: one character each, as printed.
+    # Financial numerals (贰零贰叁年拾月拾日), which a formal document may date in: everywhere in this copy read for
+    # dates (a grade's 壹等奖 becomes 一等奖 here, which no date pattern takes); one character each, as printed.
     text = text.translate(_FINANCIAL_NUMERALS)
     text = _MISREAD_DAY_MARK.sub(lambda m: m.group(1) + "日", text)
     text = re.sub(r"(?<=[〇一二三四五六七八九])人(?=年)", "八", text)  # 二〇一人年 / 一人年十二月

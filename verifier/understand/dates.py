@@ -50,6 +50,7 @@ _ANY_YEAR = re.compile(r"[〇零一二三四五六七八九\d]\s*年")
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
+_MONTH_PREFIXES = tuple(m[:3] for m in _MONTHS)
 # A month's name, whole or cut to its first three letters (Sept. too): Oct 10, 2023, 10 Oct. 2023.
 _MONTH_WORD = r"(?:" + "|".join(rf"{m[:3]}(?:{m[3:]}|t)?" if m == "september" else rf"{m[:3]}(?:{m[3:]})?"
                                for m in _MONTHS) + r")\b"
@@ -69,7 +70,7 @@ _MONTH_SIMILARITY = 65
 def english_dates(line: str) -> list[tuple[int, str]]:
     found = []
     for match in _ENGLISH_DATE.finditer(line):
-        month = [m[:3] for m in _MONTHS].index((match.group("m1") or match.group("m2"))[:3].lower()) + 1
+        month = _MONTH_PREFIXES.index((match.group("m1") or match.group("m2"))[:3].lower()) + 1
         day, year = int(match.group("d1") or match.group("d2")), int(match.group("y1") or match.group("y2"))
         if 1950 <= year <= 2100 and is_calendar_date(year, month, day):
             found.append((match.start(), f"{year:04d}-{month:02d}-{day:02d}"))

@@ -65,10 +65,9 @@ def _wrapped_number(text: DocumentText) -> str | None:
         if following is None:
             continue
         if _CAPTION_CUT_SHORT.search(line.text.rstrip()):
-            closed = _CONTINUED.match(following.text.strip())
-            # Only a number its bracket closes: a bare next line after 编 may be anything.
-            if closed and len(closed.group(0)) > len(closed.group("rest")) and _is_serial(closed.group("rest")):
-                return closed.group("rest").strip("-")
+            rest = _continued_number(text, line)
+            if _is_serial(rest):
+                return rest.strip("-")
         joined = line.text.rstrip() + following.text.lstrip()
         for match in _NUMBER_CAPTION.finditer(joined):
             crosses = match.start() < len(line.text.rstrip()) < match.end("number") + 1

@@ -680,9 +680,9 @@ def repair_body_name(name: str, context: str = "") -> str:
 # Bodies that only a province has follow its name directly: one character between them is a misreading (云南名数育厅,
 # 省 read as 名 after the short name, comes out 云南省名教育厅; a seal's stroke read into the line does the same).
 # A place in between would need a suffix of its own.
+_PROVINCE_BODIES = "教育厅|人力资源和社会保障厅|人力资源社会保障厅|人社厅|人民政府"
 _PROVINCE_STRAY_BODY = re.compile(
-    r"^(?P<province>[\u4e00-\u9fff]{2,8}?(?:省|自治区))[\u4e00-\u9fff]"
-    r"(?P<body>教育厅|人力资源和社会保障厅|人力资源社会保障厅|人社厅|人民政府)$"
+    rf"^(?P<province>[\u4e00-\u9fff]{{2,8}}?(?:省|自治区))[\u4e00-\u9fff](?P<body>{_PROVINCE_BODIES})$"
 )
 
 
@@ -1000,8 +1000,7 @@ def _full_province(name: str, alias: Alias) -> str | None:
     return full + name[guess.consumed :] if not name.startswith(full) else None
 
 
-# Bodies only a province-level government has, or whose name follows the province directly.
-_PROVINCIAL_BODY = re.compile(r"^(?:人民政府|教育厅|人力资源和社会保障厅|人力资源社会保障厅|人社厅)")
+_PROVINCIAL_BODY = re.compile(rf"^(?:{_PROVINCE_BODIES})")
 # Of a region's name after its short name (维吾尔自治区), at least this many characters must be read as printed.
 _REGION_KEPT = 2
 
@@ -1009,8 +1008,10 @@ _REGION_KEPT = 2
 def _garbled_region(name: str, alias: Alias) -> str | None:
     """An autonomous region's name with its rare characters misread (新疆维番尔真省溪人民政府): the short name, as many
     characters as the full name has after it, some of them as printed, and a province's own body right after."""
-    [region] = alias.divisions[:1] or [None]
-    if region is None or not region.name.startswith(alias.text) or region.name == alias.text:
+    if not alias.divisions:
+        return None
+    region = alias.divisions[0]
+    if not region.name.startswith(alias.text) or region.name == alias.text:
         return None
     rest = region.name[len(alias.text) :]
     middle = name[len(alias.text) : len(region.name)]
