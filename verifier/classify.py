@@ -20,15 +20,20 @@ CUES: dict[DocType, list[tuple[str, float]]] = {
     D.award_certificate: [
         ("获奖证书", 3), ("荣获", 1.5), ("获得", 0.5), ("一等奖", 2), ("二等奖", 2), ("三等奖", 2), ("特等奖", 2),
         ("优秀奖", 1.5), ("金奖", 1.5), ("银奖", 1.5), ("铜奖", 1.5), ("竞赛", 1), ("比赛", 1), ("评比", 1),
-        ("大赛", 1), ("优质课", 1.5), ("成果奖", 1.5), ("评选", 0.5), ("奖", 0.5), ("论文", 1), ("完成人", 1.5),
-        ("基本功", 1), ("教学成果", 1.5), ("科研成果", 1.5), ("金牌", 1.5), ("银牌", 1.5), ("铜牌", 1.5),
-        ("教学技能", 1.5),
+        ("大赛", 1), ("优质课", 1.5), ("优课", 1.5), ("成果奖", 1.5), ("评选", 0.5), ("奖", 0.5), ("论文", 1),
+        ("完成人", 1.5), ("基本功", 1), ("教学成果", 1.5), ("科研成果", 1.5), ("金牌", 1.5), ("银牌", 1.5),
+        ("铜牌", 1.5), ("教学技能", 1.5),
+        # Foreign certificates (they also need a translation, content_flags.py), matched without spaces or case.
+        ("FirstPrize", 2.5), ("SecondPrize", 2.5), ("ThirdPrize", 2.5), ("GrandPrize", 2.5), ("GoldMedal", 1.5),
+        ("SilverMedal", 1.5), ("BronzeMedal", 1.5), ("CertificateofAchievement", 1), ("Competition", 1),
     ],
     D.honor_certificate: [
         ("被评为", 3), ("荣誉称号", 3), ("授予", 1), ("优秀教师", 2), ("优秀班主任", 2), ("先进工作者", 2),
         ("优秀教育工作者", 2), ("模范教师", 2), ("师德标兵", 2), ("先进个人", 2), ("优秀共产党员", 1.5),
         ("表彰", 0.5), ("荣誉证书", 1), ("称号", 2.5), ("骨干教师", 2), ("教学能手", 2), ("最美乡村教师", 2),
         ("学科带头人", 2), ("名师", 1), ("评为", 1.5),
+        ("CertificateofHonor", 3), ("CertificateofHonour", 3), ("OutstandingTeacher", 2), ("ExcellentTeacher", 2),
+        ("HonoraryTitle", 3),
     ],
     D.instructor_award: [
         ("指导教师", 3), ("指导老师", 3), ("辅导教师", 3), ("优秀指导教师", 4), ("指导的学生", 3), ("辅导的学生", 3),
@@ -58,10 +63,13 @@ CUES: dict[DocType, list[tuple[str, float]]] = {
     ],
     D.appointment_letter: [
         ("聘书", 5), ("兹聘请", 5), ("兹聘任", 5), ("聘任为", 3), ("聘请", 2), ("聘为", 2), ("聘期", 3), ("聘任", 1),
+        ("聘任书", 5), ("聘用证书", 5), ("聘用您为", 4), ("聘用期限", 3), ("聘任期限", 3),
     ],
     D.academic_certificate: [
         ("毕业证书", 5), ("学位证书", 5), ("准予毕业", 4), ("学士学位", 4), ("硕士学位", 4), ("博士学位", 4),
         ("修完", 2), ("学制", 2), ("毕业", 1.5), ("学位", 1.5), ("专业", 0.5),
+        ("Diploma", 3), ("Bachelorof", 4), ("MasterofArts", 4), ("MasterofScience", 4), ("MasterofEducation", 4),
+        ("DoctorofPhilosophy", 4), ("thedegreeof", 3),
     ],
     D.research_project: [
         ("课题", 3), ("立项", 3), ("结题", 4), ("结题证书", 5), ("立项证书", 5), ("课题负责人", 4), ("规划课题", 3),
@@ -104,13 +112,29 @@ PATTERN_CUES: dict[DocType, list[tuple[str, re.Pattern[str], float]]] = {
          1.5),
     ],
     # The certificate is the coach's when the students it names won: 指导学生黎琳芳在…中荣获银牌.
-    D.instructor_award: [("指导的学生…获奖", re.compile(r"(?:指导|辅导)的?学生[\s\S]{1,40}?(?:荣获|获得|获)"), 3)],
+    D.instructor_award: [
+        ("指导的学生…获奖", re.compile(r"(?:指导|辅导)的?学生[\s\S]{1,40}?(?:荣获|获得|获)"), 3),
+        # A student's certificate that names the teacher who coached (李四同学… 指导老师：王芳) is the teacher's
+        # evidence of coaching, as applications use it. A teacher's own prize may name a mentor the same way
+        # (获奖教师：王芳 指导教师：李明), so a student must be named too.
+        (
+            "学生…指导教师：姓名",
+            re.compile(
+                r"(?:同学|学生|选手)[\s\S]{0,80}?(?:指导|辅导)(?:教师|老师)\s*[:：]\s*[\u4e00-\u9fff·]{2,6}"
+                r"|(?:指导|辅导)(?:教师|老师)\s*[:：]\s*[\u4e00-\u9fff·]{2,6}[\s\S]{0,80}?(?:同学|学生|选手)"
+            ),
+            4,
+        ),
+    ],
     # A journal's running head: 中小学教育 2018年第11期.
     D.publication: [("刊期", re.compile(r"(?:19|20)\d{2}\s*年\s*第\s*\d{1,2}\s*期"), 2)],
     D.teaching_service_honor: [
         (
             "从教 N 年",
-            re.compile(r"(?:满|耕耘|从教|执教|任教|教育工作)\D{0,4}(?:三十|二十五|二十|十五|30|25|20|15)\s*年(?!度)"),
+            re.compile(
+                r"(?:满|耕耘|从教|执教|任教|教育工作)\D{0,4}(?:三十|二十五|二十|十五|30|25|20|15)\s*(?:周)?[年载](?!度)"
+                r"|(?:三十|二十五|二十|十五|30|25|20|15)\s*年(?:的)?教龄"
+            ),
             4,
         ),
     ],
@@ -176,6 +200,8 @@ def classify(text: DocumentText) -> Classification:
 
 _NEWS = re.compile(r"本报讯|[(（]记者|记者\s*[:：]|通讯员|新闻网|来源\s*[:：]\s*\S{2,}(?:报|网|电视台)")
 _FORM_TITLE = re.compile(r"(?:推荐|申报|审批|评审|登记|考核|申请)表$")
+# A lesson plan's 课题 is the lesson's topic (课题：分数的初步认识), not a research project.
+_LESSON_PLAN_TITLE = re.compile(r"(?:教学设计|教案|学案|导学案|说课稿|教学反思|课堂实录)$")
 _CERTIFICATES = (
     D.award_certificate, D.honor_certificate, D.instructor_award, D.teaching_service_honor, D.teacher_qualification,
     D.continuing_education, D.title_certificate, D.academic_certificate, D.appointment_letter,
@@ -205,3 +231,5 @@ def _apply_exclusions(scores: dict[DocType, float], body: str, titles: str) -> N
     not_a_certificate = (0.2 if _NEWS.search(body) else 1.0) * (0.3 if _FORM_TITLE.search(titles) else 1.0)
     for certificate in _CERTIFICATES:
         scores[certificate] *= not_a_certificate
+    if _LESSON_PLAN_TITLE.search(titles):
+        scores[D.research_project] *= 0.3

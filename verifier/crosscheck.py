@@ -12,6 +12,7 @@ from models.report import DocumentReport, Flag
 from models.vocab import DocType, Severity
 from verifier.columns import load_column_map
 from verifier.duplicates import DocFingerprint, SubmissionRegister
+from verifier.normalize import normalize_text
 from verifier.ocr.lookalike import misread_of
 from verifier.understand.holder import listed_names
 from verifier.understand.romanised import is_romanised, romanised_matches
@@ -44,6 +45,18 @@ def member_rank(text: str, name: str) -> int | None:
     return None
 
 
+# The middle dot of a transliterated name as keyboards and OCR give it (热依拉•买买提, 热依拉.买买提).
+_NAME_DOTS = re.compile(r"\s*[·•・‧∙⋅．.。]\s*")
+
+
+def comparable_name(name: str) -> str:
+    """A name as the reader gives it: simplified, without spaces, one kind of middle dot (王 芳, 黃麗華)."""
+    name = normalize_text(name)
+    if not re.search(r"[\u4e00-\u9fff]", name):
+        return " ".join(name.split())  # Li  Ming: a pinyin name keeps one space between its words
+    return _NAME_DOTS.sub("·", "".join(name.split()))
+
+
 # Types whose certificates rank the people they name (第二完成人).
 _RANKED = {DocType.award_certificate}
 
@@ -55,7 +68,8 @@ def _listed_with(flat: str, holder: str) -> list[str]:
 
 def check_holder(doc: DocumentReport, applicant_name: str | None) -> None:
     """HOLDER_MISMATCH (000 四（二）): a clear difference is an error; one differing character may be OCR noise."""
-    holder = doc.fields.holder
+    holder = comparable_name(doc.fields.holder or "")
+    applicant_name = comparable_name(applicant_name or "")
     if not applicant_name or not holder:
         return
     flat = "".join(doc.text.split())  # names wrap over lines and OCR spaces them: 马慧 | 兰

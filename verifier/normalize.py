@@ -12,6 +12,8 @@ import cn2an
 _CJK = r"\u4e00-\u9fff\u3007"
 # OCR often splits a run of CJK characters with spaces (张 晓 梅); they carry no meaning in Chinese text.
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
+# A transliterated name's middle dot as other keyboards and OCR give it (热依拉•买买提).
+_NAME_DOT = re.compile(r"(?<=[\u4e00-\u9fff])\s*[•・‧∙⋅]\s*(?=[\u4e00-\u9fff])")
 _BRACKETS = str.maketrans({"[": "〔", "]": "〕", "【": "〔", "】": "〕", "［": "〔", "］": "〕", "○": "〇", "◯": "〇"})
 
 
@@ -29,6 +31,7 @@ def to_simplified(text: str) -> str:
 def normalize_text(text: str) -> str:
     """Traditional → simplified, full-width → half-width (NFKC), unify brackets, drop spaces inside CJK runs."""
     text = unicodedata.normalize("NFKC", to_simplified(text)).translate(_BRACKETS)
+    text = _NAME_DOT.sub("·", text)
     # NFKC maps the Chinese full stop and ideographic comma to themselves, but full-width ：，（） to ASCII.
     return _SPACE_BETWEEN_CJK.sub("", text).strip()
 

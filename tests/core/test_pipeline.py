@@ -212,3 +212,30 @@ def test_foreign_certificate_names_its_holder_in_pinyin(applicant: str, mismatch
     assert FlagCode.TRANSLATION_REQUIRED in codes
     assert (FlagCode.HOLDER_MISMATCH in codes) is mismatch
     assert doc.fields.holder == ("Li Ming" if mismatch else "李明")
+
+
+@pytest.mark.parametrize("applicant", ["热依拉•买买提", "热依拉.买买提", "热依拉 · 买买提"])
+def test_applicant_name_typed_with_another_middle_dot_is_the_holder(applicant: str) -> None:
+    award = text_pdf(
+        ["荣誉证书", "热依拉·买买提 同志：", "在2023年度教育教学工作中成绩突出，被评为优秀教师。", "乌鲁木齐市教育局",
+         "二〇二三年九月十日"]
+    )
+    report = verify_submission(
+        [Upload(file="a.pdf", data=award)], applicant=__import__("models").Applicant(name=applicant),
+        settings=Settings(),
+    ).report
+    doc = report.documents[0]
+    assert doc.fields.holder == "热依拉·买买提"
+    assert FlagCode.HOLDER_MISMATCH not in [f.code for f in doc.flags]
+
+
+def test_applicant_name_in_traditional_characters_is_the_holder() -> None:
+    award = text_pdf(
+        ["荣誉证书", "黄丽华 同志：", "在2023年度教育教学工作中成绩突出，被评为优秀教师。", "广州市教育局",
+         "二〇二三年九月十日"]
+    )
+    report = verify_submission(
+        [Upload(file="a.pdf", data=award)], applicant=__import__("models").Applicant(name="黃 麗華"),
+        settings=Settings(),
+    ).report
+    assert FlagCode.HOLDER_MISMATCH not in [f.code for f in report.documents[0].flags]

@@ -89,6 +89,20 @@ CASES: list[tuple[str, Level]] = [
     # 县 read as 具 before a county's body
     ("汤阴具教育局", C),
     ("安娱市汤明具教育局", C),
+    # development zones and new areas run by a city rank with its districts; a province's own new area with a city
+    ("合肥高新技术产业开发区教育局", C),
+    ("苏州工业园区教育局", C),
+    ("天津经济技术开发区教育局", C),  # a municipality's zone is no provincial body
+    ("重庆两江新区社会发展局", C),
+    ("贵州省贵安新区社会事业局", M),
+    # Xinjiang prefectures by the names their own documents use
+    ("博州教育局", M),
+    ("巴州教育局", M),
+    ("克州教育局", M),
+    ("巴州区教育局", C),  # Bazhong's district keeps its 区
+    ("贵州省教育科学院", P),  # a research academy, named like a college
+    ("盘州市第二中学团委", S),  # an office inside a school
+    ("盘州市第一小学教务处", S),
 ]
 
 
@@ -214,3 +228,18 @@ def test_a_misread_place_under_a_region_is_reported_as_unread() -> None:
     assert result.unit == "内蒙古自治区赤峰市"
     assert result.confidence < 0.9
     assert any("未识别的下级行政区" in cue for cue in result.cues)
+
+
+@pytest.mark.parametrize(
+    ("run", "bodies"),
+    [
+        ("中共六盘水市委六盘水市人民政府", ["中共六盘水市委", "六盘水市人民政府"]),
+        ("黔东南州教育局凯里市教育局", ["黔东南州教育局", "凯里市教育局"]),
+        ("毕节市七星关区教育局", ["毕节市七星关区教育局"]),  # a district after its city is one body
+        ("六盘水市教育局钟山区分局", ["六盘水市教育局钟山区分局"]),  # a branch of the first
+    ],
+)
+def test_joined_bodies_split_where_a_place_starts_the_next(run: str, bodies: list[str]) -> None:
+    from verifier.issuers.segments import split_joined_bodies
+
+    assert split_joined_bodies(run) == bodies

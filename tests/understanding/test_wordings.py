@@ -254,3 +254,280 @@ def test_sign_off_sharing_its_line(sign_off: list[tuple[str, int, int]]) -> None
     )
     fields = extract(DocType.honor_certificate, text)
     assert (fields.issuer, fields.issue_date, fields.level) == ("六盘水市教育局", "2022-09-10", Level.municipal)
+
+
+def test_registration_authority_caption_is_not_part_of_the_issuer() -> None:
+    text = _page(
+        [
+            ("教师资格定期注册", 80, 300),
+            ("注册结论 合格", 36, 150),
+            ("注册有效期 2020年9月1日至2025年8月31日", 36, 150),
+            ("注册机关 南昌市东湖区教育体育局", 36, 150),
+            ("2020年8月20日", 36, 150),
+        ]
+    )
+    assert classify(text).doc_type == DocType.qualification_registration
+    fields = extract(DocType.qualification_registration, text)
+    assert (fields.issuer, fields.level, fields.issue_date) == ("南昌市东湖区教育体育局", Level.county, "2020-08-20")
+
+
+def test_achievement_holder_after_its_completer_caption() -> None:
+    text = _page(
+        [
+            ("获奖证书", 80, 440),
+            ("成果名称：基于核心素养的小学数学教学实践", 36, 150),
+            ("获奖等级：二等奖", 36, 150),
+            ("成果完成人：李红（第二完成人）", 36, 150),
+            ("四川省人民政府", 32, 650),
+            ("2022年3月", 32, 700),
+        ]
+    )
+    fields = extract(classify(text).doc_type, text)
+    # 成果 starts like a name (成 is a surname) and 完成 like a sentence: neither makes it the holder.
+    assert (fields.holder, fields.rank, fields.grade) == ("李红", 2, Grade.second)
+
+
+def test_approval_number_caption_is_not_part_of_the_number() -> None:
+    text = _page(
+        [
+            ("专业技术职务任职资格证书", 70, 200),
+            ("姓名 周敏", 36, 150),
+            ("资格名称 中学一级教师", 36, 150),
+            ("批准文号 黔人社职称〔2018〕15号", 36, 150),
+            ("贵州省人力资源和社会保障厅", 32, 600),
+        ]
+    )
+    fields = extract(DocType.title_certificate, text)
+    assert fields.certificate_no == "黔人社职称〔2018〕15号"
+
+
+def test_form_cells_read_as_one_line_still_name_the_holder() -> None:
+    text = _page([("推荐考核结果公示表", 70, 300), ("姓名 王芳 性别 女 申报职称 一级教师", 36, 150)])
+    assert extract(DocType.publicity_form, text).holder == "王芳"
+
+
+def test_journal_byline_with_its_unit_on_the_same_line() -> None:
+    text = _page(
+        [
+            ("中国教育学刊", 70, 300),
+            ("2021年第5期", 36, 150),
+            ("CN11-2606/G4  ISSN1002-4808", 36, 150),
+            ("浅谈小学语文阅读教学", 50, 300),
+            ("李明（贵州省六盘水市第三中学）", 30, 350),
+            ("摘要：阅读教学是小学语文教学的重要组成部分", 30, 150),
+        ]
+    )
+    assert classify(text).doc_type == DocType.publication
+    assert extract(DocType.publication, text).holder == "李明"
+
+
+def test_one_teacher_one_good_lesson_is_a_lesson_award() -> None:
+    text = _page(
+        [
+            ("荣誉证书", 80, 440),
+            ("王芳 老师在2022年六盘水市", 36, 150),
+            ("“一师一优课”评选活动中荣获市级优课。", 36, 150),
+            ("六盘水市教育局", 32, 650),
+            ("2022年12月", 32, 700),
+        ]
+    )
+    assert classify(text).doc_type == DocType.award_certificate
+    assert extract(DocType.award_certificate, text).award_category == AwardCategory.quality_lesson
+
+
+def test_foreign_award_is_typed_with_its_prize() -> None:
+    text = _page(
+        [
+            ("CERTIFICATE OF ACHIEVEMENT", 50, 200),
+            ("This is to certify that Zhang Wei", 30, 150),
+            ("has been awarded the First Prize", 30, 150),
+            ("in the 2022 International Teaching Competition.", 30, 150),
+            ("International Education Association", 30, 500),
+            ("December 10, 2022", 30, 600),
+        ]
+    )
+    assert classify(text).doc_type == DocType.award_certificate
+    fields = extract(DocType.award_certificate, text)
+    assert (fields.holder, fields.grade, fields.issue_date) == ("Zhang Wei", Grade.first, "2022-12-10")
+
+
+@pytest.mark.parametrize(
+    ("statement", "years"),
+    [
+        ("您从教三十周年，特发此证。", 30),
+        ("您在教育岗位上辛勤耕耘三十载，特发此证。", 30),
+        ("您已有三十年教龄，特发此证。", 30),
+        ("您从事教育工作已满二十五周年。", 25),
+    ],
+)
+def test_years_of_service_in_other_wordings(statement: str, years: int) -> None:
+    text = _page(
+        [("荣誉证书", 80, 440), ("王大明同志：", 36, 150), (statement, 36, 150), ("贵州省人民政府", 32, 650)]
+    )
+    assert classify(text).doc_type == DocType.teaching_service_honor
+    assert extract(DocType.teaching_service_honor, text).service_years == years
+
+
+def test_lesson_plan_topic_is_no_research_project() -> None:
+    text = _page(
+        [
+            ("教学设计", 80, 440),
+            ("课题：分数的初步认识", 36, 150),
+            ("教学目标：1.理解分数的意义", 36, 150),
+            ("教学重点：分数的读写", 36, 150),
+            ("执教：王芳", 36, 150),
+        ]
+    )
+    assert classify(text).doc_type == DocType.other
+
+
+@pytest.mark.parametrize(
+    ("printed", "number"),
+    [
+        ("证书编号：黔教师〔2021〕第0123号", "黔教师〔2021〕第0123号"),
+        ("编号：（2021）黔教字第015号", "〔2021〕黔教字第015号"),
+        ("证书号：教继字2021第0315号", "教继字2021第0315号"),
+    ],
+)
+def test_certificate_number_with_words_in_it(printed: str, number: str) -> None:
+    text = _page(
+        [("荣誉证书", 80, 440), ("王芳同志：被评为优秀教师。", 36, 150), (printed, 28, 150), ("贵州省教育厅", 32, 650)]
+    )
+    assert extract(DocType.honor_certificate, text).certificate_no == number
+
+
+@pytest.mark.parametrize(
+    ("statement", "hours"),
+    [
+        ("共计40小时，考核合格。", 40.0),
+        ("完成40课时的学习，成绩合格。", 40.0),
+        ("计 4 0 学时", 40.0),
+        ("完成0学时", None),
+    ],
+)
+def test_training_hours_in_other_units_and_spacings(statement: str, hours: float | None) -> None:
+    text = _page(
+        [
+            ("培训证书", 80, 440),
+            ("王芳 老师参加2022年盘州市小学数学骨干教师培训，", 36, 150),
+            (statement, 36, 150),
+            ("盘州市教师发展中心", 32, 650),
+        ]
+    )
+    assert extract(DocType.continuing_education, text).hours == hours
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        [("学生：李四  指导教师：王芳", 36, 150), ("在2022年贵州省青少年科技创新大赛中荣获二等奖。", 36, 150)],
+        [
+            ("李四 同学：", 36, 150),
+            ("在2022年六盘水市中小学生书法比赛中荣获一等奖。", 36, 150),
+            ("指导老师：王芳", 36, 150),
+        ],
+    ],
+)
+def test_student_certificate_naming_the_coach_is_the_coach_evidence(body: list[tuple[str, int, int]]) -> None:
+    text = _page([("获奖证书", 80, 440), *body, ("六盘水市教育局", 32, 650), ("2022年6月", 32, 700)])
+    assert classify(text).doc_type == DocType.instructor_award
+    assert extract(DocType.instructor_award, text).holder == "王芳"
+
+
+def test_teacher_prize_naming_a_mentor_stays_the_teacher_award() -> None:
+    text = _page(
+        [
+            ("获奖证书", 80, 440),
+            ("获奖教师：王芳  指导教师：李明", 36, 150),
+            ("在2022年六盘水市初中数学优质课评选中荣获一等奖。", 36, 150),
+            ("六盘水市教育局", 32, 650),
+        ]
+    )
+    assert classify(text).doc_type == DocType.award_certificate
+    assert extract(DocType.award_certificate, text).holder == "王芳"
+
+
+def test_two_bodies_read_as_one_run_are_two_issuers() -> None:
+    text = _page(
+        [
+            ("获奖证书", 80, 440),
+            ("梁晓东 同志：", 36, 150),
+            ("在2020年遵义市中小学优质课比赛中，荣获小学语文组一等奖。", 36, 150),
+            ("遵义市教育局  遵义市教育科学研究所", 32, 500),
+            ("2020年12月", 32, 700),
+        ]
+    )
+    fields = extract(DocType.award_certificate, text)
+    assert (fields.issuer, fields.level) == ("遵义市教育局", Level.municipal)
+
+
+def test_college_keeps_its_short_place_name() -> None:
+    text = _page(
+        [
+            ("结业证书", 80, 440),
+            ("王芳 同志于2021年7月参加“国培计划（2021）”贵州省乡村教师能力提升培训项目，", 32, 100),
+            ("完成规定学习任务，考核合格，准予结业。", 32, 100),
+            ("贵州师范大学继续教育学院", 32, 650),
+            ("2021年7月30日", 32, 700),
+        ]
+    )
+    # The body text prints 贵州省; the university's name is 贵州师范大学 all the same.
+    assert extract(DocType.continuing_education, text).issuer == "贵州师范大学继续教育学院"
+
+
+def test_notice_addressees_are_not_its_issuer() -> None:
+    text = _page(
+        [
+            ("六盘水市教育局", 80, 300),
+            ("关于表彰2022年度教育教学先进个人的通报", 36, 150),
+            ("各县（市、区）教育局：", 36, 100),
+            ("经研究，对王芳等20名同志予以通报表彰。", 36, 150),
+            ("六盘水市教育局", 32, 650),
+            ("2022年12月20日", 32, 700),
+        ]
+    )
+    assert classify(text).doc_type == DocType.commendation_document
+    assert extract(DocType.commendation_document, text).issuer == "六盘水市教育局"
+
+
+def test_assessment_form_row_about_the_person_is_not_the_sign_off() -> None:
+    text = _page(
+        [
+            ("年度考核登记表", 80, 300),
+            ("姓名 王芳 单位 盘州市第二中学", 36, 150),
+            ("考核年度 2022年度", 36, 150),
+            ("考核等次 优秀", 36, 150),
+            ("盘州市第二中学", 32, 650),
+            ("2023年1月10日", 32, 700),
+        ]
+    )
+    fields = extract(DocType.assessment_record, text)
+    assert (fields.holder, fields.issuer) == ("王芳", "盘州市第二中学")
+
+
+def test_employment_certificate_is_an_appointment() -> None:
+    text = _page(
+        [
+            ("聘用证书", 80, 440),
+            ("王芳同志：", 36, 150),
+            ("经研究，决定聘用您为中小学高级教师，", 36, 150),
+            ("聘用期限自2021年1月1日至2023年12月31日。", 36, 150),
+            ("盘州市第二中学", 32, 650),
+            ("2021年1月1日", 32, 700),
+        ]
+    )
+    assert classify(text).doc_type == DocType.appointment_letter
+    fields = extract(DocType.appointment_letter, text)
+    assert (fields.holder, fields.issue_date, fields.title_rank) == ("王芳", "2021-01-01", TitleRank.senior)
+
+
+def test_registration_table_row_names_its_authority_in_the_last_cell() -> None:
+    text = _page(
+        [
+            ("定期注册记录", 80, 300),
+            ("注册次数 注册结论 注册有效期 注册机构", 32, 100),
+            ("第一次 合格 2016.09.01-2021.08.31 盘州市教育局", 32, 100),
+        ]
+    )
+    fields = extract(DocType.qualification_registration, text)
+    assert (fields.issuer, fields.level) == ("盘州市教育局", Level.county)

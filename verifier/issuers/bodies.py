@@ -12,12 +12,20 @@ NATIONAL_BODY = re.compile(
 # Words that can only follow a place name when the place is the issuer (六盘水教育局, 贵州教育厅).
 BODY_AFTER_PLACE = re.compile(
     r"^(?:人民政府|政府|教育|人力资源|人社|委|市委|县委|区委|州委|省委|党委|科协|总工会|工会|妇联|团委|文明|组织部"
-    r"|宣传部|关工委|教科|教研|电教|电化|教师|科学技术|科技|财政|体育|文化|中小学|基础教育|职业教育|学生)"
+    r"|宣传部|关工委|教科|教研|电教|电化|教师|科学技术|科技|财政|体育|文化|中小学|基础教育|职业教育|学生"
+    r"|高新|经济技术开发|经济开发|经开区|开发区|工业园区)"
+)
+# A development zone or new area a city runs (合肥高新技术产业开发区, 天津经济技术开发区, 两江新区): its bureaus
+# are county-level, like a district's.
+ZONE = re.compile(
+    r"^[\u4e00-\u9fff]{0,8}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|工业园区|新区|综合实验区|示范区)"
 )
 # The body is a school or kindergarten when its name ends like one.
 SCHOOL_BODY = re.compile(
     r"(?:中学|小学|学校|学院|大学|幼儿园|幼稚园|附中|附小|完小|[一二三四五六七八九十]中|[一二三四五六七八九十]小|实验校"
-    r"|分校|校区|中专|职中|职校|技校|高中|初中|教育集团|学区|教学点|学堂)$"
+    r"|分校|校区|中专|职中|职校|技校|高中|初中|教育集团|学区|教学点|学堂)"
+    # …or like an office inside one (盘州市第二中学团委, 某某小学教务处): the school's own body.
+    r"(?:团委|工会|党支部|党总支|教务处|政教处|德育处|教科室|教研室|办公室|少先队大队部)?$"
 )
 # 中心学校 / 中心校 run a township's schools: a township-level body.
 TOWNSHIP_SCHOOL = re.compile(r"(?:中心学校|中心校|教育管理中心|教管中心|文教站|教育辅导站|辅导站|学区管理中心)$")
@@ -27,7 +35,7 @@ TOWNSHIP = re.compile(
 )
 # Institutions named like schools that are not schools: they belong to a region's government.
 # A 教育学院 (广西教育学院) or a university's 继续教育学院 is a college that awards its own certificates: a school.
-NOT_A_SCHOOL = re.compile(r"(?:教育科学研究院|研究院|教科院|行政学院|党校|进修学院|教师发展中心)$")
+NOT_A_SCHOOL = re.compile(r"(?:教育科学研究院|研究院|科学院|教科院|行政学院|党校|进修学院|教师发展中心)$")
 # A regiment (团场, county-level): 一〇三团, 农八师一二一团; right after its division a single numeral is one too
 # (第一师一团), and so is a farm or ranch (第六师芳草湖农场).
 BINGTUAN_REGIMENT = re.compile(

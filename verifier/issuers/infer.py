@@ -46,6 +46,7 @@ _UNREAD_CHILD = re.compile(
     r"^(?P<child>[\u4e00-\u9fff]{2,4})(?P<body>教育局|教育体育局|教体局|人民政府|人力资源和社会保障局|人社局)$"
 )
 _CHILD_LEVEL = {Level.provincial: Level.municipal, Level.municipal: Level.county}
+_ZONE_LEVEL = {Level.provincial: Level.municipal, Level.municipal: Level.county}
 
 
 def infer_level(issuer: str | None, text: str | None = None) -> LevelInference:
@@ -77,7 +78,8 @@ def read_body(body: str, context: tuple[Division, ...] = ()) -> LevelInference:
     region = chain[-1] if chain else None
     rest = body[rest_start:]
     fuzzy = None
-    if (region is None or rest) and not (region is None and bodies.NATIONAL_BODY.match(body)):
+    zone_after_place = region is not None and bodies.ZONE.match(rest)
+    if (region is None or rest) and not zone_after_place and not (region is None and bodies.NATIONAL_BODY.match(body)):
         # A misread place name: after the exact places (贵州省六盘永市…) or at the start (六盘永市…).
         tail = rest if region else _strip_party(body)
         fuzzy = fuzzy_place(tail, region or context or None)
@@ -167,6 +169,14 @@ def _classify(body: str, region: tuple[Division, ...] | None, rest: str) -> Leve
         unit = (place_unit or "新疆生产建设兵团") + regiment.group(0)
         return LevelInference(Level.county, unit, "新疆生产建设兵团", [*cues, f"{regiment.group(0)}: 兵团团场"], 0.85)
     if region is not None and level is not None:
+        zone = bodies.ZONE.match(rest)
+        if zone and level in _ZONE_LEVEL:
+            # A province's own new area (贵州省贵安新区, 河北雄安新区) ranks with a prefecture; a municipality's
+            # (天津经济技术开发区) with its districts.
+            zone_level = _ZONE_LEVEL[level] if not region[0].name.endswith("市") else Level.county
+            unit = f"{place_unit}{zone.group(0)}"
+            cue = f"{unit}: 开发区/新区（{LEVEL_ZH[zone_level]}）"
+            return LevelInference(zone_level, unit, province, [*cues, cue], 0.75)
         below = _UNREAD_CHILD.match(rest)
         if below and level in _CHILD_LEVEL:
             # 赤峰市教汉维教育局: a government body of a place under the region whose name OCR misread.

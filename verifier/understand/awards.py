@@ -17,6 +17,14 @@ _GRADES: list[tuple[re.Pattern[str], Grade]] = [
     (re.compile(r"金\s*[奖牌]"), Grade.gold),
     (re.compile(r"银\s*[奖牌]"), Grade.silver),
     (re.compile(r"铜\s*[奖牌]"), Grade.bronze),
+    # A foreign certificate's prize (First Prize, 2nd Place, Gold Medal).
+    (re.compile(r"(?:grand|special)\s*prize", re.IGNORECASE), Grade.special),
+    (re.compile(r"(?:first|1st)\s*(?:prize|place)", re.IGNORECASE), Grade.first),
+    (re.compile(r"(?:second|2nd)\s*(?:prize|place)", re.IGNORECASE), Grade.second),
+    (re.compile(r"(?:third|3rd)\s*(?:prize|place)", re.IGNORECASE), Grade.third),
+    (re.compile(r"gold\s*(?:medal|award)", re.IGNORECASE), Grade.gold),
+    (re.compile(r"silver\s*(?:medal|award)", re.IGNORECASE), Grade.silver),
+    (re.compile(r"bronze\s*(?:medal|award)", re.IGNORECASE), Grade.bronze),
 ]
 # A titled work (《…》) names its subject, not the contest: its words must not decide the kind of award.
 _WORK_TITLE = re.compile(r"《[^》]{0,80}》")
@@ -38,7 +46,7 @@ _CATEGORIES: list[tuple[re.Pattern[str], AwardCategory]] = [
         AwardCategory.research_achievement,
     ),
     (
-        re.compile(r"优质课|公开课|观摩课|示范课|课堂教学(?:竞赛|评比|大赛|比赛|展示)|赛课|讲课比赛"),
+        re.compile(r"优质课|优课|公开课|观摩课|示范课|课堂教学(?:竞赛|评比|大赛|比赛|展示)|赛课|讲课比赛"),
         AwardCategory.quality_lesson,
     ),
     (

@@ -13,7 +13,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Fewer characters than this read from a training certificate leave out its statement (who trained, how long).
 _STATEMENT_READ = 30
 # An hours or credits unit the text states, not the unquantified 完成规定学时 / 规定的学时.
-_STATED_HOURS = re.compile(r"(?<!规定)(?<!规定的)(?:学时|课时|学分)|\bhours\b", re.IGNORECASE)
+_STATED_HOURS = re.compile(r"(?<!规定)(?<!规定的)(?:学时|课时|小时|学分)|\bhours\b", re.IGNORECASE)
 _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 
 

@@ -13,10 +13,15 @@ from verifier.understand.dates import english_dates
 # --- certificate number -------------------------------------------------------------------------------------------
 _CAPTIONS = r"(?:证书编号|证书号码|证书号|证件编号|证号|编号|登记号|批准号|立项号|(?<![A-Za-z])(?:No|NO)\.?(?![a-z])|№)"
 _NUMBER_CAPTION = re.compile(rf"{_CAPTIONS}\s*[:：.]?\s*(?P<number>[A-Za-z0-9][A-Za-z0-9\-]{{3,31}})")
+# A number with words in it, after its caption: 黔教师〔2021〕第0123号, (2021)黔教字第015号, 教继字2021第0315号.
+_WORDED_NUMBER_CAPTION = re.compile(
+    rf"{_CAPTIONS}\s*[:：.]?\s*(?P<number>(?=[^:：\s]*\d{{3}})(?![^号]*[年月日])[\u4e00-\u9fffA-Za-z0-9〔〕()（）\-]{{3,30}}?号)"
+)
 # What continues a wrapped number: more of it, then the bracket or punctuation that closes it, or nothing more.
 _CONTINUED = re.compile(r"^(?P<rest>[A-Za-z0-9\-]+)(?:[)）,，。;；]|$)")
-# A 文号 of a red-header document: 黔教发〔2023〕12号.
+# A 文号 of a red-header document: 黔教发〔2023〕12号; its caption (批准文号：…) is no part of it.
 _DOCUMENT_NUMBER = re.compile(r"(?P<number>[\u4e00-\u9fff]{1,10}\s*[〔(（]\s*\d{4}\s*[〕)）]\s*\d{1,4}\s*号)")
+_DOCUMENT_NUMBER_CAPTION = re.compile(r"^.*?(?:文号|发文字号)\s*[:：]?")
 # An uncaptioned serial printed alone on its line, as many certificates print it in a corner.
 _BARE_SERIAL = re.compile(r"^(?P<number>(?=[A-Za-z0-9\-]*\d{4})[A-Za-z]{0,5}\d[A-Za-z0-9\-]{5,30})$")
 _MIN_NUMBER = 4
@@ -30,6 +35,9 @@ def find_certificate_no(text: DocumentText) -> str | None:
             if match.end() == len(line.text.rstrip()):
                 number += _continued_number(text, line)  # (课题编号:KT2015C | 178)
             return number.strip("-")
+        worded = _WORDED_NUMBER_CAPTION.search(line.text)
+        if worded:
+            return re.sub(r"[(（]", "〔", re.sub(r"[)）]", "〕", re.sub(r"\s", "", worded.group("number"))))
     for row in text.row_texts():
         match = _NUMBER_CAPTION.search(row)
         if match:
@@ -39,7 +47,7 @@ def find_certificate_no(text: DocumentText) -> str | None:
         return wrapped
     match = _DOCUMENT_NUMBER.search(text.full)
     if match:
-        number = re.sub(r"\s", "", match.group("number"))
+        number = _DOCUMENT_NUMBER_CAPTION.sub("", re.sub(r"\s", "", match.group("number")))
         return re.sub(r"[(（]", "〔", re.sub(r"[)）]", "〕", number))
     for row in text.rows():
         if _OTHER_NUMBER.search("".join(line.text for line in row)):
@@ -119,24 +127,30 @@ def is_id_number(text: str) -> bool:
 # --- years, hours, credits ------------------------------------------------------------------------------------------
 _CN_QUANTITY = r"[一二两三四五六七八九十]{1,3}"
 _SERVICE = re.compile(
-    rf"(?:满|教龄|从教|执教|任教|耕耘|工作|岗位上)[^，,。年]{{0,6}}?(?P<years>{_CN_QUANTITY}|\d{{1,2}})\s*(?:周)?年(?![度级])"
+    rf"(?:满|教龄|从教|执教|任教|耕耘|工作|岗位上)[^，,。年]{{0,6}}?(?P<years>{_CN_QUANTITY}|\d{{1,2}})\s*(?:周)?[年载](?![度级])"
+    # …or the years first: 三十年教龄, 三十年如一日地从教.
+    rf"|(?P<years_first>{_CN_QUANTITY}|\d{{1,2}})\s*(?:周)?年(?:的)?(?:教龄|从教)"
 )
 
 
 def find_service_years(text: str) -> int | None:
     for match in _SERVICE.finditer(text):
-        value = chinese_number(match.group("years"))
+        value = chinese_number(match.group("years") or match.group("years_first"))
         if value and 5 <= value <= 60:
             return value
     return None
 
 
-_NUMBER = r"(?P<value>\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)"
+# OCR spaces the digits of a number now and then (4 0 学时): single digits a space apart are one number.
+_NUMBER = r"(?P<value>\d(?:\s\d){1,3}(?!\d)|\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)"
+# Training is stated in 学时, and as often in 课时 or plain 小时.
+_UNITS = {"学时": "(?:学时|课时|小时)", "学分": "学分"}
 
 
 def find_quantity(text: str, unit: str) -> float | None:
     """A number of 学时 or 学分: '共计48学时', '培训学时：48', '折合4.8学分'."""
     english = {"学时": r"(?:hours|hrs|class hours)", "学分": r"(?:credits|credit hours)"}[unit]
+    unit = _UNITS[unit]
     match = (
         # A total after its parts (公需科目30学时、专业科目60学时，共计90学时) is what the certificate grants.
         re.search(rf"(?:共计|合计|累计|总计|共)\s*{_NUMBER}\s*(?:个)?\s*{unit}", text)
@@ -146,12 +160,13 @@ def find_quantity(text: str, unit: str) -> float | None:
     )
     if not match:
         return None
-    raw = match.group("value")
+    raw = re.sub(r"\s", "", match.group("value"))
     try:
-        return float(raw)
+        value: float | None = float(raw)
     except ValueError:
-        value = chinese_number(raw)
-        return float(value) if value is not None else None
+        number = chinese_number(raw)
+        value = float(number) if number is not None else None
+    return value if value else None  # 0 学时 is a misread, not a statement
 
 
 # --- subject, qualification kind, registration, title rank ----------------------------------------------------------

@@ -18,13 +18,15 @@ _HAN_RUN = r"[\u4e00-\u9fff·]"
 _HONORIFIC = r"(?:同志|老师|教师|先生|女士|同学)"
 # What follows a name: an honorific, punctuation, or (spaces closed up) the sentence going on with a date
 # (学员陈静于2023年7月…参加).
-_AFTER_NAME = rf"(?=$|\s|{_HONORIFIC}|[,，。;；:：(（、]|于\s*[\d〇一二])"
+# A form's next caption follows as well when its cells are read as one line (姓名王芳性别女, 获奖教师：王芳指导教师：…).
+_NEXT_CELL = r"性别|出生|民族|政治面貌|身份证|(?:工作|所在)?单位|[指辅]导(?:教师|老师)"
+_AFTER_NAME = rf"(?=$|\s|{_HONORIFIC}|[,，。;；:：(（、]|于\s*[\d〇一二]|{_NEXT_CELL})"
 _INSTRUCTOR = re.compile(
     rf"(?:指导教师|指导老师|辅导教师|辅导老师|指导者)\s*[:：]?\s*(?P<name>{_HAN_RUN}{{2,9}}?){_AFTER_NAME}"
 )
 _CAPTIONED = re.compile(
     r"(?:姓\s*名|持证人|获奖人|获奖者|获奖教师|申报人|参训人|参训教师|学员|受聘人|被聘人|申请人|作者|主持人|任职人员|"
-    rf"课题负责人|负责人|教师姓名|被考核人|(?:授予|兹证明)(?=\s*[:：]))\s*[:：]?\s*(?P<name>{_HAN_RUN}{{2,9}}?){_AFTER_NAME}"
+    rf"课题负责人|负责人|教师姓名|被考核人|(?:成果|主要)?完成人|(?:授予|兹证明)(?=\s*[:：]))\s*[:：]?\s*(?P<name>{_HAN_RUN}{{2,9}}?){_AFTER_NAME}"
 )
 _SALUTATION = re.compile(rf"^(?P<name>{_HAN_RUN}{{2,9}}?)\s*{_HONORIFIC}?\s*[:：]$")
 # A salutation line whose 同 was misread and whose colon was lost (冯家鑫间志): a name and one character before 志,
@@ -38,7 +40,7 @@ _APPOINTED = re.compile(rf"(?:聘任|聘请|聘用)\s*(?P<name>{_HAN_RUN}{{2,4}}
 # A diploma names its graduate as the student: 学生张三，性别男….
 _GRADUATE = re.compile(rf"学生\s*(?P<name>{_HAN_RUN}{{2,5}}?)(?=[,，\s]|性别|[男女])")
 _SENTENCE_START = re.compile(
-    rf"^(?P<name>{_HAN_RUN}{{2,9}}?)\s*(?:{_HONORIFIC})?\s*(?=在|于|参加|被评为|荣获|获得|从事|完成|撰写|[(（]排名|[(（]第|[,，]\s*(?:性别)?[:：]?[男女][,，])"
+    rf"^(?P<name>{_HAN_RUN}{{2,9}}?)\s*(?:{_HONORIFIC})?\s*(?=在|于|参加|被评为|荣获|获得|从事|完成(?!人)|撰写|[(（]排名|[(（]第|[,，]\s*(?:性别)?[:：]?[男女][,，])"
 )
 # Words that open a sentence before the holder's name.
 _LEAD_WORDS = re.compile(r"^(?:.*?(?:兹有|兹证明|证明|特授予|授予|兹聘请|兹聘任|聘请|聘任|恭喜|表彰|奖励|祝贺))")
@@ -71,7 +73,8 @@ def find_holder(doc_type: DocType, text: DocumentText) -> str | None:
     name = _first(_SENTENCE_START, lines)
     if name:
         return name
-    if doc_type == DocType.commendation_document:
+    if doc_type in (DocType.commendation_document, DocType.publication):
+        # A commendation lists its people with their units; a journal's byline does the same for its author.
         name = _listed_with_unit(lines)
         if name:
             return name

@@ -19,9 +19,10 @@ from rapidfuzz.distance import Levenshtein
 
 from models.vocab import Level
 from verifier.issuers import places_named
-from verifier.issuers.bodies import NATIONAL_BODY
+from verifier.issuers.bodies import NATIONAL_BODY, SCHOOL_BODY
 from verifier.issuers.fuzzy import FuzzyPlace, fuzzy_place, lookalike_place
 from verifier.issuers.gazetteer import Alias, AliasKind, Division, load_gazetteer
+from verifier.issuers.segments import split_joined_bodies
 from verifier.normalize import find_dates
 from verifier.text import DocumentText, Line
 from verifier.understand.dates import HISTORY_CELL, dates_in, document_year, english_dates
@@ -51,7 +52,8 @@ _SEAL_WORDS = re.compile(r"(专用章|公章|印章|^章$)")
 
 # Captions that name the issuer or the date outright.
 _ISSUER_CAPTION = re.compile(
-    r"(?:发证机关|发证机构|发证单位|颁发单位|颁证单位|颁发机构|认定机构|注册机构|注册单位|授予单位|主办单位|评审机构|审批机关|批准机关|"
+    r"(?:发证机关|发证机构|发证单位|发证部门|颁发单位|颁证单位|颁发机构|颁发机关|认定机构|认定机关|注册机构|注册机关|注册单位|授予单位|"
+    r"主办单位|评审机构|审批机关|批准机关|签发机关|"
     r"盖章单位|单位名称|落款单位)\s*[:：]?\s*(?P<rest>.*)"
 )
 _DATE_CAPTION = re.compile(
@@ -125,6 +127,7 @@ def read_signature(text: DocumentText) -> Signature:
         cues.append("发证机关栏")
     else:
         issuers = _signing_bodies(text, date_line) or _letterhead(text) or _english_body(text)
+    issuers = [body for name in issuers for body in split_joined_bodies(name)]
     repaired = [_as_printed_elsewhere(repair_body_name(name, text.prose), text) for name in issuers]
     return Signature(repaired, issue_date, cues)
 
@@ -241,7 +244,9 @@ def _standalone_date(line: str, context: str) -> str | None:
 
 
 # --- issuer -------------------------------------------------------------------------------------------------------
-_CAPTION_NAMES = ("发证机关", "审批机关", "颁发机构", "发证单位", "颁发单位", "认定机构", "注册机构")
+_CAPTION_NAMES = (
+    "发证机关", "审批机关", "颁发机构", "发证单位", "颁发单位", "认定机构", "注册机构", "注册机关", "认定机关",
+)
 
 
 def _fuzzy_caption(joined: str) -> str:
@@ -610,11 +615,21 @@ _SEAL_REMARK = re.compile(r"[(（][^)）]{0,4}章[)）]?|[(（]?(?:盖|公|印|�
 _SIGNING_LABELS = frozenset({"主管部门", "主管部", "主管单位", "用人单位", "盖章单位", "单位", "部门"})
 
 
+# The addressees a notice opens with (各县（市、区）教育局：, 各有关学校：) are whom it is sent to, not who signs it;
+# a form's row about a person (姓名 王芳 单位 盘州市第二中学) names the person's unit.
+_ADDRESSEE = re.compile(r"^\s*各|[:：]\s*$|姓\s*名|性\s*别")
+
+
 def _body_name(line: str) -> str | None:
+    if _ADDRESSEE.search(line):
+        return None
     # The bracket before 盖章 misread as a colon (长清区机关幼儿园:盖章)) is no caption's colon.
     line = re.sub(r"[:：](?=(?:盖|公|印|签)章)", "(", line.strip())
     line = re.sub(r"^[^:：]{1,8}[:：]", "", line)  # 审批机关：… on one line
     line = re.sub(r"[A-Za-z]+", "", line)  # a signature read as Latin letters beside the name
+    # A registration table's row joins its cells (第一次 合格 2016.09.01-2021.08.31 盘州市教育局): the body is the
+    # last cell.
+    line = re.sub(r"^.*?(?:第[一二三四五六七八九十\d]+次|不?合格|暂缓注册)\s*", "", line)
     name = _last_body(line)
     if name is None:
         # The bracket before 盖章 misread as a character: 二七区民族中学子盖章).
@@ -836,6 +851,8 @@ def _expand_short_place(name: str, alias: Alias, printed: dict[str, Alias]) -> s
     name (汕头市) elsewhere, and a body signs with its full name."""
     if alias.kind is AliasKind.full:
         return name
+    if SCHOOL_BODY.search(name):
+        return name  # a college's own name keeps its short place: 贵州师范大学, 六盘水师范学院
     full = [
         text
         for text, other in printed.items()
