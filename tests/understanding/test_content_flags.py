@@ -43,3 +43,13 @@ def test_unquantified_required_hours_do_not_count_as_stated() -> None:
     )
     flags = content_flags(DocType.continuing_education, fields, statement)
     assert FlagCode.HOURS_MISSING in {flag.code for flag in flags}
+
+
+def test_a_booklet_cover_alone_says_so() -> None:
+    from models.report import Fields
+
+    flags = content_flags(DocType.other, Fields(), "中华人民共和国\n荣誉证书")
+    assert [flag.code for flag in flags] == [FlagCode.UNKNOWN_TYPE]
+    assert "荣誉证书" in flags[0].message and "内页" in flags[0].message
+    other = content_flags(DocType.other, Fields(), "课堂教学照片 2023年春季运动会")
+    assert "内页" not in other[0].message
