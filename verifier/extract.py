@@ -25,7 +25,7 @@ from verifier.understand.facts import (
     find_title_rank,
 )
 from verifier.understand.holder import find_holder
-from verifier.understand.signature import read_masthead, read_signature, read_unit
+from verifier.understand.signature import read_awarding_school, read_masthead, read_signature, read_unit
 
 D = DocType
 _COMMON = {"holder", "issuer", "issue_date", "level"}
@@ -87,8 +87,11 @@ def extract(doc_type: DocType, text: DocumentText) -> Fields:
 
 
 def _signing_unit(doc_type: DocType, text: DocumentText) -> str | None:
-    """A personnel form or job description is the employing unit's own document, signed under its seal."""
-    return read_unit(text) if doc_type in (D.personnel_form, D.job_description) else None
+    """A personnel form or job description is the employing unit's own document, signed under its seal; a degree
+    is awarded by the university its statement names."""
+    if doc_type in (D.personnel_form, D.job_description):
+        return read_unit(text)
+    return read_awarding_school(text) if doc_type == D.academic_certificate else None
 
 
 def _project_leader(text: DocumentText) -> str | None:

@@ -531,3 +531,18 @@ def test_registration_table_row_names_its_authority_in_the_last_cell() -> None:
     )
     fields = extract(DocType.qualification_registration, text)
     assert (fields.issuer, fields.level) == ("盘州市教育局", Level.county)
+
+
+def test_degree_whose_sign_off_was_lost_is_awarded_by_the_university_it_names() -> None:
+    text = _page(
+        [
+            ("学士学位证书", 80, 300),
+            ("尹丽蓉，女，1986年8月26日生。在贵州师范大学物理", 36, 150),
+            ("学专业完成了本科学习计划，业已毕业，经审核符合《中华", 36, 150),
+            ("人民共和国学位条例》的规定，授予理学学士学位。", 36, 150),
+            ("校(院)长:A范大学", 32, 300),  # the seal over the principal's signature and the name
+            ("二〇〇八年七月", 32, 650),
+        ]
+    )
+    fields = extract(DocType.academic_certificate, text)
+    assert (fields.issuer, fields.level) == ("贵州师范大学", Level.school)

@@ -337,6 +337,19 @@ def read_unit(text: DocumentText) -> str | None:
     return None
 
 
+# A degree certificate names the university where the degree was earned, which is the one that awards it:
+# 在贵州师范大学物理学专业完成了本科学习计划. (A diploma says 在本校, which names nobody.)
+_STUDIED_AT = re.compile(
+    r"在(?P<school>[\u4e00-\u9fff]{2,20}?(?:大学|学院|专科学校|学校))(?=[\u4e00-\u9fff]{0,20}专业)"
+)
+
+
+def read_awarding_school(text: DocumentText) -> str | None:
+    """The university a degree certificate's statement names, for when its sign-off was not read."""
+    found = {match.group("school") for match in _STUDIED_AT.finditer(text.flat)}
+    return found.pop() if len(found) == 1 else None
+
+
 def _english_body(text: DocumentText) -> list[str]:
     found = [line for line in text.lines if _ENGLISH_BODY.match(line.text.strip())]
     return [max(found, key=lambda line: (line.page, line.middle)).text.strip()] if found else []
