@@ -426,3 +426,9 @@ def test_region_repair_needs_the_length_some_kept_characters_and_a_provincial_bo
 def test_number_whose_caption_lost_its_end_at_the_wrap() -> None:
     case = load_case("documents_0191_reread")  # …(课题编 | KT2015C152),经专家组鉴定: 号: lost where the line wraps
     assert extract(DocType.research_project, case.text).certificate_no == "KT2015C152"
+
+
+def test_sign_off_that_lost_its_year_and_the_first_character_of_its_day() -> None:
+    case = load_case("documents_0128")  # 二年一月十八日 under 公示时间 2023年1月28日至…: 〇二三 and 二 under the seal
+    assert any(line.text == "二年一月十八日" for line in case.text.lines)
+    assert extract(DocType.publicity_form, case.text).issue_date == case.fields["issue_date"] == "2023-01-28"

@@ -242,3 +242,13 @@ def test_a_bureau_whose_first_character_was_misread_is_the_education_bureau() ->
 )
 def test_dates_written_less_commonly(line: str, iso: str) -> None:
     assert dates_in(line)[-1][1] == iso
+
+
+def test_partial_sign_off_is_completed_only_by_the_one_full_date_it_fits() -> None:
+    from verifier.understand.dates import dates_in
+
+    notice = "公示时间 2023年1月28日至2023年2月3日"
+    assert dates_in("二年一月十八日", notice) == [(0, "2023-01-28")]
+    # The day read whole is that day (1月18日 dated in full), not the longer one it ends.
+    assert dates_in("二年一月十八日", "公示时间 2023年1月18日至2023年1月28日") == [(0, "2023-01-18")]
+    assert dates_in("二年二月十八日", notice) != [(0, "2023-01-28")]  # another month

@@ -56,6 +56,7 @@ NOT_READ = {
     ("documents_0479", "issuer"),  # 庆A | 国酸府
     ("documents_0479", "issue_date"),  # 月十八日: the year and month under the seal
     ("documents_0479", "certificate_no"),
+    ("documents_0128", "issuer"),  # 怒江保保族自治州研亚技示学校: 职业技术 misread under the seal
     # Signed with the seal alone: the issuer is in the seal's ring, which the seal reader reads from the image.
     ("documents_0322", "issuer"),
     ("documents_0041", "issuer"),

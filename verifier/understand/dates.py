@@ -12,6 +12,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
+import cn2an
 from rapidfuzz import fuzz, process
 
 from verifier.normalize import chinese_number, date_numerals, find_dates, is_calendar_date
@@ -103,9 +104,12 @@ def dates_in(line: str, context: str = "") -> list[tuple[int, str]]:
     for match in _PARTIAL.finditer(numerals):
         month = chinese_number(match.group(2)) or 0
         day = chinese_number(match.group(3)) if match.group(3) else None
-        year = _year_of_same_day(match.group("year"), context, month, day) or _recover_year(
-            match.group("year"), mentioned, month, day
-        )
+        year = _year_of_same_day(match.group("year"), context, month, day)
+        completed = None if year else _same_month_dated_in_full(match.group("year"), match.group(3), context, month)
+        if completed:
+            recovered.append((match.start(), completed))
+            continue
+        year = year or _recover_year(match.group("year"), mentioned, month, day)
         if year:
             recovered.append((match.start(), _iso(year, month, day)))
     return recovered or _clipped_arabic(line, mentioned) or _yearless(line, context)
@@ -231,6 +235,23 @@ def _year_of_same_day(read: str, context: str, month: int, day: int | None) -> i
         return None
     year = same_day.pop()
     return year if _subsequence(read, _spelled(year)) else None
+
+
+def _same_month_dated_in_full(year_read: str, day_read: str | None, context: str, month: int) -> str | None:
+    """A sign-off whose year and the first character of its day were lost under the seal (二年一月十八日 for
+    二〇二三年一月二十八日), on a document that dates one day of that month in full (公示时间：2023年1月28日至…):
+    that date, when what was read of the year and of the day is the end of how it is spelled."""
+    if not day_read:
+        return None
+    fits = set()
+    for _, iso in find_dates(HISTORY_CELL.sub(" ", context)):
+        if len(iso) != 10 or int(iso[5:7]) != month:
+            continue
+        year, day = int(iso[:4]), int(iso[8:])
+        spelled_day = {str(day), cn2an.an2cn(day)}
+        if any(s.endswith(day_read) and s != day_read for s in spelled_day) and _subsequence(year_read, _spelled(year)):
+            fits.add(iso)
+    return fits.pop() if len(fits) == 1 else None
 
 
 def _recover_year(read: str, mentioned: set[int], month: int, day: int | None) -> int | None:
