@@ -546,3 +546,18 @@ def test_degree_whose_sign_off_was_lost_is_awarded_by_the_university_it_names() 
     )
     fields = extract(DocType.academic_certificate, text)
     assert (fields.issuer, fields.level) == ("贵州师范大学", Level.school)
+
+
+def test_unit_cell_of_a_form_is_not_its_sign_off() -> None:
+    read = [
+        TextLine(text, [(x, y), (x + 30 * len(text), y), (x + 30 * len(text), y + 30), (x, y + 30)], 0.95)
+        for text, x, y in [
+            ("2020年度事业单位工作人员年度考核登记表", 200, 100),
+            ("姓名", 150, 200), ("王峰志", 400, 200), ("性别", 700, 200), ("男", 900, 200),
+            ("单位", 150, 260), ("铁力市第一中学", 350, 260), ("职务", 700, 260), ("语文教师", 900, 260),
+            ("考核等次", 150, 600), ("优秀", 600, 600),
+        ]
+    ]
+    text = build_document_text([(1, read, _WIDTH, _HEIGHT)])
+    # The sign-off (铁力市教育局) was not read: the person's unit does not stand in for it.
+    assert extract(DocType.assessment_record, text).issuer is None

@@ -368,7 +368,7 @@ def _letterhead(text: DocumentText) -> list[str]:
 
 
 # Captions of the holder's employer (工作单位 | 哈密市民族中学): what follows them is no issuer.
-_EMPLOYER_CAPTION = re.compile(r"(?:工作单位|任职单位|所在单位|工作学校|任教学校|所在学校)\s*[:：]?\s*$")
+_EMPLOYER_CAPTION = re.compile(r"(?:工作单位|任职单位|所在单位|工作学校|任教学校|所在学校|^\s*单位)\s*[:：]?\s*$")
 
 
 def _employer_cells(text: DocumentText) -> set[int]:
