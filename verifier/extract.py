@@ -25,7 +25,13 @@ from verifier.understand.facts import (
     find_title_rank,
 )
 from verifier.understand.holder import find_holder
-from verifier.understand.signature import read_awarding_school, read_masthead, read_signature, read_unit
+from verifier.understand.signature import (
+    names_its_place,
+    read_awarding_school,
+    read_masthead,
+    read_signature,
+    read_unit,
+)
 
 D = DocType
 _COMMON = {"holder", "issuer", "issue_date", "level"}
@@ -61,7 +67,7 @@ def extract(doc_type: DocType, text: DocumentText) -> Fields:
     full = text.full
     signature = (read_masthead(text) if doc_type == D.publication else None) or read_signature(text)
     unit = None if signature.issuers else _signing_unit(doc_type, text)
-    issuers = signature.issuers or ([unit] if unit else [])
+    issuers = [name for name in signature.issuers or ([unit] if unit else []) if not _bureau_without_place(name)]
     values: dict[str, object] = {
         "holder": find_holder(doc_type, text),
         "issuer": issuers[0] if issuers else None,
@@ -84,6 +90,12 @@ def extract(doc_type: DocType, text: DocumentText) -> Fields:
         if values["rank"] is None:
             values["rank"] = find_project_rank(values["holder"], text.flat)  # type: ignore[arg-type]
     return Fields(**{k: v for k, v in values.items() if k in allowed})
+
+
+def _bureau_without_place(name: str) -> bool:
+    """A bureau's name with no place before its body word (市州形数有局, 教育局 with its place under the seal)
+    names no body: it is left empty, for the seal to name, rather than reported as the issuer."""
+    return bool(re.search(r"[局厅]$", name)) and not names_its_place(name)
 
 
 def _signing_unit(doc_type: DocType, text: DocumentText) -> str | None:

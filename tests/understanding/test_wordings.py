@@ -561,3 +561,11 @@ def test_unit_cell_of_a_form_is_not_its_sign_off() -> None:
     text = build_document_text([(1, read, _WIDTH, _HEIGHT)])
     # The sign-off (铁力市教育局) was not read: the person's unit does not stand in for it.
     assert extract(DocType.assessment_record, text).issuer is None
+
+
+@pytest.mark.parametrize("sign_off", ["市州形数有局", "教育局"])
+def test_bureau_read_without_its_place_names_no_issuer(sign_off: str) -> None:
+    text = _page(
+        [("荣誉证书", 80, 440), ("王芳同志：", 36, 150), ("被评为2022年度优秀教师。", 36, 150), (sign_off, 32, 650)]
+    )
+    assert extract(DocType.honor_certificate, text).issuer is None
