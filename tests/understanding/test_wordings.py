@@ -569,3 +569,27 @@ def test_bureau_read_without_its_place_names_no_issuer(sign_off: str) -> None:
         [("荣誉证书", 80, 440), ("王芳同志：", 36, 150), ("被评为2022年度优秀教师。", 36, 150), (sign_off, 32, 650)]
     )
     assert extract(DocType.honor_certificate, text).issuer is None
+
+
+@pytest.mark.parametrize(
+    "statement",
+    ["王芳同志被确定为六盘水市第二批名师工作室主持人。", "经考核认定，王芳同志为六盘水市第五批市级骨干教师。"],
+)
+def test_designations_are_honours(statement: str) -> None:
+    text = _page([("证书", 80, 520), (statement, 36, 100), ("六盘水市教育局", 32, 650), ("2020年3月", 32, 700)])
+    assert classify(text).doc_type == DocType.honor_certificate
+    fields = extract(DocType.honor_certificate, text)
+    assert (fields.holder, fields.level) == ("王芳", Level.municipal)
+
+
+def test_womens_federation_signs_as_a_body() -> None:
+    text = _page(
+        [
+            ("荣誉证书", 80, 440),
+            ("王芳同志被评为2021年度六盘水市三八红旗手。", 36, 150),
+            ("六盘水市妇女联合会", 32, 650),
+            ("2021年3月", 32, 700),
+        ]
+    )
+    fields = extract(DocType.honor_certificate, text)
+    assert (fields.issuer, fields.level) == ("六盘水市妇女联合会", Level.municipal)
