@@ -252,3 +252,13 @@ def test_partial_sign_off_is_completed_only_by_the_one_full_date_it_fits() -> No
     # The day read whole is that day (1月18日 dated in full), not the longer one it ends.
     assert dates_in("二年一月十八日", "公示时间 2023年1月18日至2023年1月28日") == [(0, "2023-01-18")]
     assert dates_in("二年二月十八日", notice) != [(0, "2023-01-28")]  # another month
+
+
+def test_body_word_whose_last_character_is_read_as_a_look_alike() -> None:
+    from verifier.understand.signature import repair_body_name
+
+    assert repair_body_name("贵州省教育斤") == "贵州省教育厅"  # 斤 for 厅
+    assert repair_body_name("六盘水市教育扃") == "六盘水市教育局"  # 扃 for 局
+    assert repair_body_name("六盘水师范学阮") == "六盘水师范学院"  # 阮 for 院
+    assert repair_body_name("六盘水市体育局") == "六盘水市体育局"  # another body, not a misreading
+    assert repair_body_name("六盘水市教育司") == "六盘水市教育司"  # 司 looks nothing like 局

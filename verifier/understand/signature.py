@@ -24,6 +24,7 @@ from verifier.issuers.fuzzy import FuzzyPlace, fuzzy_place, lookalike_place
 from verifier.issuers.gazetteer import Alias, AliasKind, Division, load_gazetteer
 from verifier.issuers.segments import split_joined_bodies
 from verifier.normalize import find_dates
+from verifier.ocr.lookalike import LOOKALIKE, lookalike
 from verifier.text import DocumentText, Line
 from verifier.understand.dates import HISTORY_CELL, dates_in, document_year, english_dates
 
@@ -769,7 +770,11 @@ def _repair_suffix(name: str) -> str:
             # A long body word keeps its meaning with any one character misread (及力资源和社会保障厅), but the
             # place before it keeps its last character (四川省力资源… lost 人, not 省).
             long_word = len(suffix) >= _LONG_BODY_WORD and tail[0] not in "省市县区州旗盟"
-            ends_agree = tail[-1] == suffix[-1] and (tail[0] == suffix[0] or long_word)
+            # The body word's last character may itself be misread, as a look-alike of it (教育斤, 教育扃).
+            last_agrees = tail[-1] == suffix[-1] or (
+                tail[:-1] == suffix[:-1] and (lookalike(tail[-1], suffix[-1]) or 0.0) >= LOOKALIKE
+            )
+            ends_agree = last_agrees and (tail[0] == suffix[0] or long_word)
             if len(name) <= size or tail == suffix or not ends_agree:
                 continue
             if 1 <= Levenshtein.distance(tail, suffix, score_cutoff=allowed) <= allowed:
@@ -935,8 +940,6 @@ def _child_with_misread_ending(rest: str, parent: tuple[Division, ...]) -> str |
     """The place after a known parent with its ending misread too (赤峰市教汉维教育局: 旗 read as 维, 敖 as 教): the
     one division of the parent whose name is as long, before a body word, and whose other characters are
     the ones read or, for one of them, a look-alike the recogniser confuses with it."""
-    from verifier.ocr.lookalike import LOOKALIKE, lookalike
-
     children = [
         d
         for d in load_gazetteer().divisions
