@@ -593,3 +593,18 @@ def test_womens_federation_signs_as_a_body() -> None:
     )
     fields = extract(DocType.honor_certificate, text)
     assert (fields.issuer, fields.level) == ("六盘水市妇女联合会", Level.municipal)
+
+
+@pytest.mark.parametrize(
+    "salutation", ["王芳老帅：", "王芳同忐：", "王芳（盘州市第二中学）：", "王芳老师（盘州市第二中学）："]
+)
+def test_salutation_with_a_misread_honorific_or_the_unit_in_brackets(salutation: str) -> None:
+    text = _page(
+        [
+            ("荣誉证书", 80, 440),
+            (salutation, 36, 150),
+            ("在2022年度教育教学工作中成绩突出，被评为优秀教师。", 36, 150),
+            ("盘州市教育局", 32, 650),
+        ]
+    )
+    assert extract(DocType.honor_certificate, text).holder == "王芳"

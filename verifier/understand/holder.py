@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from models.vocab import DocType
+from verifier.ocr.lookalike import LOOKALIKE, lookalike
 from verifier.text import DocumentText
 from verifier.understand.names import is_person_name
 
@@ -28,7 +29,8 @@ _CAPTIONED = re.compile(
     r"(?:姓\s*名|持证人|获奖人|获奖者|获奖教师|申报人|参训人|参训教师|学员|受聘人|被聘人|申请人|作者|主持人|任职人员|"
     rf"课题负责人|负责人|教师姓名|被考核人|(?:成果|主要)?完成人|(?:授予|兹证明)(?=\s*[:：]))\s*[:：]?\s*(?P<name>{_HAN_RUN}{{2,9}}?){_AFTER_NAME}"
 )
-_SALUTATION = re.compile(rf"^(?P<name>{_HAN_RUN}{{2,9}}?)\s*{_HONORIFIC}?\s*[:：]$")
+# A salutation on its own line, the holder's unit allowed in brackets before the colon (王芳（盘州市第二中学）：).
+_SALUTATION = re.compile(rf"^(?P<name>{_HAN_RUN}{{2,9}}?)\s*{_HONORIFIC}?\s*(?:[(（][^)）]{{2,30}}[)）])?\s*[:：]$")
 # A salutation line whose 同 was misread and whose colon was lost (冯家鑫间志): a name and one character before 志,
 # alone on its line, is no word of a sentence.
 _SALUTATION_MISREAD = re.compile(rf"^(?P<name>{_HAN_RUN}{{2,4}}?)\s*[^\s同]志\s*[:：]?$")
@@ -181,11 +183,22 @@ _NEXT_CAPTION = re.compile(r"(?:现任|现聘|性别|出生|民族|职称|职务
 
 def _leading_name(run: str) -> str | None:
     """The name at the start of a run: the whole run if it reads as a name, else its longest leading name."""
-    run = _NEXT_CAPTION.split(run.strip("·"), maxsplit=1)[0]
+    run = _without_misread_honorific(_NEXT_CAPTION.split(run.strip("·"), maxsplit=1)[0])
     for size in range(min(len(run), 4), 1, -1):
         if is_person_name(run[:size]):
             return run[:size]
     return run if is_person_name(run) else None
+
+
+_HONORIFIC_ENDS = {"老": "师", "同": "志"}
+
+
+def _without_misread_honorific(run: str) -> str:
+    """王芳老帅, 王芳同忐: an honorific whose second character was read as a look-alike is no part of the name."""
+    misread = len(run) >= 4 and run[-2] in _HONORIFIC_ENDS
+    if misread and (lookalike(run[-1], _HONORIFIC_ENDS[run[-2]]) or 0.0) >= LOOKALIKE:
+        return run[:-2]
+    return run
 
 
 def _trailing_name(run: str) -> str | None:
