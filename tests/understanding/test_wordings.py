@@ -447,7 +447,7 @@ def test_teacher_prize_naming_a_mentor_stays_the_teacher_award() -> None:
     assert extract(DocType.award_certificate, text).holder == "王芳"
 
 
-def test_two_bodies_read_as_one_run_are_two_issuers() -> None:
+def test_two_bodies_read_as_one_run_are_kept_apart() -> None:
     text = _page(
         [
             ("获奖证书", 80, 440),
@@ -458,7 +458,7 @@ def test_two_bodies_read_as_one_run_are_two_issuers() -> None:
         ]
     )
     fields = extract(DocType.award_certificate, text)
-    assert (fields.issuer, fields.level) == ("遵义市教育局", Level.municipal)
+    assert (fields.issuer, fields.level) == ("遵义市教育局 遵义市教育科学研究所", Level.municipal)
 
 
 def test_college_keeps_its_short_place_name() -> None:

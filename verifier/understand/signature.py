@@ -128,8 +128,12 @@ def read_signature(text: DocumentText) -> Signature:
         cues.append("发证机关栏")
     else:
         issuers = _signing_bodies(text, date_line) or _letterhead(text) or _english_body(text)
-    issuers = [body for name in issuers for body in split_joined_bodies(name)]
-    repaired = [_as_printed_elsewhere(repair_body_name(name, text.prose), text) for name in issuers]
+    # Bodies signed side by side that OCR returned as one run are repaired one by one and kept together, a space
+    # apart, as printed: both issued the document, and a rule may ask for either (省人民政府).
+    repaired = [
+        " ".join(_as_printed_elsewhere(repair_body_name(body, text.prose), text) for body in split_joined_bodies(name))
+        for name in issuers
+    ]
     return Signature(repaired, issue_date, cues)
 
 
