@@ -31,6 +31,7 @@ from verifier.understand.signature import (
     read_masthead,
     read_signature,
     read_unit,
+    text_without_employer,
 )
 
 D = DocType
@@ -72,7 +73,8 @@ def extract(doc_type: DocType, text: DocumentText) -> Fields:
         "holder": find_holder(doc_type, text),
         "issuer": issuers[0] if issuers else None,
         "issue_date": signature.issue_date,
-        "level": find_level(issuers, full) if "level" in allowed else None,
+        # With no issuer read, the level is looked for in the text, where the holder's unit says nothing of it.
+        "level": find_level(issuers, full if issuers else text_without_employer(text)) if "level" in allowed else None,
         "grade": find_grade(text.flat) if "grade" in allowed else None,
         "award_category": _award_category(doc_type, text.flat) if "award_category" in allowed else None,
         "rank": find_rank(full),

@@ -608,3 +608,19 @@ def test_salutation_with_a_misread_honorific_or_the_unit_in_brackets(salutation:
         ]
     )
     assert extract(DocType.honor_certificate, text).holder == "王芳"
+
+
+def test_holder_unit_says_nothing_of_the_level_when_no_issuer_was_read() -> None:
+    read = [
+        TextLine(text, [(x, y), (x + 30 * len(text), y), (x + 30 * len(text), y + 30), (x, y + 30)], 0.95)
+        for text, x, y in [
+            ("专业技术资格证书", 400, 100),
+            ("姓名", 250, 200), ("陈志晶", 450, 200),
+            ("工作单位", 250, 260), ("敖汉旗民族中学", 450, 260),
+            ("资格名称", 250, 320), ("一级教师", 450, 320),
+            ("评审组织", 250, 380), ("敖汉旗中小学教师中级职务评委员", 450, 380),  # 审 and 会 lost
+        ]
+    ]
+    fields = extract(DocType.title_certificate, build_document_text([(1, read, _WIDTH, _HEIGHT)]))
+    assert fields.issuer is None
+    assert fields.level is None  # not the school the teacher works at

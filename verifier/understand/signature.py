@@ -385,6 +385,13 @@ def _employer_cells(text: DocumentText) -> set[int]:
     return cells
 
 
+def text_without_employer(text: DocumentText) -> str:
+    """The document's text without the cells that name the holder's own unit (工作单位 | 敖汉旗民族中学), which say
+    where the person works, not who issued the document."""
+    employers = _employer_cells(text)
+    return "\n".join(line.text for line in text.lines if id(line) not in employers)
+
+
 def _signing_bodies(text: DocumentText, date_line: Line | None) -> list[str]:
     lines = [*text.lines, *_joined_neighbours(text)]
     # A name whose body word the seal or the edge cut short (息烽县教育|): completed as its place requires.
