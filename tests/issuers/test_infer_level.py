@@ -103,6 +103,7 @@ CASES: list[tuple[str, Level]] = [
     ("贵州省教育科学院", P),  # a research academy, named like a college
     ("盘州市第二中学团委", S),  # an office inside a school
     ("盘州市第一小学教务处", S),
+    ("周口市中小学", M),  # a committee's name cut short (…中小学教师职务评审委员会): 中小学 is no school's name
     ("第十届全国中小学信息技术创新与实践大赛组委会", N),  # a national contest's committee, its edition first
     ("贵州省第五届中小学教师教学技能大赛组委会", P),
 ]

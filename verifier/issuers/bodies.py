@@ -37,7 +37,8 @@ TOWNSHIP = re.compile(
 )
 # Institutions named like schools that are not schools: they belong to a region's government.
 # A 教育学院 (广西教育学院) or a university's 继续教育学院 is a college that awards its own certificates: a school.
-NOT_A_SCHOOL = re.compile(r"(?:教育科学研究院|研究院|科学院|教科院|行政学院|党校|进修学院|教师发展中心)$")
+# 中小学 names a kind of school, never one school: …市中小学 is a longer name cut short (…中小学教师职务评审委员会).
+NOT_A_SCHOOL = re.compile(r"(?:教育科学研究院|研究院|科学院|教科院|行政学院|党校|进修学院|教师发展中心|中小学)$")
 # A regiment (团场, county-level): 一〇三团, 农八师一二一团; right after its division a single numeral is one too
 # (第一师一团), and so is a farm or ranch (第六师芳草湖农场).
 BINGTUAN_REGIMENT = re.compile(
