@@ -624,3 +624,19 @@ def test_holder_unit_says_nothing_of_the_level_when_no_issuer_was_read() -> None
     fields = extract(DocType.title_certificate, build_document_text([(1, read, _WIDTH, _HEIGHT)]))
     assert fields.issuer is None
     assert fields.level is None  # not the school the teacher works at
+
+
+def test_project_leader_captioned_in_a_table_ranks_first() -> None:
+    text = _page(
+        [
+            ("课题立项证书", 80, 300),
+            ("课题名称 农村小学作文教学策略研究", 36, 150),
+            ("课题编号 2019B087", 36, 150),
+            ("课题主持人 罗文", 36, 150),
+            ("所在单位 盘州市第二中学", 36, 150),
+            ("六盘水市教育科学研究所", 32, 650),
+            ("2019年6月", 32, 700),
+        ]
+    )
+    fields = extract(DocType.research_project, text)
+    assert (fields.holder, fields.rank, fields.certificate_no) == ("罗文", 1, "2019B087")

@@ -81,6 +81,7 @@ _MEMBERS = re.compile(r"(?:课题组成员|主要成员|成员|完成人)\s*[:�
 _NAME = r"[\u4e00-\u9fff·]{2,5}"
 _CLIPPED_MEMBERS = re.compile(rf"(?:^|[\n。;；])\s*[员人]?\s*[:：]\s*(?P<names>{_NAME}(?:[、，,]{_NAME})+)")
 _LEADS = r"(?:同志)?\s*(?:主持|申报|负责|牵头)"
+_LEADER_CAPTION = r"(?:主持人|负责人)\s*[:：]?\s*"
 
 
 def project_members(text: str) -> list[str]:
@@ -98,7 +99,9 @@ def find_project_rank(holder: str | None, text: str) -> int | None:
     names = project_members(text)
     if holder in names:
         return names.index(holder) + 1
-    return 1 if re.search(re.escape(holder) + _LEADS, text) else None
+    # 罗文同志主持的…, or a table's caption before the name: 课题主持人 罗文.
+    leads = re.search(re.escape(holder) + _LEADS, text) or re.search(_LEADER_CAPTION + re.escape(holder), text)
+    return 1 if leads else None
 
 
 def find_rank(text: str) -> int | None:
