@@ -640,3 +640,47 @@ def test_project_leader_captioned_in_a_table_ranks_first() -> None:
     )
     fields = extract(DocType.research_project, text)
     assert (fields.holder, fields.rank, fields.certificate_no) == ("罗文", 1, "2019B087")
+
+
+def test_online_training_certificate_with_an_identity_number() -> None:
+    text = _page(
+        [
+            ("培训合格证书", 80, 300),
+            ("学员：王芳", 36, 150),
+            ("身份证号：520222198503121234", 36, 150),
+            ("于2021年10月参加“国培计划（2021）”网络研修，", 36, 150),
+            ("完成培训学时50学时，考核合格。", 36, 150),
+            ("证书编号：GP2021-0012345", 30, 150),
+            ("中国教师研修网", 32, 650),
+            ("2021年12月", 32, 700),
+        ]
+    )
+    fields = extract(DocType.continuing_education, text)
+    # 身份证号 captions the holder's identity number, not the certificate's; a platform signs as a body.
+    assert (fields.certificate_no, fields.issuer, fields.hours) == ("GP2021-0012345", "中国教师研修网", 50.0)
+
+
+def test_ministry_department_signs_as_a_body() -> None:
+    text = _page(
+        [
+            ("学时证明", 80, 440),
+            ("王芳 老师：", 36, 150),
+            ("参加2023年寒假教师研修，完成10学时的学习。", 36, 150),
+            ("教育部教师工作司", 32, 650),
+            ("2023年3月1日", 32, 700),
+        ]
+    )
+    fields = extract(DocType.continuing_education, text)
+    assert (fields.issuer, fields.level) == ("教育部教师工作司", Level.national)
+
+
+def test_year_beside_the_credits_is_not_their_number() -> None:
+    text = _page(
+        [
+            ("继续教育学分登记证", 80, 300),
+            ("姓名 王芳 单位 盘州市第二中学", 36, 150),
+            ("年度 2022 学分 72", 36, 150),
+            ("盘州市教育局", 32, 650),
+        ]
+    )
+    assert extract(DocType.continuing_education, text).credits == 72.0

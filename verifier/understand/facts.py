@@ -11,7 +11,11 @@ from verifier.text import DocumentText, Line
 from verifier.understand.dates import english_dates
 
 # --- certificate number -------------------------------------------------------------------------------------------
-_CAPTIONS = r"(?:证书编号|证书号码|证书号|证件编号|证号|编号|登记号|批准号|立项号|(?<![A-Za-z])(?:No|NO)\.?(?![a-z])|№)"
+# 身份证号 / 身份证件编号 caption the holder's identity number, not the certificate's.
+_CAPTIONS = (
+    r"(?:证书编号|证书号码|证书号|(?<!身份)证件编号|(?<!身份)证号|编号|登记号|批准号|立项号"
+    r"|(?<![A-Za-z])(?:No|NO)\.?(?![a-z])|№)"
+)
 _NUMBER_CAPTION = re.compile(rf"{_CAPTIONS}\s*[:：.]?\s*(?P<number>[A-Za-z0-9][A-Za-z0-9\-]{{3,31}})")
 # A number with words in it, after its caption: 黔教师〔2021〕第0123号, (2021)黔教字第015号, 教继字2021第0315号.
 _WORDED_NUMBER_CAPTION = re.compile(
@@ -151,22 +155,33 @@ def find_quantity(text: str, unit: str) -> float | None:
     """A number of 学时 or 学分: '共计48学时', '培训学时：48', '折合4.8学分'."""
     english = {"学时": r"(?:hours|hrs|class hours)", "学分": r"(?:credits|credit hours)"}[unit]
     unit = _UNITS[unit]
-    match = (
+    patterns = (
         # A total after its parts (公需科目30学时、专业科目60学时，共计90学时) is what the certificate grants.
-        re.search(rf"(?:共计|合计|累计|总计|共)\s*{_NUMBER}\s*(?:个)?\s*{unit}", text)
-        or re.search(rf"{_NUMBER}\s*(?:个)?\s*{unit}", text)
-        or re.search(rf"{unit}\s*(?:数|总数|合计)?\s*[:：为]?\s*{_NUMBER}", text)
-        or re.search(rf"(?P<value>\d+(?:\.\d+)?)\s*{english}\b", text, re.IGNORECASE)
+        re.compile(rf"(?:共计|合计|累计|总计|共)\s*{_NUMBER}\s*(?:个)?\s*{unit}"),
+        re.compile(rf"{_NUMBER}\s*(?:个)?\s*{unit}"),
+        re.compile(rf"{unit}\s*(?:数|总数|合计)?\s*[:：为]?\s*{_NUMBER}"),
+        re.compile(rf"(?P<value>\d+(?:\.\d+)?)\s*{english}\b", re.IGNORECASE),
     )
-    if not match:
-        return None
-    raw = re.sub(r"\s", "", match.group("value"))
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            value = _quantity(match.group("value"))
+            if value:  # 0 学时 is a misread, not a statement
+                return value
+    return None
+
+
+# More than this many hours or credits is no quantity but a neighbouring year (年度 2022 学分 72).
+_MOST_HOURS = 999
+
+
+def _quantity(raw: str) -> float | None:
+    raw = re.sub(r"\s", "", raw)
     try:
-        value: float | None = float(raw)
+        value = float(raw)
     except ValueError:
         number = chinese_number(raw)
-        value = float(number) if number is not None else None
-    return value if value else None  # 0 学时 is a misread, not a statement
+        value = float(number) if number is not None else 0.0
+    return value if 0 < value <= _MOST_HOURS else None
 
 
 # --- subject, qualification kind, registration, title rank ----------------------------------------------------------
