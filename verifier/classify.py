@@ -199,6 +199,8 @@ def classify(text: DocumentText) -> Classification:
 
 
 _NEWS = re.compile(r"本报讯|[(（]记者|记者\s*[:：]|通讯员|新闻网|来源\s*[:：]\s*\S{2,}(?:报|网|电视台)")
+# A school's own announcement of a teacher's award (喜报, 捷报, 光荣榜) is no certificate of it.
+_GOOD_NEWS_TITLE = re.compile(r"喜报|捷报|光荣榜")
 _FORM_TITLE = re.compile(r"(?:推荐|申报|审批|评审|登记|考核|申请)表$")
 # A lesson plan's 课题 is the lesson's topic (课题：分数的初步认识), not a research project.
 _LESSON_PLAN_TITLE = re.compile(r"(?:教学设计|教案|学案|导学案|说课稿|教学反思|课堂实录)$")
@@ -228,7 +230,8 @@ def _apply_exclusions(scores: dict[DocType, float], body: str, titles: str) -> N
         scores[D.award_certificate] *= 0.5
     # Not certificates at all, whatever certificate words they carry. A news report of an award (本报讯…其中一等奖
     # 3名) proves nobody's award; a form about a certificate's matter (专业技术职务任职资格推荐表) is a form.
-    not_a_certificate = (0.2 if _NEWS.search(body) else 1.0) * (0.3 if _FORM_TITLE.search(titles) else 1.0)
+    news = _NEWS.search(body) or _GOOD_NEWS_TITLE.search(titles)
+    not_a_certificate = (0.2 if news else 1.0) * (0.3 if _FORM_TITLE.search(titles) else 1.0)
     for certificate in _CERTIFICATES:
         scores[certificate] *= not_a_certificate
     if _LESSON_PLAN_TITLE.search(titles):

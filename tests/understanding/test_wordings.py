@@ -684,3 +684,16 @@ def test_year_beside_the_credits_is_not_their_number() -> None:
         ]
     )
     assert extract(DocType.continuing_education, text).credits == 72.0
+
+
+def test_school_announcement_of_an_award_is_no_certificate() -> None:
+    text = _page(
+        [
+            ("喜报", 80, 520),
+            ("热烈祝贺我校王芳老师在2022年贵州省中小学优质课比赛中", 36, 100),
+            ("荣获一等奖！", 36, 100),
+            ("盘州市第二中学", 32, 650),
+            ("2022年12月", 32, 700),
+        ]
+    )
+    assert classify(text).doc_type == DocType.other
