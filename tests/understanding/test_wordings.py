@@ -697,3 +697,23 @@ def test_school_announcement_of_an_award_is_no_certificate() -> None:
         ]
     )
     assert classify(text).doc_type == DocType.other
+
+
+@pytest.mark.parametrize(
+    ("gap", "issuer"), [(40, "黔西南布依族苗族自治州教育局"), (70, "黔西南布依族苗族自治州教育局"), (100, None)]
+)
+def test_sign_off_wrapped_with_a_line_gap_after_its_place(gap: int, issuer: str | None) -> None:
+    def line(text: str, left: int, top: int, size: int = 32) -> TextLine:
+        right = left + size * len(text)
+        return TextLine(text, [(left, top), (right, top), (right, top + size), (left, top + size)], 0.95)
+
+    read = [
+        line("荣誉证书", 440, 100, 80),
+        line("王芳同志：", 150, 300, 36),
+        line("被评为2022年度优秀教师。", 150, 380, 36),
+        line("黔西南布依族苗族自治州", 600, 1200),
+        line("教育局", 760, 1200 + gap),
+        line("2022年9月10日", 650, 1280 + gap),
+    ]
+    # A whole line's gap (70) still joins a place's name standing alone; two lines' (100) do not.
+    assert extract(DocType.honor_certificate, build_document_text([(1, read, _WIDTH, _HEIGHT)])).issuer == issuer

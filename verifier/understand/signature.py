@@ -582,14 +582,23 @@ def _block_names(text: DocumentText, lines: list[Line]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+# How far above a name its wrapped first half may sit, in the name's line heights: a wrap's usual spacing, or a
+# whole line's gap for a place's name standing alone.
+_WRAP_GAP = 0.9
+_WRAP_GAP_PLACE = 1.8
+
+
 def _place_line_above(text: DocumentText, line: Line) -> str | None:
     """The start of a long issuer wrapped onto two lines: '博尔塔拉蒙古自治州精河' above '县教育局'."""
     height = line.bottom - line.top
     name = _body_name(line.text) or ""
     for other in text.lines:
-        if other.page != line.page or not 0 <= line.top - other.bottom < height * 0.9:
+        gap = line.top - other.bottom
+        if other.page != line.page or not 0 <= gap < height * _WRAP_GAP_PLACE:
             continue
         fragment = _clean(other.text)
+        if gap >= height * _WRAP_GAP and not _PLACE_ONLY.match(fragment):
+            continue  # only a place's name alone on its line is taken from that far: 黔西南布依族苗族自治州 | 教育局
         if not re.fullmatch(r"[\u4e00-\u9fff]{2,24}", fragment) or _body_name(fragment) or _SENTENCE.search(fragment):
             continue
         if _CAPTION_WORDS.search(fragment):
