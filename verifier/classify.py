@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 from models.vocab import DocType
 from verifier.normalize import compact
 from verifier.text import DocumentText
+from verifier.understand.document_number import BRACKETED_YEAR_AND_SERIAL
 
 D = DocType
 
@@ -102,7 +103,7 @@ CUES: dict[DocType, list[tuple[str, float]]] = {
 PATTERN_CUES: dict[DocType, list[tuple[str, re.Pattern[str], float]]] = {
     D.award_certificate: [("N等奖", re.compile(r"[特一二三壹贰叁]\s*等\s*奖"), 2.5)],
     D.commendation_document: [
-        ("文号", re.compile(r"[\u4e00-\u9fff]{2,8}\s*[〔(（]\s*\d{4}\s*[〕)）]\s*\d{1,4}\s*号"), 3),
+        ("文号", re.compile(rf"[\u4e00-\u9fff]{{2,8}}{BRACKETED_YEAR_AND_SERIAL}"), 3),
         ("红头文件", re.compile(r"^.{4,30}文件$", re.MULTILINE), 2),
     ],
     D.honor_certificate: [

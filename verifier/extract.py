@@ -15,6 +15,7 @@ from verifier.understand.awards import (
     find_rank,
     project_members,
 )
+from verifier.understand.document_number import BRACKETED_YEAR_AND_SERIAL
 from verifier.understand.facts import (
     find_certificate_no,
     find_qualification_kind,
@@ -144,8 +145,7 @@ def find_level(issuers: list[str], full: str) -> Level | None:
 # A red-header document's number begins with its organ's place: 甘肃教发〔2015〕4号 (甘肃省教育厅), 湛江教发 (湛江市
 # 教育局), 黔教师发 (贵州省教育厅, by the province's one-character name).
 _ORGAN_NUMBER = re.compile(
-    r"(?P<before>[\u4e00-\u9fff]{1,8}?)(?:教|人社|人力社保|政|府)[\u4e00-\u9fff]{0,3}\s*[〔(（\[]\s*(?:19|20)\d{2}\s*[〕)）\]]"
-    r"\s*\d{1,4}\s*号"
+    rf"(?P<before>[\u4e00-\u9fff]{{1,8}}?)(?:教|人社|人力社保|政|府)[\u4e00-\u9fff]{{0,3}}{BRACKETED_YEAR_AND_SERIAL}"
 )
 _PROVINCE_INITIALS = set("京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀贵黔云滇陕秦甘陇青宁新藏蒙桂")
 

@@ -16,6 +16,7 @@ import cn2an
 from rapidfuzz import fuzz, process
 
 from verifier.normalize import chinese_number, date_numerals, find_dates, is_calendar_date
+from verifier.understand.document_number import BRACKETED_YEAR_AND_SERIAL
 
 _DIGITS = "〇一二三四五六七八九"
 _MD = r"(\d{1,2}|[〇零一二三四五六七八九十]{1,3})"
@@ -28,7 +29,7 @@ _YEARS_IN_TEXT = re.compile(r"(?<!\d)(19[5-9]\d|20[0-9]\d)(?!\d)")
 # has both its digits.
 _CLIPPED_YEAR = re.compile(r"^\s*(?P<year>\d{2,3})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号]|\s*(\d{2})\s*$)?")
 # The year of a red-header document's number (黔教发〔2020〕50号) is the year it was issued.
-_DOCUMENT_YEAR = re.compile(r"[〔(（]\s*((?:19|20)\d{2})\s*[〕)）]\s*\d{1,4}\s*号")
+_DOCUMENT_YEAR = re.compile(BRACKETED_YEAR_AND_SERIAL)
 # A sign-off that lost its whole year: 年十一月十三日.
 _NO_YEAR = re.compile(rf"^\s*年\s*{_MD}\s*月(?:\s*{_MD}\s*[日号]?)?")
 # A four-character year with one character misread (二〇一戊, 8013, 二八二三) or written in both numeral kinds

@@ -9,6 +9,7 @@ from models.vocab import RegistrationResult, TitleRank
 from verifier.normalize import chinese_number, find_dates
 from verifier.text import DocumentText, Line
 from verifier.understand.dates import english_dates
+from verifier.understand.document_number import BRACKETED_YEAR_AND_SERIAL
 
 # --- certificate number -------------------------------------------------------------------------------------------
 # 身份证号 / 身份证件编号 caption the holder's identity number, not the certificate's.
@@ -24,7 +25,7 @@ _WORDED_NUMBER_CAPTION = re.compile(
 # What continues a wrapped number: more of it, then the bracket or punctuation that closes it, or nothing more.
 _CONTINUED = re.compile(r"^(?P<rest>[A-Za-z0-9\-]+)(?:[)）,，。;；]|$)")
 # A 文号 of a red-header document: 黔教发〔2023〕12号; its caption (批准文号：…) is no part of it.
-_DOCUMENT_NUMBER = re.compile(r"(?P<number>[\u4e00-\u9fff]{1,10}\s*[〔(（]\s*\d{4}\s*[〕)）]\s*\d{1,4}\s*号)")
+_DOCUMENT_NUMBER = re.compile(rf"(?P<number>[\u4e00-\u9fff]{{1,10}}{BRACKETED_YEAR_AND_SERIAL})")
 _DOCUMENT_NUMBER_CAPTION = re.compile(r"^.*?(?:文号|发文字号)\s*[:：]?")
 # An uncaptioned serial printed alone on its line, as many certificates print it in a corner.
 _BARE_SERIAL = re.compile(r"^(?P<number>(?=[A-Za-z0-9\-]*\d{4})[A-Za-z]{0,5}\d[A-Za-z0-9\-]{5,30})$")
