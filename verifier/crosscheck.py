@@ -45,8 +45,9 @@ def member_rank(text: str, name: str) -> int | None:
     return None
 
 
-# The middle dot of a transliterated name as keyboards and OCR give it (热依拉•买买提, 热依拉.买买提).
-_NAME_DOTS = re.compile(r"\s*[·•・‧∙⋅．.。]\s*")
+# A transliterated name's middle dot typed as a full stop (热依拉.买买提); normalize_text already unifies the
+# other dots OCR and keyboards give (热依拉•买买提).
+_NAME_DOTS = re.compile(r"[.。]")
 
 
 def comparable_name(name: str) -> str:

@@ -373,8 +373,6 @@ def _view(number: int, upright: np.ndarray, lines: list[TextLine], rotation: int
     return PageView(number=number, image=upright, lines=lines, rotation=rotation, source=source)
 
 
-
-
 def _dedupe_flags(report: DocumentReport) -> None:
     seen: set[tuple[str, int | None]] = set()
     unique = []

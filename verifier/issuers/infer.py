@@ -45,8 +45,8 @@ _TEXT_LINE_MAX = 40  # longer lines are sentences, not an issuer's name
 _UNREAD_CHILD = re.compile(
     r"^(?P<child>[\u4e00-\u9fff]{2,4})(?P<body>教育局|教育体育局|教体局|人民政府|人力资源和社会保障局|人社局)$"
 )
+# The level one below a region's: of a place under it, or of a zone or new area it runs.
 _CHILD_LEVEL = {Level.provincial: Level.municipal, Level.municipal: Level.county}
-_ZONE_LEVEL = {Level.provincial: Level.municipal, Level.municipal: Level.county}
 
 
 def infer_level(issuer: str | None, text: str | None = None) -> LevelInference:
@@ -170,10 +170,10 @@ def _classify(body: str, region: tuple[Division, ...] | None, rest: str) -> Leve
         return LevelInference(Level.county, unit, "新疆生产建设兵团", [*cues, f"{regiment.group(0)}: 兵团团场"], 0.85)
     if region is not None and level is not None:
         zone = bodies.ZONE.match(rest)
-        if zone and level in _ZONE_LEVEL:
+        if zone and level in _CHILD_LEVEL:
             # A province's own new area (贵州省贵安新区, 河北雄安新区) ranks with a prefecture; a municipality's
             # (天津经济技术开发区) with its districts.
-            zone_level = _ZONE_LEVEL[level] if not region[0].name.endswith("市") else Level.county
+            zone_level = _CHILD_LEVEL[level] if not region[0].name.endswith("市") else Level.county
             unit = f"{place_unit}{zone.group(0)}"
             cue = f"{unit}: 开发区/新区（{LEVEL_ZH[zone_level]}）"
             return LevelInference(zone_level, unit, province, [*cues, cue], 0.75)

@@ -102,11 +102,13 @@ def dates_in(line: str, context: str = "") -> list[tuple[int, str]]:
     recovered = _one_symbol_misread(numerals, mentioned) or _year_mark_misread_or_lost(numerals)
     if recovered:
         return recovered
-    for match in _PARTIAL.finditer(numerals):
+    partials = list(_PARTIAL.finditer(numerals))
+    dated = _dated_in_full(context) if partials else []
+    for match in partials:
         month = chinese_number(match.group(2)) or 0
         day = chinese_number(match.group(3)) if match.group(3) else None
-        year = _year_of_same_day(match.group("year"), context, month, day)
-        completed = None if year else _same_month_dated_in_full(match.group("year"), match.group(3), context, month)
+        year = _year_of_same_day(match.group("year"), dated, month, day)
+        completed = None if year else _same_month_dated_in_full(match.group("year"), match.group(3), dated, month)
         if completed:
             recovered.append((match.start(), completed))
             continue
@@ -224,29 +226,32 @@ def _yearless(line: str, context: str) -> list[tuple[int, str]]:
     return []
 
 
-def _year_of_same_day(read: str, context: str, month: int, day: int | None) -> int | None:
+def _dated_in_full(context: str) -> list[str]:
+    """The days a document dates in full (ISO), leaving out a form's history cells."""
+    return [iso for _, iso in find_dates(HISTORY_CELL.sub(" ", context)) if len(iso) == 10]
+
+
+def _year_of_same_day(read: str, dated: list[str], month: int, day: int | None) -> int | None:
     """A year that lost its last characters (二〇年七月二十日 for 二〇二三年…) on a document that dates the same day
     in full elsewhere (公示时间：2023年7月20日至…), in one year only, whose spelling holds what was read."""
     if day is None:
         return None
-    same_day = {
-        int(iso[:4]) for _, iso in find_dates(HISTORY_CELL.sub(" ", context)) if iso[5:] == f"{month:02d}-{day:02d}"
-    }
+    same_day = {int(iso[:4]) for iso in dated if iso[5:] == f"{month:02d}-{day:02d}"}
     if len(same_day) != 1:
         return None
     year = same_day.pop()
     return year if _subsequence(read, _spelled(year)) else None
 
 
-def _same_month_dated_in_full(year_read: str, day_read: str | None, context: str, month: int) -> str | None:
+def _same_month_dated_in_full(year_read: str, day_read: str | None, dated: list[str], month: int) -> str | None:
     """A sign-off whose year and the first character of its day were lost under the seal (二年一月十八日 for
     二〇二三年一月二十八日), on a document that dates one day of that month in full (公示时间：2023年1月28日至…):
     that date, when what was read of the year and of the day is the end of how it is spelled."""
     if not day_read:
         return None
     fits = set()
-    for _, iso in find_dates(HISTORY_CELL.sub(" ", context)):
-        if len(iso) != 10 or int(iso[5:7]) != month:
+    for iso in dated:
+        if int(iso[5:7]) != month:
             continue
         year, day = int(iso[:4]), int(iso[8:])
         spelled_day = {str(day), cn2an.an2cn(day)}

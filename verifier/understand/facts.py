@@ -42,7 +42,7 @@ def find_certificate_no(text: DocumentText) -> str | None:
             return number.strip("-")
         worded = _WORDED_NUMBER_CAPTION.search(line.text)
         if worded:
-            return re.sub(r"[(（]", "〔", re.sub(r"[)）]", "〕", re.sub(r"\s", "", worded.group("number"))))
+            return _with_year_brackets(worded.group("number"))
     for row in text.row_texts():
         match = _NUMBER_CAPTION.search(row)
         if match:
@@ -52,8 +52,7 @@ def find_certificate_no(text: DocumentText) -> str | None:
         return wrapped
     match = _DOCUMENT_NUMBER.search(text.full)
     if match:
-        number = _DOCUMENT_NUMBER_CAPTION.sub("", re.sub(r"\s", "", match.group("number")))
-        return re.sub(r"[(（]", "〔", re.sub(r"[)）]", "〕", number))
+        return _with_year_brackets(_DOCUMENT_NUMBER_CAPTION.sub("", match.group("number")))
     for row in text.rows():
         if _OTHER_NUMBER.search("".join(line.text for line in row)):
             continue  # 身份证件号码 | 4405…: the holder's identity number, however OCR garbled it
@@ -64,6 +63,11 @@ def find_certificate_no(text: DocumentText) -> str | None:
             if _BARE_SERIAL.match(candidate) and not is_date and not _is_phone_or_id(candidate):
                 return candidate.strip("-")
     return None
+
+
+def _with_year_brackets(number: str) -> str:
+    """A number with words in it as documents print it: no spaces, its year in 〔〕 (（2021）黔教字 → 〔2021〕…)."""
+    return re.sub(r"[(（]", "〔", re.sub(r"[)）]", "〕", re.sub(r"\s", "", number)))
 
 
 _CLIPPED_CAPTION = re.compile(r"^(?:[证书编]{0,3}号码?)?[:：.]+")
