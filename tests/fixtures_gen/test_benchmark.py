@@ -79,3 +79,11 @@ def test_same_seed_same_bytes(tmp_path: Path) -> None:
     b = generate_benchmark(tmp_path / "b", n=5, seed=9, workers=1, submissions=1)
     read = lambda root: {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}  # noqa: E731
     assert read(a) == read(b)
+
+
+def test_labels_keep_the_printed_text_the_rule_set_reads(labels: BenchmarkLabels) -> None:
+    readable = [d for s in labels.submissions for d in s.documents if d.doc_type is not None]
+    assert readable and all(d.printed_text for d in readable)
+    # The holder's name is printed on the page (a holder is a printed field), so it is in the printed text.
+    named = [d for d in readable if d.fields.holder]
+    assert named and all(d.fields.holder in d.printed_text.replace(" ", "") for d in named)

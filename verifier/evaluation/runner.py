@@ -10,9 +10,10 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from models.evidence import Evidence
-from models.flags import FLAG_SPECS
+from models.flags import FLAG_SPECS, FlagCode
 from models.report import Applicant
 from models.vocab import Severity
+from verifier.criteria.result import CriteriaResult
 from verifier.duplicates import SubmissionRegister
 from verifier.evaluation.coverage import PlaceCoverage, level_coverage
 from verifier.evaluation.metrics import (
@@ -27,6 +28,10 @@ from verifier.pipeline import Upload, WorkerPool, verify_submission
 from verifier.settings import Settings
 
 DEFAULT_RULESET = "liupanshui-2024"
+# Flags the rule set raises (a date before the clause's window, a lower-level award of a project counted
+# higher): the generator does not label them, so their truth is what the rule set raises on the labelled
+# documents, as for clause outcomes.
+RULESET_FLAGS = frozenset({FlagCode.DATE_OUT_OF_WINDOW, FlagCode.LOWER_LEVEL_SAME_PROJECT})
 
 
 class EvalResult(BaseModel):
@@ -96,15 +101,16 @@ def _evaluate(
         seconds += time.perf_counter() - start
         pages += sum(d.pages for d in outcome.documents)
         by_file = {d.file: d for d in outcome.documents}
-        sub_pairs.extend((lab, by_file[lab.file]) for lab in sub.documents)
+        truth = _truth_criteria(sub.documents, sub.applicant, ruleset) if ruleset else None
+        sub_pairs.extend((_with_ruleset_flags(lab, truth), by_file[lab.file]) for lab in sub.documents)
         # Pairs within this submission; repeats of another applicant's document are scored as flags.
         own = {lab.file for lab in sub.documents}
         truth_pairs |= {frozenset(f"{sub.id}/{f}" for f in p) for p in duplicate_pairs(
             (lab.file, [o for o in lab.duplicate_of if o in own]) for lab in sub.documents)}
         predicted_pairs |= {frozenset(f"{sub.id}/{f}" for f in p) for p in duplicate_pairs(
             (d.file, d.duplicate_of) for d in outcome.documents)}
-        if ruleset:
-            _score_clauses(sub.id, sub.documents, sub.applicant, ruleset, outcome.clauses, clauses, clause_misses)
+        if truth is not None:
+            _score_clauses(sub.id, truth.clauses, outcome.clauses, clauses, clause_misses)
 
     levels = [
         (label.fields.issuer, doc.fields.level == label.fields.level, doc.fields.issuer == label.fields.issuer)
@@ -125,29 +131,43 @@ def _evaluate(
 
 
 def _truth_evidence(doc_labels: list) -> list[Evidence]:  # type: ignore[type-arg]
-    """What a perfect reader would hand the criteria stage: the labelled type and fields, usable unless a
-    labelled flag makes the document unacceptable."""
+    """What a perfect reader would hand the criteria stage: the labelled type and fields, the printed text,
+    usable unless a labelled flag makes the document unacceptable."""
     evidence = []
     for lab in doc_labels:
         if lab.doc_type is None:
             continue
         usable = not any(FLAG_SPECS[code].severity == Severity.error for code in lab.expected_flags)
-        evidence.append(Evidence(file=lab.file, doc_type=lab.doc_type, fields=lab.fields, usable=usable))
+        evidence.append(
+            Evidence(file=lab.file, doc_type=lab.doc_type, fields=lab.fields, usable=usable, text=lab.printed_text)
+        )
     return evidence
+
+
+def _truth_criteria(doc_labels: list, applicant: Applicant, ruleset_id: str) -> CriteriaResult:  # type: ignore[type-arg]
+    """What the rule set concludes from the labelled documents: the truth for clause outcomes and its flags."""
+    from verifier.criteria import evaluate, load_ruleset
+
+    return evaluate(load_ruleset(ruleset_id), _truth_evidence(doc_labels), applicant)
+
+
+def _with_ruleset_flags(label, truth: CriteriaResult | None):  # type: ignore[no-untyped-def]
+    """The label, expecting also the rule-set flags the rule set raises on the labelled documents."""
+    if truth is None:
+        return label
+    derived = [f.code for f in truth.flags.get(label.file, []) if f.code in RULESET_FLAGS]
+    if not derived:
+        return label
+    return label.model_copy(update={"expected_flags": [*label.expected_flags, *dict.fromkeys(derived)]})
 
 
 def _score_clauses(
     sub_id: str,
-    doc_labels: list,  # type: ignore[type-arg]
-    applicant: Applicant,
-    ruleset_id: str,
+    expected: list,  # type: ignore[type-arg]
     predicted: list,  # type: ignore[type-arg]
     ratio: Ratio,
     misses: list[dict[str, str]],
 ) -> None:
-    from verifier.criteria import evaluate, load_ruleset
-
-    expected = evaluate(load_ruleset(ruleset_id), _truth_evidence(doc_labels), applicant).clauses
     got = {c.id: c.status.value for c in predicted}
     for clause in expected:
         ok = got.get(clause.id) == clause.status.value
