@@ -13,7 +13,8 @@ _GRADES: list[tuple[re.Pattern[str], Grade]] = [
     (re.compile(r"(?:[一壹1—\-]|第一)\s*等\s*奖"), Grade.first),
     (re.compile(r"(?:[二贰2]|第二)\s*等\s*奖"), Grade.second),
     (re.compile(r"(?:[三叁参3]|第三)\s*等\s*奖"), Grade.third),  # 叁 is often read as 参
-    (re.compile(r"优\s*秀\s*奖"), Grade.excellent),
+    # 優 (优 as a traditional glyph) is read as 備, simplified to 备: 备秀奖 is no word, so it is 优秀奖.
+    (re.compile(r"[优备]\s*秀\s*奖"), Grade.excellent),
     (re.compile(r"金\s*[奖牌]"), Grade.gold),
     (re.compile(r"银\s*[奖牌]"), Grade.silver),
     (re.compile(r"铜\s*[奖牌]"), Grade.bronze),
