@@ -14,6 +14,7 @@ from verifier.columns import load_column_map
 from verifier.duplicates import DocFingerprint, SubmissionRegister
 from verifier.normalize import normalize_text
 from verifier.ocr.lookalike import misread_of
+from verifier.understand.awards import split_member_list
 from verifier.understand.holder import listed_names
 from verifier.understand.romanised import is_romanised, romanised_matches
 
@@ -29,18 +30,20 @@ _LIST_END = re.compile(r"[。;；]|特发|经|以资")
 
 
 def member_rank(text: str, name: str) -> int | None:
-    """1-based place of `name` in a 成员/完成人/作者 list, 1 for the 主持人/负责人, None when not listed."""
+    """1-based place of `name` in a 成员/完成人/作者 list, 1 for the 主持人/负责人, None when not listed. The text
+    keeps its line breaks: a list parts its names at them unless a name was wrapped (马慧 | 兰)."""
     for caption in _LIST_CAPTION.finditer(text):
         rest = text[caption.end() :]
         end = _LIST_END.search(rest)
-        members = [m for m in re.split(r"[、,，\s]+", rest[: end.start() if end else len(rest)]) if m]
+        members = split_member_list(rest[: end.start() if end else len(rest)])
         if name in members:
             return members.index(name) + 1
-        # Lines are joined without a break (names wrap over lines: 马慧 | 兰), so with nothing closing the list its
-        # last name runs into the next line: 张晓梅六盘水市教育科学研究所….
+        # With nothing closing the list, a one-character piece of the next line may run into its last name:
+        # 张晓梅 | 六.
         if members and members[-1].startswith(name):
             return len(members)
-    if re.search(rf"(?:主持人|负责人)[:：]?{name}|{name}(?:同志)?主持", text):
+    flat = "".join(text.split())
+    if re.search(rf"(?:主持人|负责人)[:：]?{name}|{name}(?:同志)?主持", flat):
         return 1
     return None
 
@@ -86,7 +89,7 @@ def check_holder(doc: DocumentReport, applicant_name: str | None) -> None:
     if doc.doc_type in _MEMBER_LISTS and applicant_name in flat:
         # The applicant is one of the people the document names; their rank is their place in the list.
         doc.fields.holder = applicant_name
-        doc.fields.rank = member_rank(flat, applicant_name)
+        doc.fields.rank = member_rank(doc.text, applicant_name)
         return
     if is_romanised(holder) and romanised_matches(holder, applicant_name):
         # A foreign certificate spells the applicant's name in pinyin (Li Ming for 李明).

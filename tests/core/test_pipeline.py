@@ -162,6 +162,18 @@ def test_member_rank_reads_the_list_position() -> None:
     assert member_rank(text, "赵刚") is None
 
 
+def test_member_rank_counts_a_line_break_between_names_as_a_break() -> None:
+    from verifier.crosscheck import member_rank
+
+    # As OCR read a clean project certificate (seed 2, S003 课题研究/006.jpg): the list wraps between two names.
+    text = "课题组成员:魏波、黄磊、吴春鑫\n姜波旭、李晓凯、张博杰\n中国教育学会"
+    assert member_rank(text, "李晓凯") == 5
+    assert member_rank(text, "姜波旭") == 4
+    # A name wrapped over two lines is still one name: 马慧 | 兰.
+    assert member_rank("课题组成员:王芳、马慧\n兰、李霞\n特发此证", "李霞") == 3
+    assert member_rank("课题组成员:王芳、马慧\n兰、李霞\n特发此证", "马慧兰") == 2
+
+
 @pytest.mark.parametrize(
     ("applicant", "rank", "mismatch"), [("李丽", 2, False), ("王芳", 1, False), ("赵刚", None, True)]
 )

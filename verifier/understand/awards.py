@@ -85,12 +85,28 @@ _LEADS = r"(?:同志)?\s*(?:主持|申报|负责|牵头)"
 _LEADER_CAPTION = r"(?:主持人|负责人)\s*[:：]?\s*"
 
 
+def split_member_list(listing: str) -> list[str]:
+    """The names a printed list gives, in order. Names are parted by 、 or a comma; a line break parts them too
+    (吴春鑫 | 姜波旭) unless one side of it is a single character, which is a name wrapped over lines (马慧 | 兰)."""
+    names: list[str] = []
+    for item in re.split(r"[、，,]+", listing):
+        pieces = [p for p in re.split(r"\s+", item) if p]
+        merged: list[str] = pieces[:1]
+        for piece in pieces[1:]:
+            if len(merged[-1]) == 1 or len(piece) == 1:
+                merged[-1] += piece
+            else:
+                merged.append(piece)
+        names += merged
+    return names
+
+
 def project_members(text: str) -> list[str]:
     """The people a project certificate lists, in printed order (the leader first)."""
     members = _MEMBERS.search(text) or _CLIPPED_MEMBERS.search(text)
     if not members:
         return []
-    return [n for n in re.split(r"[、，,\s]+", members.group("names")) if n]
+    return split_member_list(members.group("names"))
 
 
 def find_project_rank(holder: str | None, text: str) -> int | None:
