@@ -717,3 +717,43 @@ def test_sign_off_wrapped_with_a_line_gap_after_its_place(gap: int, issuer: str 
     ]
     # A whole line's gap (70) still joins a place's name standing alone; two lines' (100) do not.
     assert extract(DocType.honor_certificate, build_document_text([(1, read, _WIDTH, _HEIGHT)])).issuer == issuer
+
+
+def _placed(rows: list[tuple[str, int, int, int]]) -> DocumentText:
+    """(text, character size, left, top) per line: for pages where the place a line sits at decides what it is."""
+    read = []
+    for text, size, left, top in rows:
+        right = left + size * len(text)
+        read.append(TextLine(text, [(left, top), (right, top), (right, top + size), (left, top + size)], 0.95))
+    return build_document_text([(1, read, _WIDTH, _HEIGHT)])
+
+
+def test_kindergarten_lesson_contest_dated_with_dots() -> None:
+    text = _placed(
+        [
+            ("获奖证书", 80, 440, 250),
+            ("恭喜 陈丽 老师在2022年钟山区幼儿园", 36, 150, 450),
+            ("优质活动评比中荣获 一等奖", 36, 150, 520),
+            ("钟山区教育局", 32, 760, 1250),
+            ("2022.12", 32, 800, 1320),
+        ]
+    )
+    fields = extract(classify(text).doc_type, text)
+    # 优质活动 is a kindergarten's 优质课; 2022.12 alone where the sign-off goes is the certificate's date.
+    expected = (AwardCategory.quality_lesson, Grade.first, "2022-12")
+    assert (fields.award_category, fields.grade, fields.issue_date) == expected
+
+
+def test_a_forms_lone_history_cell_is_no_sign_off_date() -> None:
+    text = _placed(
+        [
+            ("事业单位人员登记表", 60, 300, 150),
+            ("姓名", 32, 150, 300),
+            ("李晨海", 32, 400, 300),
+            ("出生年月", 32, 150, 360),
+            ("工作单位", 32, 150, 420),
+            ("衢州市第五小学", 32, 400, 420),
+            ("1986.10", 32, 700, 1000),  # the 出生年月 cell, read where the sign-off would go
+        ]
+    )
+    assert extract(classify(text).doc_type, text).issue_date is None

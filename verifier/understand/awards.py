@@ -47,7 +47,11 @@ _CATEGORIES: list[tuple[re.Pattern[str], AwardCategory]] = [
         AwardCategory.research_achievement,
     ),
     (
-        re.compile(r"优质课|优课|公开课|观摩课|示范课|课堂教学(?:竞赛|评比|大赛|比赛|展示)|赛课|讲课比赛"),
+        # A kindergarten's lesson contest is of its 优质活动 / 集体教学活动: the 优质课 of its age group.
+        re.compile(
+            r"优质课|优课|公开课|观摩课|示范课|课堂教学(?:竞赛|评比|大赛|比赛|展示)|赛课|讲课比赛"
+            r"|(?:优质(?:教育|教学)?|集体教学)活动(?:评比|竞赛|比赛|评选|展评)"
+        ),
         AwardCategory.quality_lesson,
     ),
     (

@@ -205,8 +205,30 @@ def _issue_date(text: DocumentText, cues: list[str]) -> tuple[Line | None, str |
         cues.append("落款日期")
         return max(standalone, key=lambda item: (item[0].page, item[0].middle))
     if not mentioned:
-        return None, None
+        signed = _sign_off_in_dots(text)
+        if signed:
+            cues.append("落款日期")
+        return signed or (None, None)
     return max(mentioned, key=lambda item: (item[0].page, item[0].middle))
+
+
+# A sign-off written 2022.12 sits in the lower half of its page, right of the middle.
+_SIGN_OFF_TOP, _SIGN_OFF_CENTRE = 0.5, 0.5
+# Captions of a form's history cells, whose values read like such a sign-off (出生年月 | 1986.10).
+_HISTORY_CAPTION = re.compile(r"出生年月|出生日期|参加工作时间|入职时间|任职时间|聘任时间|毕业时间|工作时间")
+
+
+def _sign_off_in_dots(text: DocumentText) -> tuple[Line, str] | None:
+    """A certificate dated only 2022.12, alone on its line where a sign-off goes: only on a document with no
+    other date and no form caption whose cell it could be."""
+    alone = [line for line in text.lines if HISTORY_CELL.fullmatch(line.text.strip())]
+    if len(alone) != 1 or _HISTORY_CAPTION.search(text.flat):
+        return None
+    line = alone[0]
+    if line.middle < _SIGN_OFF_TOP or line.centre < _SIGN_OFF_CENTRE:
+        return None
+    dates = dates_in(line.text)
+    return (line, dates[0][1]) if dates else None
 
 
 def _join_row(row: list[Line]) -> str:
