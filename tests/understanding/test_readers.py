@@ -155,6 +155,9 @@ def test_project_rank_follows_the_member_list() -> None:
 
 def test_project_leader_ranks_first_without_a_member_list() -> None:
     assert find_project_rank("黄明莹", "经评审，黄明莹同志申报的课题《…》被批准为立项课题") == 1
+    # A notice of approval addressed to the one who applied.
+    assert find_project_rank("罗文", "课题立项通知书罗文同志:您申报的课题《…》经专家评审，批准立项") == 1
+    assert find_project_rank("罗文", "罗文、李丽同志:你们申报的课题《…》批准立项") is None
 
 
 @pytest.mark.parametrize(

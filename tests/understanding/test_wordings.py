@@ -387,6 +387,8 @@ def test_lesson_plan_topic_is_no_research_project() -> None:
         ("证书编号：黔教师〔2021〕第0123号", "黔教师〔2021〕第0123号"),
         ("编号：（2021）黔教字第015号", "〔2021〕黔教字第015号"),
         ("证书号：教继字2021第0315号", "教继字2021第0315号"),
+        ("证书编号：黔教职2020-0158", "黔教职2020-0158"),  # led by the issuer's short words, no 号
+        ("证书编号：鲁教师资A2019003", "鲁教师资A2019003"),
     ],
 )
 def test_certificate_number_with_words_in_it(printed: str, number: str) -> None:

@@ -85,7 +85,8 @@ _MEMBERS = re.compile(r"(?:课题组成员|主要成员|成员|完成人)\s*[:�
 # names after a colon still reads as one.
 _NAME = r"[\u4e00-\u9fff·]{2,5}"
 _CLIPPED_MEMBERS = re.compile(rf"(?:^|[\n。;；])\s*[员人]?\s*[:：]\s*(?P<names>{_NAME}(?:[、，,]{_NAME})+)")
-_LEADS = r"(?:同志)?\s*(?:主持|申报|负责|牵头)"
+# 罗文同志主持的…, or a notice addressed to the leader: 罗文同志：您申报的课题….
+_LEADS = r"(?:同志|老师)?\s*(?:[:：]\s*[您你]\s*所?\s*)?(?:主持|申报|负责|牵头)"
 _LEADER_CAPTION = r"(?:主持人|负责人)\s*[:：]?\s*"
 
 

@@ -22,6 +22,11 @@ _NUMBER_CAPTION = re.compile(rf"{_CAPTIONS}\s*[:：.]?\s*(?P<number>[A-Za-z0-9][
 _WORDED_NUMBER_CAPTION = re.compile(
     rf"{_CAPTIONS}\s*[:：.]?\s*(?P<number>(?=[^:：\s]*\d{{3}})(?![^号]*[年月日])[\u4e00-\u9fffA-Za-z0-9〔〕()（）\-]{{3,30}}?号)"
 )
+# A number led by the issuer's short words, with no 号 to close it: 黔教职2020-0158, 鲁教师资A2019003.
+_PREFIXED_NUMBER_CAPTION = re.compile(
+    rf"{_CAPTIONS}\s*[:：.]?\s*(?P<number>(?![^\s\d]*[年月日])[\u4e00-\u9fff]{{1,8}}[A-Za-z〔〕()（）\-]{{0,4}}\d{{3,}}"
+    rf"[A-Za-z0-9\-]*)(?![\u4e00-\u9fffA-Za-z0-9])"
+)
 # What continues a wrapped number: more of it, then the bracket or punctuation that closes it, or nothing more.
 _CONTINUED = re.compile(r"^(?P<rest>[A-Za-z0-9\-]+)(?:[)）,，。;；]|$)")
 # A 文号 of a red-header document: 黔教发〔2023〕12号; its caption (批准文号：…) is no part of it.
@@ -40,7 +45,7 @@ def find_certificate_no(text: DocumentText) -> str | None:
             if match.end() == len(line.text.rstrip()):
                 number += _continued_number(text, line)  # (课题编号:KT2015C | 178)
             return number.strip("-")
-        worded = _WORDED_NUMBER_CAPTION.search(line.text)
+        worded = _WORDED_NUMBER_CAPTION.search(line.text) or _PREFIXED_NUMBER_CAPTION.search(line.text)
         if worded:
             return _with_year_brackets(worded.group("number"))
     for row in text.row_texts():
