@@ -598,9 +598,13 @@ def test_womens_federation_signs_as_a_body() -> None:
 
 
 @pytest.mark.parametrize(
-    "salutation", ["王芳老帅：", "王芳同忐：", "王芳（盘州市第二中学）：", "王芳老师（盘州市第二中学）："]
+    "salutation",
+    [
+        "王芳老帅：", "王芳同忐：", "王芳（盘州市第二中学）：", "王芳老师（盘州市第二中学）：",
+        "盘州市第二中学 王芳 老师：", "红果街道中心学校王芳同志：",
+    ],
 )
-def test_salutation_with_a_misread_honorific_or_the_unit_in_brackets(salutation: str) -> None:
+def test_salutation_with_a_misread_honorific_or_the_unit(salutation: str) -> None:
     text = _page(
         [
             ("荣誉证书", 80, 440),

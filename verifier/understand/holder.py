@@ -14,6 +14,7 @@ from models.vocab import DocType
 from verifier.ocr.lookalike import LOOKALIKE, lookalike
 from verifier.text import DocumentText
 from verifier.understand.names import is_person_name
+from verifier.understand.signature import BODY_SUFFIXES
 
 _HAN_RUN = r"[\u4e00-\u9fff·]"
 _HONORIFIC = r"(?:同志|老师|教师|先生|女士|同学)"
@@ -181,9 +182,23 @@ def _first_of_list(before: str) -> str | None:
 _NEXT_CAPTION = re.compile(r"(?:现任|现聘|性别|出生|民族|职称|职务|单位|身份|学历|政治|参加|证书|编号|任教|申报)")
 
 
+# A salutation may give the holder's unit first (盘州市第一中学 王五 老师：), its spaces gone once normalised.
+_UNIT_BEFORE_NAME = re.compile(
+    "(?:" + "|".join(s for s in BODY_SUFFIXES if len(s) >= 2) + rf")(?P<name>{_HAN_RUN}{{2,4}})$"
+)
+
+
+def _after_unit(run: str) -> str | None:
+    match = _UNIT_BEFORE_NAME.search(run)
+    return match.group("name") if match and is_person_name(match.group("name")) else None
+
+
 def _leading_name(run: str) -> str | None:
-    """The name at the start of a run: the whole run if it reads as a name, else its longest leading name."""
+    """The name at the start of a run: the whole run if it reads as a name, else its longest leading name,
+    or the name after the holder's unit."""
     run = _without_misread_honorific(_NEXT_CAPTION.split(run.strip("·"), maxsplit=1)[0])
+    if len(run) > 4 and (named := _after_unit(run)):
+        return named
     for size in range(min(len(run), 4), 1, -1):
         if is_person_name(run[:size]):
             return run[:size]
