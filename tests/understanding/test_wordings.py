@@ -632,6 +632,21 @@ def test_holder_unit_says_nothing_of_the_level_when_no_issuer_was_read() -> None
     assert fields.level is None  # not the school the teacher works at
 
 
+def test_holder_unit_on_the_captions_line_is_no_issuer() -> None:
+    text = _page(
+        [
+            ("获奖证书", 80, 440),
+            ("姓名：赵六", 36, 150),
+            ("单位：水城区第三小学", 36, 150),
+            ("在六盘水市第五届中小学教师教学技能大赛中荣获小学组特等奖", 36, 150),
+            ("六盘水市教育局", 32, 650),
+            ("2019年5月", 32, 700),
+        ]
+    )
+    fields = extract(DocType.award_certificate, text)
+    assert (fields.holder, fields.issuer, fields.level) == ("赵六", "六盘水市教育局", Level.municipal)
+
+
 def test_project_leader_captioned_in_a_table_ranks_first() -> None:
     text = _page(
         [

@@ -398,8 +398,12 @@ def _letterhead(text: DocumentText) -> list[str]:
 _EMPLOYER_CAPTION = re.compile(r"(?:工作单位|任职单位|所在单位|工作学校|任教学校|所在学校|^\s*单位)\s*[:：]?\s*$")
 
 
+# The same caption with its value on the line (单位：水城区第三小学).
+_EMPLOYER_INLINE = re.compile(r"^\s*(?:工作单位|任职单位|所在单位|工作学校|任教学校|所在学校|单位)\s*[:：]\s*\S")
+
+
 def _employer_cells(text: DocumentText) -> set[int]:
-    cells = set()
+    cells = {id(line) for line in text.lines if _EMPLOYER_INLINE.match(line.text)}
     for row in text.rows():
         for caption, value in itertools.pairwise(row):
             if _EMPLOYER_CAPTION.search(caption.text):
