@@ -778,3 +778,32 @@ def test_a_forms_lone_history_cell_is_no_sign_off_date() -> None:
         ]
     )
     assert extract(classify(text).doc_type, text).issue_date is None
+
+
+@pytest.mark.parametrize("caption", ["学员姓名：冯一", "获奖者姓名：冯一", "教师姓名 冯一"])
+def test_name_captions_that_say_whose_name(caption: str) -> None:
+    text = _page(
+        [
+            ("结业证书", 80, 440),
+            (caption, 36, 150),
+            ("培训项目：2021年六盘水市中小学班主任培训", 36, 150),
+            ("培训学时：48", 36, 150),
+            ("六盘水市教育局", 32, 650),
+            ("2021年8月", 32, 700),
+        ]
+    )
+    fields = extract(classify(text).doc_type, text)
+    assert (fields.holder, fields.hours) == ("冯一", 48.0)
+
+
+def test_registration_row_that_opens_with_its_date_signs_with_its_last_cell() -> None:
+    text = _page(
+        [
+            ("教师资格定期注册", 80, 300),
+            ("注册日期 注册结论 注册机构（盖章）", 36, 150),
+            ("2016.09.01 合格 六盘水市钟山区教育局", 36, 150),
+            ("2021.09.01 合格 六盘水市钟山区教育局", 36, 150),
+        ]
+    )
+    fields = extract(DocType.qualification_registration, text)
+    assert (fields.issuer, fields.level, fields.issue_date) == ("六盘水市钟山区教育局", Level.county, "2021-09-01")

@@ -659,7 +659,17 @@ def _reading_quality(line: Line) -> float:
     return line.confidence + 0.02 * len(line.text)
 
 
+# A date (or a period) that opens a line: a registration table's row starts with it (2021.09.01 合格 …局).
+_LEADING_DATE = re.compile(
+    r"^\s*(?:\d{4}\s*[./\-年]\s*\d{1,2}(?:\s*[./\-月]\s*\d{1,2})?\s*[日号月]?"
+    r"(?:\s*[—~\-–至]+\s*\d{4}\s*[./\-年]\s*\d{1,2}(?:\s*[./\-月]\s*\d{1,2})?\s*[日号月]?)?)"
+)
+
+
 def _strip_dates(line: str) -> str:
+    """The line without its date: a date that opens it, or one after the name and all that follows it."""
+    if find_dates(line):
+        line = _LEADING_DATE.sub("", line)
     for _, _ in find_dates(line):
         line = re.sub(r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年.*$|\d{4}\s*[./\-]\s*\d{1,2}.*$", "", line)
     return line.strip()
