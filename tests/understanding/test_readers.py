@@ -259,6 +259,15 @@ def test_partial_sign_off_is_completed_only_by_the_one_full_date_it_fits() -> No
     assert dates_in("二年二月十八日", notice) != [(0, "2023-01-28")]  # another month
 
 
+def test_year_that_lost_its_end_takes_the_one_year_the_month_is_dated_in() -> None:
+    from verifier.understand.dates import dates_in
+
+    # Signed three days after the period it follows (seed2_documents_0192_signed_later): 二〇 is 二〇二三.
+    assert dates_in("二〇年七月三十日", "公示时间 2023年7月20日至2023年7月27日") == [(0, "2023-07-30")]
+    # July dated in two years: nothing tells which, so 二〇 stays the year it spells.
+    assert dates_in("二〇年七月三十日", "2022年7月1日入职，2023年7月20日公示") == [(0, "2020-07-30")]
+
+
 def test_body_word_whose_last_character_is_read_as_a_look_alike() -> None:
     from verifier.understand.signature import repair_body_name
 

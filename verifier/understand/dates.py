@@ -112,6 +112,7 @@ def dates_in(line: str, context: str = "") -> list[tuple[int, str]]:
         if completed:
             recovered.append((match.start(), completed))
             continue
+        year = year or _year_of_same_month(match.group("year"), dated, month)
         year = year or _recover_year(match.group("year"), mentioned, month, day)
         if year:
             recovered.append((match.start(), _iso(year, month, day)))
@@ -236,10 +237,19 @@ def _year_of_same_day(read: str, dated: list[str], month: int, day: int | None) 
     in full elsewhere (公示时间：2023年7月20日至…), in one year only, whose spelling holds what was read."""
     if day is None:
         return None
-    same_day = {int(iso[:4]) for iso in dated if iso[5:] == f"{month:02d}-{day:02d}"}
-    if len(same_day) != 1:
+    return _one_year_holding(read, {int(iso[:4]) for iso in dated if iso[5:] == f"{month:02d}-{day:02d}"})
+
+
+def _year_of_same_month(read: str, dated: list[str], month: int) -> int | None:
+    """The same for a sign-off a few days after the dates it follows (二〇年七月三十日 under 公示时间：2023年7月20日
+    至2023年7月27日): the one year the document dates that month in, whose spelling holds what was read."""
+    return _one_year_holding(read, {int(iso[:4]) for iso in dated if int(iso[5:7]) == month})
+
+
+def _one_year_holding(read: str, years: set[int]) -> int | None:
+    if len(years) != 1:
         return None
-    year = same_day.pop()
+    year = years.pop()
     return year if _subsequence(read, _spelled(year)) else None
 
 
