@@ -26,9 +26,11 @@ _AFTER_NAME = rf"(?=$|\s|{_HONORIFIC}|[,，。;；:：(（、]|于\s*[\d〇一�
 _INSTRUCTOR = re.compile(
     rf"(?:指导教师|指导老师|辅导教师|辅导老师|指导者)\s*[:：]?\s*(?P<name>{_HAN_RUN}{{2,9}}?){_AFTER_NAME}"
 )
+# 姓名 may say whose name it is (学员姓名, 获奖者姓名): the whole caption is read before the name.
 _CAPTIONED = re.compile(
-    r"(?:(?:学员|教师|获奖者|获奖人|申报人|参训人|持证人|受聘人)?姓\s*名|持证人|获奖人|获奖者|获奖教师|申报人|参训人|参训教师|学员|受聘人|被聘人|申请人|作者|主持人|任职人员|"
-    rf"课题负责人|负责人|教师姓名|被考核人|(?:成果|主要)?完成人|(?:授予|兹证明)(?=\s*[:：]))\s*[:：]?\s*(?P<name>{_HAN_RUN}{{2,9}}?){_AFTER_NAME}"
+    r"(?:(?:学员|教师|获奖者|获奖人|申报人|参训人|持证人|受聘人)?姓\s*名|持证人|获奖人|获奖者|获奖教师|申报人|参训人"
+    r"|参训教师|学员|受聘人|被聘人|申请人|作者|主持人|任职人员|课题负责人|负责人|被考核人|(?:成果|主要)?完成人"
+    rf"|(?:授予|兹证明)(?=\s*[:：]))\s*[:：]?\s*(?P<name>{_HAN_RUN}{{2,9}}?){_AFTER_NAME}"
 )
 # A salutation on its own line, the holder's unit allowed in brackets before the colon (王芳（盘州市第二中学）：).
 _SALUTATION = re.compile(rf"^(?P<name>{_HAN_RUN}{{2,9}}?)\s*{_HONORIFIC}?\s*(?:[(（][^)）]{{2,30}}[)）])?\s*[:：]$")

@@ -395,11 +395,10 @@ def _letterhead(text: DocumentText) -> list[str]:
 
 
 # Captions of the holder's employer (工作单位 | 哈密市民族中学): what follows them is no issuer.
-_EMPLOYER_CAPTION = re.compile(r"(?:工作单位|任职单位|所在单位|工作学校|任教学校|所在学校|^\s*单位)\s*[:：]?\s*$")
-
-
+_EMPLOYER_WORDS = "工作单位|任职单位|所在单位|工作学校|任教学校|所在学校"
+_EMPLOYER_CAPTION = re.compile(rf"(?:{_EMPLOYER_WORDS}|^\s*单位)\s*[:：]?\s*$")
 # The same caption with its value on the line (单位：水城区第三小学).
-_EMPLOYER_INLINE = re.compile(r"^\s*(?:工作单位|任职单位|所在单位|工作学校|任教学校|所在学校|单位)\s*[:：]\s*\S")
+_EMPLOYER_INLINE = re.compile(rf"^\s*(?:{_EMPLOYER_WORDS}|单位)\s*[:：]\s*\S")
 
 
 def _employer_cells(text: DocumentText) -> set[int]:
@@ -660,10 +659,8 @@ def _reading_quality(line: Line) -> float:
 
 
 # A date (or a period) that opens a line: a registration table's row starts with it (2021.09.01 合格 …局).
-_LEADING_DATE = re.compile(
-    r"^\s*(?:\d{4}\s*[./\-年]\s*\d{1,2}(?:\s*[./\-月]\s*\d{1,2})?\s*[日号月]?"
-    r"(?:\s*[—~\-–至]+\s*\d{4}\s*[./\-年]\s*\d{1,2}(?:\s*[./\-月]\s*\d{1,2})?\s*[日号月]?)?)"
-)
+_DIGIT_DATE = r"\d{4}\s*[./\-年]\s*\d{1,2}(?:\s*[./\-月]\s*\d{1,2})?\s*[日号月]?"
+_LEADING_DATE = re.compile(rf"^\s*{_DIGIT_DATE}(?:\s*[—~\-–至]+\s*{_DIGIT_DATE})?")
 
 
 def _strip_dates(line: str) -> str:
