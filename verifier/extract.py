@@ -167,8 +167,13 @@ def document_number_level(full: str) -> Level | None:
 
 # 荣获兰州市2015年“教学能手”称号, 在2016年杭州市…大赛中, 蒙获山东省… (荣 misread): the place an award is named
 # for; 遂平县教育科学规划课题: the place whose planning office approved a project.
-_PLACE = r"(?P<place>[\u4e00-\u9fff]{2,16}?(?:自治区|自治州|自治县|省|市|州|县|区|旗))"
-_AWARD_PLACE = re.compile(rf"(?:荣获|获得|被评为|评为|授予|在|获)\s*(?:\d{{4}}\s*年度?)?\s*{_PLACE}")
+# A place named with its suffix; a county's name may be one character before 县 (蠡县, 漳县, 沛县).
+_PLACE = r"(?P<place>[\u4e00-\u9fff]{2,16}?(?:自治区|自治州|自治县|省|市|州|县|区|旗)|[\u4e00-\u9fff]县)"
+# A place followed by a number that is no edition (礼县第一…: 礼县第一幼儿园's own contest) names a school there.
+_AWARD_PLACE = re.compile(
+    rf"(?:荣获|获得|被评为|评为|授予|在|获)\s*(?:\d{{4}}\s*年度?)?\s*{_PLACE}"
+    r"(?!\s*第[一二三四五六七八九十\d]{1,3}(?![届期次轮]))"
+)
 _PLAN_PLACE = re.compile(rf"(?:主持的|申报的|批准为|为){_PLACE}\s*教育科学规划")
 # An honour's title in quotes that begins with its region: 授予李小博同志“温州市教学能手”荣誉称号.
 _TITLE_PLACE = re.compile(rf"[“\"「]\s*{_PLACE}")

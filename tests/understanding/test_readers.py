@@ -194,6 +194,10 @@ def test_identity_numbers(number: str, is_id: bool) -> None:
         ("此证书在全国范围内有效", None),  # where it is valid, not who awarded it
         ("授予李小博同志“温州市教\n学能手”荣誉称号", Level.municipal),
         ("被批准为桂林市教育\n科学规划立项课题", Level.municipal),
+        ("的《…研究》在蠡县2012年优秀教学成果奖中荣获一等奖", Level.county),  # a one-character county (seed 1 0564)
+        # 礼县第一幼儿园's own contest, its 幼儿园 lost (seed 1 0221): a numbered school, not the county.
+        ("在2023年礼县第一优秀教育论文评选中\n特等奖", None),
+        ("在盘州市第五届中小学教师教学技能大赛中", Level.county),  # 第五届 is an edition
     ],
 )
 def test_level_from_the_text_alone(text: str, level: Level | None) -> None:
