@@ -74,8 +74,7 @@ def extract(doc_type: DocType, text: DocumentText) -> Fields:
         "holder": find_holder(doc_type, text),
         "issuer": issuers[0] if issuers else None,
         "issue_date": signature.issue_date,
-        # With no issuer read, the level is looked for in the text, where the holder's unit says nothing of it.
-        "level": find_level(issuers, full if issuers else text_without_employer(text)) if "level" in allowed else None,
+        "level": _level(issuers, text) if "level" in allowed else None,
         "grade": find_grade(text.flat) if "grade" in allowed else None,
         "award_category": _award_category(doc_type, text.flat) if "award_category" in allowed else None,
         "rank": find_rank(full),
@@ -123,6 +122,12 @@ def _award_category(doc_type: DocType, full: str) -> AwardCategory | None:
     if doc_type == D.instructor_award:
         return AwardCategory.student_contest
     return find_award_category(full)
+
+
+def _level(issuers: list[str], text: DocumentText) -> Level | None:
+    """The issuers' level; when no issuer was read, or none whose level is known (保定中数科学研究所, its body word
+    misread), the level the text gives, where the holder's unit says nothing of it."""
+    return (find_level(issuers, text.full) if issuers else None) or find_level([], text_without_employer(text))
 
 
 def find_level(issuers: list[str], full: str) -> Level | None:
