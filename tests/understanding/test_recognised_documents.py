@@ -65,6 +65,8 @@ NOT_READ = {
     ("seed2_documents_0160", "issuer"),
     ("seed2_documents_0069", "issue_date"),  # 四年六月十日: the seal hid 二〇一 and overexposure the rest
     ("seed2_documents_0162", "issuer"),  # 保定中数科学研究所: 市教育 misread (its level is read from the text)
+    ("seed2_documents_0165", "holder"),  # 健 for 李健: the surname not returned
+    ("seed2_documents_0165", "issue_date"),  # 2018年3月12811: the day cannot be told
 }
 
 

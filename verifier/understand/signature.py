@@ -756,7 +756,35 @@ def repair_body_name(name: str, context: str = "") -> str:
     party = _PARTY_PREFIX.match(name)
     if party and len(name) > party.end() + 1:
         return party.group(0) + repair_body_name(name[party.end() :], context)
-    return _strip_seal_prefix(_without_stray_before_provincial_body(_repair_place(_repair_suffix(name), context)))
+    repaired = _strip_seal_prefix(_without_stray_before_provincial_body(_repair_place(_repair_suffix(name), context)))
+    return _nationalities_school(repaired)
+
+
+# A school of the nationalities (蓬莱市民族中学) right after its place, its 民 misread (蓬莱市限族中学).
+_PEOPLES_SCHOOL = re.compile(
+    r"(?<=[市县区旗州])(?P<people>[\u4e00-\u9fff])族(?=(?:中学|小学|学校|幼儿园|中心学校|职业中学|高级中学|初级中学)$)"
+)
+
+
+def _nationalities_school(name: str) -> str:
+    """X族中学 where no people's name ends in X is the 民族中学 misread; 回族中学, 苗族小学 stay as they are."""
+    match = _PEOPLES_SCHOOL.search(name)
+    if not match or match.group("people") in _peoples_last_characters():
+        return name
+    return name[: match.start("people")] + "民" + name[match.end("people") :]
+
+
+# Peoples of GB 3304 whose autonomous areas leave out 族 (锡伯, 鄂伦春) or who have none (京, 俄罗斯, 高山 …).
+_PEOPLES_NOT_IN_AREA_NAMES = "伯春京斯山哲巴诺昂昌孜"
+
+
+@functools.cache
+def _peoples_last_characters() -> frozenset[str]:
+    """The last character of each people's name (苗族, 傈僳族: 苗, 僳), from the gazetteer's autonomous areas and
+    the few peoples they do not name, with 汉 and 民 (民族, the nationalities together)."""
+    names = (d.name for d in load_gazetteer().divisions)
+    found = {m.group(1) for name in names for m in re.finditer(r"([\u4e00-\u9fff])族", name)}
+    return frozenset(found | set(_PEOPLES_NOT_IN_AREA_NAMES) | {"汉", "民"})
 
 
 # Bodies that only a province has follow its name directly: one character between them is a misreading (云南名数育厅,
