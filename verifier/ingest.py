@@ -284,7 +284,7 @@ def _pdf_chars(page: PdfPage, settings: IngestSettings) -> list[_Char] | None:
         chars: list[_Char] = []
         rect, matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
         origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-        readable = garbled = 0
+        readable = garbled = invisible = 0
         high_surrogate = 0
         for i in range(pdfium_c.FPDFText_CountChars(textpage)):
             if pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
@@ -303,6 +303,7 @@ def _pdf_chars(page: PdfPage, settings: IngestSettings) -> list[_Char] | None:
             else:
                 text = _LIGATURES.get(chr(code), chr(code))
                 readable += len(_CJK_OR_ALNUM.findall(text))
+                invisible += _is_invisible(textpage, i) and bool(_CJK_OR_ALNUM.match(text))
             if not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect):
                 continue
             if not pdfium_c.FPDFText_GetCharOrigin(textpage, i, origin_x, origin_y):
@@ -316,10 +317,21 @@ def _pdf_chars(page: PdfPage, settings: IngestSettings) -> list[_Char] | None:
         return None
     finally:
         textpage.close()
-    # Replacement characters mean a broken font mapping: OCR the page instead.
-    if readable < settings.pdf_min_text_chars or garbled * 10 >= readable:
+    # Replacement characters mean a broken font mapping: OCR the page instead. Text drawn invisible over the
+    # page is another program's OCR of a scan (a scanner app's searchable PDF): the scan is what the reviewer
+    # sees, so it is read, and its capture checked, as any scan.
+    if readable < settings.pdf_min_text_chars or garbled * 10 >= readable or invisible * 2 > readable:
         return None
     return chars
+
+
+def _is_invisible(textpage: object, index: int) -> bool:
+    import pypdfium2.raw as pdfium_c
+
+    text_object = pdfium_c.FPDFText_GetTextObject(textpage, index)
+    if not text_object:
+        return False
+    return pdfium_c.FPDFTextObj_GetTextRenderMode(text_object) == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
 
 
 # Device frame → the frame where text running in direction k (quarter turns clockwise from left-to-right on

@@ -51,6 +51,27 @@ def encrypted_pdf() -> bytes:
 Run = tuple[float, float, float, str]
 
 
+def searchable_scan_pdf(scan_jpeg: bytes, runs: list[Run], size: tuple[float, float] = (842.0, 595.0)) -> bytes:
+    """A scanner app's searchable PDF: the scan as the page, its OCR drawn invisible (render mode 3) on top."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    width, height = size
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=size, invariant=1)
+    c.drawImage(ImageReader(io.BytesIO(scan_jpeg)), 0, 0, width, height)
+    for x, baseline, font_size, text in runs:
+        t = c.beginText()
+        t.setTextRenderMode(3)
+        t.setFont(_font(), font_size)
+        t.setTextOrigin(x, height - baseline)
+        t.textOut(text)
+        c.drawText(t)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
 def runs_pdf(pages: list[list[Run]], size: tuple[float, float] = (842.0, 595.0), turn: int = 0) -> bytes:
     """Pages of text runs placed where a certificate prints them. `turn` (90 or 270) draws the content turned
     by that many degrees clockwise and sets the page's /Rotate to show it upright again, as scanners and

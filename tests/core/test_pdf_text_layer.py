@@ -8,7 +8,7 @@ import pytest
 from models.page import Page, PageSource
 from models.vocab import DocType
 from tests.conftest import pil_bytes
-from tests.core.pdfs import Run, runs_pdf, text_pdf, with_rotate
+from tests.core.pdfs import Run, runs_pdf, searchable_scan_pdf, text_pdf, with_rotate
 from verifier.document import analyze_document
 from verifier.ingest import ingest_bytes
 from verifier.ocr import get_engine
@@ -138,3 +138,23 @@ def test_page_shown_sideways_is_read_upright_by_ocr_and_flagged() -> None:
     assert report.quality["page_1"]["rotation"] in (90, 270)
     assert "NOT_UPRIGHT" in [flag.code.value for flag in report.flags]
     assert report.fields.holder == "张晓梅"
+
+
+def test_searchable_scan_goes_to_ocr(certificate: np.ndarray) -> None:
+    # A scanner app's export: the scan as the page and its own OCR drawn invisible on top. The scan is what the
+    # reviewer sees, so it is read and checked as a scan; the same text drawn visibly is a text layer.
+    scan = pil_bytes(certificate, "JPEG", quality=90)
+    searchable = ingest_bytes(searchable_scan_pdf(scan, CERTIFICATE))
+    assert searchable.pages[0].source == PageSource.pdf_render
+    assert searchable.pages[0].lines == []
+    assert ingest_bytes(runs_pdf([CERTIFICATE])).pages[0].source == PageSource.pdf_text
+
+
+@pytest.mark.ocr
+def test_searchable_scan_is_read_and_checked_as_a_scan(certificate: np.ndarray) -> None:
+    scan = pil_bytes(certificate, "JPEG", quality=90)
+    analysis = analyze_document(searchable_scan_pdf(scan, CERTIFICATE), "scan.pdf", None, get_engine(), Settings())
+    report = analysis.report
+    assert report.quality["page_1"]["source"] == "pdf_render"
+    assert "sharpness" in report.quality["page_1"]  # the capture checks ran on the scan
+    assert report.doc_type == DocType.award_certificate
