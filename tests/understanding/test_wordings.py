@@ -807,3 +807,17 @@ def test_registration_row_that_opens_with_its_date_signs_with_its_last_cell() ->
     )
     fields = extract(DocType.qualification_registration, text)
     assert (fields.issuer, fields.level, fields.issue_date) == ("六盘水市钟山区教育局", Level.county, "2021-09-01")
+
+
+def test_date_on_the_row_of_a_dashed_certificate_number() -> None:
+    # The number's dash (LPS2023-0417) joins no period: the row's date is the sign-off.
+    text = _page(
+        [
+            ("获奖证书", 80, 440),
+            ("张晓梅同志：在2023年六盘水市中小学优质课竞赛中荣获一等奖。", 36, 150),
+            ("六盘水市教育局", 32, 650),
+            ("证书编号：LPS2023-0417      二〇二三年十一月", 28, 150),
+        ]
+    )
+    fields = extract(DocType.award_certificate, text)
+    assert (fields.issue_date, fields.certificate_no) == ("2023-11", "LPS2023-0417")

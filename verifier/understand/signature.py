@@ -61,6 +61,10 @@ _DATE_CAPTION = re.compile(
     r"(?P<kind>发证|颁发|颁证|签发|批准|审批|认定|注册|填表|落款|公示|获奖|表彰|授予|评审|通过|立项|结题|鉴定)?"
     r"(?:日期|时间)\s*[:：]?"
 )
+# A certificate number on the date's row (证书编号：LPS2023-0417 二〇二三年十一月): its dash joins no period.
+_NUMBER_TOKEN = re.compile(
+    r"(?:证书编号|证书号码|证书号|证号|编号|No\.?)\s*[:：]?\s*[A-Za-z0-9\-]+|[A-Za-z]+\d[A-Za-z0-9\-]*"
+)
 # Dates of a period (1991.09—1995.07, 2010.09至今) say when something lasted, not when a document was issued.
 _PERIOD = re.compile(r"\d\s*[—~\-–]{1,2}\s*\d|至今|\d\s*[年月日.]?\s*至\s*\d")
 # Dates captioned as something other than the issue: birth, start of work, a period.
@@ -198,7 +202,7 @@ def _issue_date(text: DocumentText, cues: list[str]) -> tuple[Line | None, str |
         else:
             standalone += [(line, iso) for line in row if (iso := _standalone_date(line.text, context))]
         dates = dates_in(HISTORY_CELL.sub(" ", joined), context)
-        if dates and not _PERIOD.search(joined):
+        if dates and not _PERIOD.search(_NUMBER_TOKEN.sub(" ", joined)):
             mentioned.append((row[-1], dates[-1][1]))
     if standalone:
         # The sign-off date is the last one printed: the lowest on the last page that has one.
