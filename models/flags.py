@@ -38,6 +38,8 @@ class FlagCode(StrEnum):
     DUPLICATE_NEAR = "DUPLICATE_NEAR"
     DUPLICATE_ACROSS_APPLICANTS = "DUPLICATE_ACROSS_APPLICANTS"
     LOWER_LEVEL_SAME_PROJECT = "LOWER_LEVEL_SAME_PROJECT"
+    # Beyond CONTRACT.md: one upload that holds several certificates (an award and an honour in one PDF).
+    SEVERAL_DOCUMENTS = "SEVERAL_DOCUMENTS"
 
 
 @dataclass(frozen=True)
@@ -79,4 +81,5 @@ FLAG_SPECS: dict[FlagCode, FlagSpec] = {
     FlagCode.DUPLICATE_NEAR: FlagSpec(E, "与其他上传文件为同一证书（一证多传）"),
     FlagCode.DUPLICATE_ACROSS_APPLICANTS: FlagSpec(E, "该证书已出现在其他申报人的材料中"),
     FlagCode.LOWER_LEVEL_SAME_PROJECT: FlagSpec(W, "同一层层赛项目只计最高级别奖项，本证书不重复计算"),
+    FlagCode.SEVERAL_DOCUMENTS: FlagSpec(W, "一个文件中含有多份证书，仅核验了第一份，请每份证书单独上传"),
 }

@@ -29,6 +29,7 @@ from verifier.quality.recapture import looks_like_screen
 from verifier.settings import OcrSettings, Settings
 from verifier.text import DocumentText, build_document_text
 from verifier.understand.content_flags import content_flags
+from verifier.understand.several import describe, separate_certificates
 from verifier.understand.signature import approver_from_seals, is_review_committee, issuer_from_seals, names_its_place
 
 # Upright pages are kept at most this long a side for the duplicate check and viewers; OCR sees full size.
@@ -139,9 +140,16 @@ def analyze_document(
                 report.flags.append(Flag.make(FlagCode.UNREADABLE))
             _dedupe_flags(report)
             return analysis
-        decision = classify(text)
+        # Several certificates in one upload: the first is verified, not a mix of their fields.
+        several = separate_certificates(page_texts) if len(page_texts) > 1 else []
+        if several:
+            decision, fields = several[0].decision, several[0].fields
+            report.flags.append(Flag.make(FlagCode.SEVERAL_DOCUMENTS, detail=describe(several), value=len(several)))
+        else:
+            decision = classify(text)
+            fields = extract(decision.doc_type, text)
         report.doc_type, report.doc_type_confidence, report.cues = decision.doc_type, decision.confidence, decision.cues
-        report.fields = extract(decision.doc_type, text)
+        report.fields = fields
     if "issue_date" in APPLICABLE[decision.doc_type] and len(report.fields.issue_date or "") < _DAY_DATE:
         pages = _PageImages(read_images, uprights, screens)
         page_texts, text = _complete_cut_dates(analysis, decision.doc_type, text, page_texts, pages, engine, settings)
