@@ -93,6 +93,8 @@ def assess_document(
         return scores, flags
     if pages_quality and all(_unjudgeable(q) for q in pages_quality):
         return scores, flags
+    if all(red > s.red_paper_min_fraction for _, red in colour_per_page):
+        return scores, flags  # red paper (a red 聘书): a red seal cannot be told against it
     detail = f"共 {len(images)} 页均未发现红色圆形或椭圆形印章"
     if colourless:
         detail += "；整份材料无任何彩色，如为黑白复印件或灰度扫描件，请上传原件彩色扫描件"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 
 from models.flags import FlagCode
@@ -83,7 +84,7 @@ def assess_page(
     scores["paper_level"] = round(exposure.paper_level, 1)
     scores["ink_level"] = round(exposure.ink_level, 1)
     scores["clipped_fraction"] = round(exposure.clipped_fraction, 4)
-    if exposure.paper_level < s.dark_paper_max:
+    if exposure.paper_level < s.dark_paper_max and not _bright_coloured_paper(image_bgr, small_bgr, s):
         flag(FlagCode.TOO_DARK, exposure.paper_level, f"纸面亮度 {exposure.paper_level:.0f}/255")
     # Strokes of type smaller than min_text_height_px are thinner than a pixel and grey whatever the
     # exposure: their ink level says nothing about it (that page is LOW_RESOLUTION).
@@ -177,3 +178,17 @@ def _char_weighted_confidence(lines: list[TextLine]) -> float:
     if not lines:
         return 0.0
     return float(np.average([ln.confidence for ln in lines], weights=weights))
+
+
+def _bright_coloured_paper(image_bgr: np.ndarray, small_bgr: np.ndarray | None, s: QualitySettings) -> bool:
+    """A coloured paper (a red or blue 聘书 printed in gold) reflects plenty of light in its own colour: dark in
+    grey, yet bright and saturated in HSV. A page photographed in poor light is dim in every channel, and a
+    lamp's cast leaves it far less saturated."""
+    if small_bgr is None:
+        step = max(1, max(image_bgr.shape[:2]) // 400)  # a sample of the page is enough for percentiles
+        small_bgr = image_bgr[::step, ::step]
+    hsv = cv2.cvtColor(np.ascontiguousarray(small_bgr), cv2.COLOR_BGR2HSV).reshape(-1, 3)
+    value = hsv[:, 2]
+    paper = hsv[value >= np.percentile(value, 50)]  # the brighter half: paper and print, not shadows or edges
+    bright = float(np.percentile(value, 95)) >= s.dark_paper_max
+    return bright and float(np.median(paper[:, 1])) >= s.coloured_paper_min_saturation

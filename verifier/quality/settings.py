@@ -49,6 +49,10 @@ class QualitySettings(BaseSettings):
     # Paper (95th percentile) darker than this: the page is too dark. Clean paper sits at 240–250; the
     # darkened test page (gain 0.22) at ~55; dim indoor phone photos of readable pages at 120–170.
     dark_paper_max: float = 100.0
+    # A page darker than that in grey is coloured paper, not a dark photo, when its brighter half is this
+    # saturated (HSV, 0–255) and its brightest channel is not dark: red paper 209, blue 210, a lamp's warm cast
+    # on white paper under 130.
+    coloured_paper_min_saturation: float = 150.0
     # Overexposed: most of the page clipped and the text itself washed out (ink 5th percentile inside
     # the line boxes lighter than this). A white scan with crisp text has ink at 20–60.
     overexposed_clipped_fraction: float = 0.5
@@ -183,6 +187,9 @@ class QualitySettings(BaseSettings):
     # Sealed colour scans score ≥ 8 and ≥ 1e-3 red; grey copies 0–2, none.
     photocopy_max_colourfulness: float = 4.0
     photocopy_max_red_fraction: float = 2e-4
+    # Above this share of red pixels the paper itself is red (a red 聘书 printed in gold): no red seal can be
+    # told against it. Certificates on white or cream paper with red borders, titles and seals reach 0.17.
+    red_paper_min_fraction: float = 0.5
     # A colourless upload is a copy when its paper carries toner specks (verifier/quality/redink.py):
     # dots this many grey levels darker than the paper around them...
     photocopy_speck_contrast: float = 25.0
