@@ -9,6 +9,7 @@ import threading
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from types import ModuleType
 from typing import TYPE_CHECKING, TypeVar
 
 import cv2
@@ -302,8 +303,10 @@ def _pdf_chars(page: PdfPage, settings: IngestSettings) -> list[_Char] | None:
                 garbled += 1
             else:
                 text = _LIGATURES.get(chr(code), chr(code))
-                readable += len(_CJK_OR_ALNUM.findall(text))
-                invisible += _is_invisible(textpage, i) and bool(_CJK_OR_ALNUM.match(text))
+                counted = len(_CJK_OR_ALNUM.findall(text))
+                readable += counted
+                if counted and _is_invisible(pdfium_c, textpage, i):
+                    invisible += counted
             if not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect):
                 continue
             if not pdfium_c.FPDFText_GetCharOrigin(textpage, i, origin_x, origin_y):
@@ -325,9 +328,7 @@ def _pdf_chars(page: PdfPage, settings: IngestSettings) -> list[_Char] | None:
     return chars
 
 
-def _is_invisible(textpage: object, index: int) -> bool:
-    import pypdfium2.raw as pdfium_c
-
+def _is_invisible(pdfium_c: ModuleType, textpage: object, index: int) -> bool:
     text_object = pdfium_c.FPDFText_GetTextObject(textpage, index)
     if not text_object:
         return False
