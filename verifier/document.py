@@ -140,8 +140,10 @@ def analyze_document(
                 report.flags.append(Flag.make(FlagCode.UNREADABLE))
             _dedupe_flags(report)
             return analysis
-        # Several certificates in one upload: the first is verified, not a mix of their fields.
+        # Several certificates in one upload: the first is verified, not a mix of their fields, so every later
+        # reading of fields (a completed date, the second look, the seals) keeps to its page.
         several = separate_certificates(page_texts) if len(page_texts) > 1 else []
+        fields_page = several[0].page if several else None
         if several:
             decision, fields = several[0].decision, several[0].fields
             report.flags.append(Flag.make(FlagCode.SEVERAL_DOCUMENTS, detail=describe(several), value=len(several)))
@@ -152,7 +154,9 @@ def analyze_document(
         report.fields = fields
     if "issue_date" in APPLICABLE[decision.doc_type] and len(report.fields.issue_date or "") < _DAY_DATE:
         pages = _PageImages(read_images, uprights, screens)
-        page_texts, text = _complete_cut_dates(analysis, decision.doc_type, text, page_texts, pages, engine, settings)
+        page_texts, text = _complete_cut_dates(
+            analysis, decision.doc_type, text, page_texts, pages, engine, settings, fields_page
+        )
     missing = [f for f in _SECOND_LOOK if f in APPLICABLE[decision.doc_type] and getattr(report.fields, f) is None]
     # With the second look on: the pages OCR read that a detection at full size sees larger than the first did.
     finer_inputs = [
@@ -163,13 +167,19 @@ def analyze_document(
         with _Timer(timings, "ocr"):
             second = _read_finer(page_texts, finer_inputs, engine, settings)
         with _Timer(timings, "understand"):
-            if _fill_from_second_look(report, decision.doc_type, missing, build_document_text(second)):
+            second_text = build_document_text(second)
+            fields_text = _text_of_page(second, second_text, fields_page)
+            if _fill_from_second_look(report, decision.doc_type, missing, second_text, fields_text):
                 analysis.views = _views(analysis.views, uprights, second)
     issuer = report.fields.issuer
     seal_may_name = issuer is None or not names_its_place(issuer) or is_review_committee(issuer)
     if "issuer" in APPLICABLE[decision.doc_type] and seal_may_name:
+        kept = [i for i, (number, *_) in enumerate(page_texts) if fields_page in (None, number)]
         with _Timer(timings, "ocr"):
-            _issuer_from_seals(report, decision.doc_type, text, uprights, page_seals, engine, settings)
+            _issuer_from_seals(
+                report, decision.doc_type, _text_of_page(page_texts, text, fields_page),
+                [uprights[i] for i in kept], [page_seals[i] for i in kept], engine, settings,
+            )
     with _Timer(timings, "understand"):
         report.flags.extend(content_flags(decision.doc_type, report.fields, text.full))
     with _Timer(timings, "quality"):
@@ -209,10 +219,12 @@ def _complete_cut_dates(
     pages: _PageImages,
     engine: OcrEngine,
     settings: Settings,
+    fields_page: int | None = None,
 ) -> tuple[list[tuple[int, list[TextLine], int, int]], DocumentText]:
     """A document whose date came out missing or without its day has its cut-short date lines read again
-    whole; the pages, text and views change only when that completes the date. A photo of a screen is read
-    again with the seals its smoothed page shows lifted (a seal over the date is missed on the upload)."""
+    whole; the pages, text and views change only when that completes the date (read from `fields_page` alone
+    when the fields come from one page). A photo of a screen is read again with the seals its smoothed page
+    shows lifted (a seal over the date is missed on the upload)."""
     if all(image is None for image in pages.read):
         return page_texts, text  # a text layer is never cut short
     report, timings = analysis.report, analysis.timings
@@ -223,7 +235,7 @@ def _complete_cut_dates(
         return page_texts, text
     with _Timer(timings, "understand"):
         whole = build_document_text(completed)
-        if not _take_completed_date(report, extract(doc_type, whole).issue_date):
+        if not _take_completed_date(report, extract(doc_type, _text_of_page(completed, whole, fields_page)).issue_date):
             return page_texts, text
         report.text = whole.full
         analysis.views = _views(analysis.views, pages.uprights, completed)
@@ -283,9 +295,12 @@ def _read_finer(
     return pages
 
 
-def _fill_from_second_look(report: DocumentReport, doc_type: DocType, missing: list[str], text: DocumentText) -> bool:
-    """Only what the first read left empty is taken from the second: a field read once is never overruled."""
-    found = extract(doc_type, text)
+def _fill_from_second_look(
+    report: DocumentReport, doc_type: DocType, missing: list[str], text: DocumentText, fields_text: DocumentText
+) -> bool:
+    """Only what the first read left empty is taken from the second (from `fields_text`, the pages the fields
+    come from): a field read once is never overruled."""
+    found = extract(doc_type, fields_text)
     filled = [name for name in missing if getattr(found, name) is not None]
     for name in filled:
         setattr(report.fields, name, getattr(found, name))
@@ -294,6 +309,14 @@ def _fill_from_second_look(report: DocumentReport, doc_type: DocType, missing: l
     if filled:
         report.text = text.full
     return bool(filled)
+
+
+def _text_of_page(
+    pages: list[tuple[int, list[TextLine], int, int]], whole: DocumentText, number: int | None
+) -> DocumentText:
+    """The text the fields are read from: the whole document's, or one page's when it is one of several
+    certificates in the upload."""
+    return whole if number is None else build_document_text([page for page in pages if page[0] == number])
 
 
 def _issuer_from_seals(
