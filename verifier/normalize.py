@@ -42,18 +42,19 @@ def compact(text: str) -> str:
 
 
 _CN_DIGITS = "〇零一二三四五六七八九"
-_CN_NUM = rf"[{_CN_DIGITS}十百千两]+"
+# 廿 and 卅 (twenty, thirty) still date some certificates: 十月廿二日.
+_CN_NUM = rf"[{_CN_DIGITS}十百千两廿卅]+"
 
 
 def chinese_number(text: str) -> int | None:
-    """'三十' → 30, '二十五' → 25, '30' → 30; None when it is not a number."""
+    """'三十' → 30, '二十五' → 25, '廿二' → 22, '30' → 30; None when it is not a number."""
     text = text.strip()
     if not text:
         return None
     if text.isdigit():
         return int(text)
     try:
-        value = cn2an.cn2an(text.replace("两", "二"), "smart")
+        value = cn2an.cn2an(text.replace("两", "二").replace("廿", "二十").replace("卅", "三十"), "smart")
     except (ValueError, KeyError, IndexError):
         return None
     return int(value) if float(value).is_integer() else None
@@ -101,10 +102,10 @@ def is_calendar_date(year: int, month: int, day: int | None) -> bool:
 
 
 def date_numerals(text: str) -> str:
-    """Numerals of a date as printed: 元月 is January, and OCR reads 八 as 人 (三年四月人日, 一人年), the day's 日 as
-    曰, 目 or 年 (二〇二〇年七月七年), and a stroke before the day as 1 (4月122日). Only between date words, where
-    these cannot stand; the length is kept, so positions hold."""
-    text = text.replace("元月", "一月")
+    """Numerals of a date as printed: 元月 is January, a zero typed as a circle (二○一九) is 〇, and OCR reads 八
+    as 人 (三年四月人日, 一人年), the day's 日 as 曰, 目 or 年 (二〇二〇年七月七年), and a stroke before the day as 1
+    (4月122日). Only between date words, where these cannot stand; the length is kept, so positions hold."""
+    text = text.replace("元月", "一月").translate(_CIRCLE_ZERO)
     # Financial numerals (贰零贰叁年拾月拾日), which a formal document may date in: everywhere in this copy read for
     # dates (a grade's 壹等奖 becomes 一等奖 here, which no date pattern takes); one character each, as printed.
     text = text.translate(_FINANCIAL_NUMERALS)
@@ -115,6 +116,9 @@ def date_numerals(text: str) -> str:
     return re.sub(r"(?<=[年月十])人(?=[月日十])", "八", text)
 
 
+# Documents typed in a word processor often write the year's zero as a circle sign; a re-read line is not
+# normalised yet, so the date reader maps it itself.
+_CIRCLE_ZERO = str.maketrans("○◯", "〇〇")
 _FINANCIAL_NUMERALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾", "一二三四五六七八九十")
 
 

@@ -43,12 +43,28 @@ def test_parse_date(raw: str, iso: str | None) -> None:
     assert parse_date(normalize_text(raw)) == iso
 
 
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [
+        ("二○一九年一月三十日", "2019-01-30"),  # the zero typed as a circle sign, as a re-read line gives it
+        ("二◯二三年九月", "2023-09"),
+        ("二〇一九年十月廿二日", "2019-10-22"),
+        ("二〇二〇年三月卅日", "2020-03-30"),
+    ],
+)
+def test_dates_as_read_before_normalising(raw: str, iso: str) -> None:
+    assert [d for _, d in find_dates(raw)] == [iso]
+
+
 def test_find_dates_keeps_order() -> None:
     text = "出生日期：1985年3月2日 发证日期：2015年7月1日"
     assert [d for _, d in find_dates(text)] == ["1985-03-02", "2015-07-01"]
 
 
-@pytest.mark.parametrize("raw,value", [("三十", 30), ("二十五", 25), ("30", 30), ("两", 2), ("满", None), ("", None)])
+@pytest.mark.parametrize(
+    "raw,value",
+    [("三十", 30), ("二十五", 25), ("30", 30), ("两", 2), ("廿二", 22), ("卅", 30), ("满", None), ("", None)],
+)
 def test_chinese_number(raw: str, value: int | None) -> None:
     assert chinese_number(raw) == value
 

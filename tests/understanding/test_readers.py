@@ -252,6 +252,10 @@ def test_a_bureau_whose_first_character_was_misread_is_the_education_bureau() ->
         ("10 Oct 2023", "2023-10-10"),
         ("Oct. 10, 2023", "2023-10-10"),
         ("10 Sept 2023", "2023-09-10"),
+        ("January 30th, 2019", "2019-01-30"),  # ordinal days, as English certificates often print them
+        ("Given this 21st day of June, 2022", "2022-06-21"),
+        ("the 2nd of May 2019", "2019-05-02"),
+        ("二〇一九年十月廿二日", "2019-10-22"),  # 廿 is twenty
     ],
 )
 def test_dates_written_less_commonly(line: str, iso: str) -> None:

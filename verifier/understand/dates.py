@@ -56,16 +56,18 @@ _MONTH_PREFIXES = tuple(m[:3] for m in _MONTHS)
 # A month's name, whole or cut to its first three letters (Sept. too): Oct 10, 2023, 10 Oct. 2023.
 _MONTH_WORD = r"(?:" + "|".join(rf"{m[:3]}(?:{m[3:]}|t)?" if m == "september" else rf"{m[:3]}(?:{m[3:]})?"
                                for m in _MONTHS) + r")\b"
-# Foreign certificates: "January 21, 2022" or "21 January 2022".
+# A day may carry its ordinal (21st) and a formal wording (the 21st day of January, 2022).
+_ORDINAL = r"(?:st|nd|rd|th)?"
+# Foreign certificates: "January 21, 2022", "21 January 2022", "21st of January, 2022".
 _ENGLISH_DATE = re.compile(
-    rf"(?:\b(?P<m1>{_MONTH_WORD})\.?\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})"
-    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_WORD})\.?,?\s+(?P<y2>\d{{4}}))",
+    rf"(?:\b(?P<m1>{_MONTH_WORD})\.?\s+(?P<d1>\d{{1,2}}){_ORDINAL},?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}}){_ORDINAL}\s+(?:day\s+of\s+|of\s+)?(?P<m2>{_MONTH_WORD})\.?,?\s+(?P<y2>\d{{4}}))",
     re.IGNORECASE,
 )
 
 
 # The same with the month's name misread (Febnay 16, 2024): the word is matched to the nearest month name.
-_ENGLISH_DATE_LOOSE = re.compile(r"\b(?P<m>[A-Za-z]{3,10})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})\b")
+_ENGLISH_DATE_LOOSE = re.compile(rf"\b(?P<m>[A-Za-z]{{3,10}})\.?\s+(?P<d>\d{{1,2}}){_ORDINAL},?\s+(?P<y>\d{{4}})\b")
 _MONTH_SIMILARITY = 65
 
 
