@@ -79,7 +79,9 @@ def analyze_document(
         return analysis
 
     page_texts, qualities, uprights = [], [], []
-    read_images: list[np.ndarray | None] = []  # each page as OCR read it, upright; None for a text layer
+    # Each page as OCR read it, upright, kept only where a later reading may need it (a cut-short date line, or
+    # every page with the second look on): a prepared copy is as large as the page. None for a text layer too.
+    read_images: list[np.ndarray | None] = []
     screens: list[bool] = []  # pages that are photos of a screen
     page_seals: list[list[Seal] | None] = []
     smalls: list[np.ndarray | None] = []  # each upright page at the quality stage's working width
@@ -126,7 +128,8 @@ def analyze_document(
         smalls.append(small)
         report.quality[f"page_{page.number}"] = {**quality_scores, "rotation": rotation, "source": page.source.value}
         page_texts.append((page.number, lines, upright.shape[1], upright.shape[0]))
-        read_images.append(read_upright)
+        may_read_again = settings.ocr.second_look or any(is_cut_short_date(line.text) for line in lines)
+        read_images.append(read_upright if may_read_again else None)
         screens.append(is_screen)
         uprights.append(upright)
         analysis.views.append(_view(page.number, upright, lines, rotation, page.source.value))
@@ -206,7 +209,7 @@ _DAY_DATE = len("2020-01-01")
 
 @dataclass
 class _PageImages:
-    read: list[np.ndarray | None]  # each page as OCR read it, upright; None for a text layer
+    read: list[np.ndarray | None]  # each page as OCR read it, upright; None where no line may be read again
     uprights: list[np.ndarray]  # each page as uploaded, upright
     screens: list[bool]  # pages that are photos of a screen
 
@@ -226,7 +229,7 @@ def _complete_cut_dates(
     when the fields come from one page). A photo of a screen is read again with the seals its smoothed page
     shows lifted (a seal over the date is missed on the upload)."""
     if all(image is None for image in pages.read):
-        return page_texts, text  # a text layer is never cut short
+        return page_texts, text  # no page holds a cut-short date (a text layer never does)
     report, timings = analysis.report, analysis.timings
     with _Timer(timings, "ocr"):
         to_the_day = any(len(iso) == _DAY_DATE for _, iso in find_dates(text.full))
