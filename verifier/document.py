@@ -98,6 +98,9 @@ def analyze_document(
                 prepared = prepare_page(page.image, engine, settings)
             with _Timer(timings, "ocr"):
                 read_upright, lines, rotation = _read_page(prepared.seen, engine, settings)
+            # What the recogniser itself doubts (below its score bar) is a smudge or an arc read from a rectangle
+            # (作生要会学式 at 0.16), not text to read facts from.
+            lines = [line for line in lines if line.confidence >= settings.ocr.text_score]
             seals, screen, kernel, restored_from = prepared.seals, prepared.screen, prepared.kernel, prepared.sharpness
             is_screen = looks_like_screen(screen, settings.quality)
             upright = rotate_image(page.image, rotation) if prepared.seen is not page.image else read_upright
@@ -154,6 +157,16 @@ def analyze_document(
             decision = classify(text)
             fields = extract(decision.doc_type, text)
         report.doc_type, report.doc_type_confidence, report.cues = decision.doc_type, decision.confidence, decision.cues
+        # Some evidence cue read (a 荣誉证书 title) but too little to tell the type, on a capture that explains
+        # why (washed out, blurred, dark, tiny): the type is undetermined, not an irrelevant upload, and the
+        # capture's own flag asks for a better copy. Text with no evidence cue (a notice, a receipt) stays other.
+        undetermined = (
+            decision.doc_type is DocType.other
+            and any(score > 0 for score in decision.scores.values())
+            and any(f.code in EXPLAINS_NO_TEXT for f in report.flags)
+        )
+        if undetermined:
+            report.doc_type = report.doc_type_confidence = None
         report.fields = fields
     if "issue_date" in APPLICABLE[decision.doc_type] and len(report.fields.issue_date or "") < _DAY_DATE:
         pages = _PageImages(read_images, uprights, screens)
@@ -184,7 +197,8 @@ def analyze_document(
                 [uprights[i] for i in kept], [page_seals[i] for i in kept], engine, settings,
             )
     with _Timer(timings, "understand"):
-        report.flags.extend(content_flags(decision.doc_type, report.fields, text.full))
+        flags = content_flags(decision.doc_type, report.fields, text.full)
+        report.flags.extend(f for f in flags if not (undetermined and f.code == FlagCode.UNKNOWN_TYPE))
     with _Timer(timings, "quality"):
         if qualities:
             doc_scores, doc_flags = assess_document(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -47,7 +48,14 @@ class OcrSettings(BaseSettings):
     second_look: bool = False
     # Threads per ONNX Runtime session; 0 lets the runtime decide. Worker pools set this to cores / workers.
     threads: int = 0
+    # Lines the recogniser scores below this are left out of the text, as RapidOCR's own pipeline does: a smudge
+    # or an arc read from a rectangle, not print to read facts from.
     text_score: float = 0.5
+    # How the detector scores a candidate line: "slow" averages its probability over the line's own outline,
+    # "fast" over the rectangle around it. A line on a curled page or a bent booklet runs in an arc, so its
+    # rectangle is mostly paper and "fast" drops the whole line (a body line across the page, lost on a curl
+    # of 2% of the page's height); "slow" keeps it and reads it whole.
+    det_score_mode: Literal["slow", "fast"] = "slow"
     # Other PP-OCR ONNX models than the ones inside the rapidocr wheel (e.g. PP-OCRv4, for comparison).
     det_model_path: str | None = None
     rec_model_path: str | None = None

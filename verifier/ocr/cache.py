@@ -19,7 +19,9 @@ from verifier.settings import OcrSettings
 def page_key(image: np.ndarray, settings: OcrSettings, read: str = "") -> str:
     """`read` names a kind of reading other than the first (a finer second look), kept apart from it."""
     digest = hashlib.sha256()
-    digest.update(f"{settings.engine}|{settings.max_side_len}|{settings.text_score}|{image.shape}".encode())
+    digest.update(
+        f"{settings.engine}|{settings.max_side_len}|{settings.text_score}|{settings.det_score_mode}|{image.shape}".encode()
+    )
     if read:
         digest.update(f"|{read}|{settings.det_first_side}".encode())
     digest.update(np.ascontiguousarray(image).data)

@@ -27,6 +27,7 @@ class RapidOcrEngine:
             "Global.log_level": "error",
             "Global.max_side_len": settings.max_side_len,
             "Global.text_score": settings.text_score,
+            "Det.score_mode": settings.det_score_mode,
             # We size the detector's input ourselves (text-height adaptive); stop it from upscaling again.
             "Det.limit_side_len": 64,
         }
