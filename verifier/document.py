@@ -98,9 +98,7 @@ def analyze_document(
                 prepared = prepare_page(page.image, engine, settings)
             with _Timer(timings, "ocr"):
                 read_upright, lines, rotation = _read_page(prepared.seen, engine, settings)
-            # What the recogniser itself doubts (below its score bar) is a smudge or an arc read from a rectangle
-            # (作生要会学式 at 0.16), not text to read facts from.
-            lines = [line for line in lines if line.confidence >= settings.ocr.text_score]
+            lines = _sure(lines, settings.ocr)
             seals, screen, kernel, restored_from = prepared.seals, prepared.screen, prepared.kernel, prepared.sharpness
             is_screen = looks_like_screen(screen, settings.quality)
             upright = rotate_image(page.image, rotation) if prepared.seen is not page.image else read_upright
@@ -307,7 +305,7 @@ def _read_finer(
     pages = []
     for (number, lines, width, height), image in zip(page_texts, finer_inputs, strict=True):
         if image is not None:
-            lines = _read_upright(image, engine, finer)
+            lines = _sure(_read_upright(image, engine, finer), settings.ocr)
         pages.append((number, lines, width, height))
     return pages
 
@@ -366,6 +364,13 @@ def _issuer_from_seals(
     if "level" in APPLICABLE[doc_type]:
         report.fields.level = find_level([issuer], text.full)
     report.read_from_seal.append("issuer")
+
+
+def _sure(lines: list[TextLine], ocr: OcrSettings) -> list[TextLine]:
+    """The lines of a page reading that the recogniser itself does not doubt: one below its score bar is a smudge
+    or an arc read from a rectangle (作生要会学式 at 0.16), not text to read facts from. Every reading of the
+    document's pages (the first, and the second look) is held to it."""
+    return [line for line in lines if line.confidence >= ocr.text_score]
 
 
 def _read_upright(image: np.ndarray, engine: OcrEngine, ocr: OcrSettings) -> list[TextLine]:

@@ -14,7 +14,9 @@ _CJK = r"\u4e00-\u9fff\u3007"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 # A transliterated name's middle dot as other keyboards and OCR give it (热依拉•买买提).
 _NAME_DOT = re.compile(r"(?<=[\u4e00-\u9fff])\s*[•・‧∙⋅]\s*(?=[\u4e00-\u9fff])")
-_BRACKETS = str.maketrans({"[": "〔", "]": "〕", "【": "〔", "】": "〕", "［": "〔", "］": "〕", "○": "〇", "◯": "〇"})
+# A zero typed as a circle sign (二○一九, as word processors give it) is 〇.
+_CIRCLE_ZERO = str.maketrans("○◯", "〇〇")
+_BRACKETS = str.maketrans({"[": "〔", "]": "〕", "【": "〔", "】": "〕", "［": "〔", "］": "〕"}) | _CIRCLE_ZERO
 
 
 @lru_cache(maxsize=1)
@@ -105,6 +107,7 @@ def date_numerals(text: str) -> str:
     """Numerals of a date as printed: 元月 is January, a zero typed as a circle (二○一九) is 〇, and OCR reads 八
     as 人 (三年四月人日, 一人年), the day's 日 as 曰, 目 or 年 (二〇二〇年七月七年), and a stroke before the day as 1
     (4月122日). Only between date words, where these cannot stand; the length is kept, so positions hold."""
+    # A re-read date line is not normalised yet: the circle zeros are mapped here as normalize_text maps them.
     text = text.replace("元月", "一月").translate(_CIRCLE_ZERO)
     # Financial numerals (贰零贰叁年拾月拾日), which a formal document may date in: everywhere in this copy read for
     # dates (a grade's 壹等奖 becomes 一等奖 here, which no date pattern takes); one character each, as printed.
@@ -116,9 +119,6 @@ def date_numerals(text: str) -> str:
     return re.sub(r"(?<=[年月十])人(?=[月日十])", "八", text)
 
 
-# Documents typed in a word processor often write the year's zero as a circle sign; a re-read line is not
-# normalised yet, so the date reader maps it itself.
-_CIRCLE_ZERO = str.maketrans("○◯", "〇〇")
 _FINANCIAL_NUMERALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾", "一二三四五六七八九十")
 
 

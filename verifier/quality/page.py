@@ -8,6 +8,7 @@ import numpy as np
 from models.flags import FlagCode
 from models.page import TextLine
 from models.report import Flag
+from verifier.imaging import downscale
 from verifier.quality.exposure import glare_fraction, measure_exposure
 from verifier.quality.geometry import (
     cut_between_lines,
@@ -185,8 +186,7 @@ def _bright_coloured_paper(image_bgr: np.ndarray, small_bgr: np.ndarray | None, 
     grey, yet bright and saturated in HSV. A page photographed in poor light is dim in every channel, and a
     lamp's cast leaves it far less saturated."""
     if small_bgr is None:
-        step = max(1, max(image_bgr.shape[:2]) // 400)  # a sample of the page is enough for percentiles
-        small_bgr = image_bgr[::step, ::step]
+        small_bgr = downscale(image_bgr, s.working_width)[0]
     hsv = cv2.cvtColor(np.ascontiguousarray(small_bgr), cv2.COLOR_BGR2HSV).reshape(-1, 3)
     value = hsv[:, 2]
     paper = hsv[value >= np.percentile(value, 50)]  # the brighter half: paper and print, not shadows or edges
