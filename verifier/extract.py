@@ -27,6 +27,7 @@ from verifier.understand.facts import (
 )
 from verifier.understand.holder import find_holder
 from verifier.understand.signature import (
+    approver_from_fragment,
     names_its_place,
     read_awarding_school,
     read_masthead,
@@ -70,6 +71,8 @@ def extract(doc_type: DocType, text: DocumentText) -> Fields:
     signature = (read_masthead(text) if doc_type == D.publication else None) or read_signature(text)
     unit = None if signature.issuers else _signing_unit(doc_type, text)
     issuers = [name for name in signature.issuers or ([unit] if unit else []) if not _bureau_without_place(name)]
+    if doc_type == D.title_certificate and issuers and (approver := approver_from_fragment(issuers[0], text)):
+        issuers[0] = approver  # the approving bureau, whose line kept only the end of its name
     values: dict[str, object] = {
         "holder": find_holder(doc_type, text),
         "issuer": issuers[0] if issuers else None,

@@ -289,3 +289,18 @@ def test_body_word_whose_last_character_is_read_as_a_look_alike() -> None:
     assert repair_body_name("六盘水师范学阮") == "六盘水师范学院"  # 阮 for 院
     assert repair_body_name("六盘水市体育局") == "六盘水市体育局"  # another body, not a misreading
     assert repair_body_name("六盘水市教育司") == "六盘水市教育司"  # 司 looks nothing like 局
+
+
+def test_a_title_certificates_approver_is_completed_from_the_end_of_its_name() -> None:
+    from tests.understanding.cases import load_case
+    from verifier.understand.signature import approver_from_fragment
+
+    # Recognised text: the 审批机关 line kept only 和社会保障局, the review committee's line is whole.
+    text = load_case("documents_0397").text
+    assert approver_from_fragment("汾西县中小学教师中级职务评审委员会", text) == "汾西县人力资源和社会保障局"
+    assert approver_from_fragment("中小学教师中级职务评审委员会", text) is None  # no place to complete it with
+    assert approver_from_fragment("汾西县人力资源和社会保障局", text) is None  # already the bureau
+    # A title certificate whose bureau's line was read whole has no fragment to complete.
+    whole = load_case("S016_职称证书_006")
+    assert "人力资源" in whole.text.full or "人社" in whole.text.full
+    assert approver_from_fragment("六盘水市中小学教师高级职务评审委员会", whole.text) is None

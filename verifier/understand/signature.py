@@ -1182,6 +1182,36 @@ def is_review_committee(name: str) -> bool:
     return bool(_REVIEW_COMMITTEE.search(name))
 
 
+# The end of a human-resources bureau's name, all that a crop, a seal or glare left of a title certificate's
+# 审批机关 line (和社会保障局, 保障局): the bureau of the place whose review committee the certificate names.
+_APPROVER_WORDS = ("人力资源和社会保障", "人力资源社会保障")
+_MIN_APPROVER_TAIL = 3
+
+
+def approver_from_fragment(issuer: str, text: DocumentText) -> str | None:
+    """A title certificate's approving bureau whose sign-off line kept only the end of its name: the place the
+    issuer read (its review committee, whole or cut short) names, completed with that bureau word. None when
+    no line is such an end, or the issuer names no place."""
+    if any(issuer.endswith(word + end) for word in _APPROVER_WORDS for end in "局厅"):
+        return None
+    reach = 0
+    for start, alias in load_gazetteer().find(issuer):
+        if start != reach:
+            break
+        reach += len(alias.text)  # 临汾市汾西县: the county with its prefecture
+    place = issuer[:reach]
+    if not place or place[-1] not in _PLACE_ENDS:
+        return None
+    for line in text.lines:
+        clean = re.sub(r"[^\u4e00-\u9fff]", "", line.text)
+        for word in _APPROVER_WORDS:
+            for end in "局厅":
+                whole = word + end
+                if _MIN_APPROVER_TAIL <= len(clean) < len(whole) and whole.endswith(clean):
+                    return place + _APPROVER_WORDS[0] + end
+    return None
+
+
 def approver_from_seals(readings: list[tuple[str, float]], committee: str, context: str = "") -> str | None:
     """The body whose seal signs a certificate a review committee's line names (the sign-off line lost): a body
     of the committee's own place that is not a committee itself."""
