@@ -22,8 +22,10 @@ from verifier.ocr import OcrEngine
 from verifier.ocr.base import read_lines
 from verifier.ocr.date_lines import complete_date_lines, is_cut_short_date
 from verifier.ocr.seal_text import read_seal_texts
+from verifier.ocr.sign_off import VARIANTS, Variant, read_sign_offs, with_sign_offs
 from verifier.orient import detect_adaptive, orient_and_read, rotate_image
 from verifier.prepare import BlurKernel, prepare_page, screen_without_seals
+from verifier.prepare.screen import smooth_screen
 from verifier.quality import EXPLAINS_NO_TEXT, Seal, assess_document, assess_page, detect_seals
 from verifier.quality.recapture import looks_like_screen
 from verifier.settings import OcrSettings, Settings
@@ -185,6 +187,26 @@ def analyze_document(
             fields_text = _text_of_page(second, second_text, fields_page)
             if _fill_from_second_look(report, decision.doc_type, missing, second_text, fields_text):
                 analysis.views = _views(analysis.views, uprights, second)
+    sign_off_missing = [
+        f for f in _SIGN_OFF if f in APPLICABLE[decision.doc_type] and getattr(report.fields, f) is None
+    ]
+    sign_off_pages = []
+    if sign_off_missing and settings.ocr.sign_off_reread:
+        with _Timer(timings, "prepare"):
+            sign_off_pages = _sign_off_sources(page_texts, uprights, page_seals, screens, fields_page, settings)
+    for variant in VARIANTS if any(sign_off_pages) else ():
+        with _Timer(timings, "ocr"):
+            reread = _reread_sign_offs(page_texts, sign_off_pages, engine, settings, variant)
+        if reread is None:
+            break
+        with _Timer(timings, "understand"):
+            reread_text = build_document_text(reread)
+            fields_text = _text_of_page(reread, reread_text, fields_page)
+            if _fill_from_second_look(report, decision.doc_type, sign_off_missing, reread_text, fields_text):
+                analysis.views = _views(analysis.views, uprights, reread)
+        sign_off_missing = [f for f in sign_off_missing if getattr(report.fields, f) is None]
+        if not sign_off_missing:
+            break
     issuer = report.fields.issuer
     seal_may_name = issuer is None or not names_its_place(issuer) or is_review_committee(issuer)
     if "issuer" in APPLICABLE[decision.doc_type] and seal_may_name:
@@ -308,6 +330,53 @@ def _read_finer(
             lines = _sure(_read_upright(image, engine, finer), settings.ocr)
         pages.append((number, lines, width, height))
     return pages
+
+
+# Printed fields that stand in a document's sign-off, beside or under its seal.
+_SIGN_OFF = ("issuer", "issue_date")
+
+
+def _sign_off_sources(
+    page_texts: list[tuple[int, list[TextLine], int, int]],
+    uprights: list[np.ndarray],
+    page_seals: list[list[Seal] | None],
+    screens: list[bool],
+    fields_page: int | None,
+    settings: Settings,
+) -> list[tuple[np.ndarray, list[Seal]] | None]:
+    """Per page, the image whose seals' surroundings are read again and those seals; None for a page the fields
+    do not come from, a text layer, or a page with no seal. A photo of a screen is smoothed first and its seals
+    found there: the lattice breaks a seal's red into stripes the upload's mask cannot join into a ring."""
+    sources: list[tuple[np.ndarray, list[Seal]] | None] = []
+    for (number, *_), image, seals, is_screen in zip(page_texts, uprights, page_seals, screens, strict=True):
+        if seals is None or fields_page not in (None, number):
+            sources.append(None)
+            continue
+        if is_screen:
+            image = smooth_screen(image, settings.ocr.screen_smoothing_sigma)
+            seals = detect_seals(image, settings.quality)
+        sources.append((image, seals) if seals else None)
+    return sources
+
+
+def _reread_sign_offs(
+    page_texts: list[tuple[int, list[TextLine], int, int]],
+    sources: list[tuple[np.ndarray, list[Seal]] | None],
+    engine: OcrEngine,
+    settings: Settings,
+    variant: Variant,
+) -> list[tuple[int, list[TextLine], int, int]] | None:
+    """The pages with the area around each seal read again (verifier/ocr/sign_off.py); None when no area
+    was read."""
+    pages, changed = [], False
+    for (number, lines, width, height), source in zip(page_texts, sources, strict=True):
+        if source is not None:
+            readings = read_sign_offs(engine, *source, variant)
+            readings = [(area, _sure(read, settings.ocr)) for area, read in readings]
+            if readings:
+                lines, changed = with_sign_offs(lines, readings), True
+        pages.append((number, lines, width, height))
+    return pages if changed else None
 
 
 def _fill_from_second_look(

@@ -46,6 +46,9 @@ class OcrSettings(BaseSettings):
     # pages again and put 6 fields right (none wrong), on seed 2 none, and on degraded pages it costs about a
     # quarter more time (docs/PERFORMANCE.md) — worth it for a reviewer's re-check, not for bulk throughput.
     second_look: bool = False
+    # A document whose first read left its issuer or date empty has the area around each seal read again,
+    # enlarged, with the seal taken off (verifier/ocr/sign_off.py); only those fields are filled from it.
+    sign_off_reread: bool = True
     # Threads per ONNX Runtime session; 0 lets the runtime decide. Worker pools set this to cores / workers.
     threads: int = 0
     # Lines the recogniser scores below this are left out of the text, as RapidOCR's own pipeline does: a smudge

@@ -1,0 +1,108 @@
+"""The sign-off around each seal, read again enlarged.
+
+The issuer's name and the date sit under or beside the seal, and on a dark, washed-out or small page the
+whole-page detection often finds only part of them (龙凤 of 龙凤区民族中学（盖章）, no date at all): at the size the
+page is detected, their strokes are a few pixels high and the seal's red crosses them. Cut out around the
+seal, enlarged, and with the seal faded (in the red channel) or lifted (its own ink mask turned to paper), the
+same lines are found and read whole. Only the lines inside those areas are replaced, and the caller takes from
+the new reading only what the first left empty.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import cv2
+import numpy as np
+
+from models.page import TextLine
+from verifier.ocr.base import OcrEngine, read_lines
+from verifier.prepare.seals import lift_seal_ink
+from verifier.quality import Seal
+
+# The sign-off's lines run on both sides of the seal (a long body name, a date beside it) and just above and
+# below its centre: the area reaches this many seal radii each way.
+_REACH_X = 3.5
+_REACH_Y = 1.3
+# The area is enlarged until its longer side reaches this (detected whole, not downsized), at most this much.
+_READ_SIDE = 1280
+_MAX_ZOOM = 2.5
+_MIN_RADIUS_PX = 20  # smaller red rings are no seals a sign-off is stamped with
+
+
+def sign_off_areas(seals: list[Seal], width: int, height: int) -> list[Area]:
+    """Each seal's sign-off area as (x0, y0, x1, y1) on the page, clipped to it."""
+    areas = []
+    for seal in seals:
+        radius = max(seal.axes) / 2
+        if radius < _MIN_RADIUS_PX:
+            continue
+        cx, cy = seal.centre
+        x0, x1 = max(0, int(cx - _REACH_X * radius)), min(width, int(cx + _REACH_X * radius))
+        y0, y1 = max(0, int(cy - _REACH_Y * radius)), min(height, int(cy + _REACH_Y * radius))
+        if x1 - x0 > 8 and y1 - y0 > 8:
+            areas.append((x0, y0, x1, y1))
+    return areas
+
+
+# How the seal is taken off the print: each loses strokes the other keeps. Faded in the red channel, a dark or
+# tinted page keeps the faint strokes under the seal (二〇二 of a date that lifting turned to paper); lifted, a
+# page whose print is itself reddish (washed out, a warm photo) keeps its print where the red channel pales it.
+Variant = Literal["faded", "lifted"]
+VARIANTS: tuple[Variant, ...] = ("faded", "lifted")
+Area = tuple[int, int, int, int]
+
+
+def read_sign_offs(
+    engine: OcrEngine, image: np.ndarray, seals: list[Seal], variant: Variant = "faded"
+) -> list[tuple[Area, list[TextLine]]]:
+    """Each sign-off area with the lines read in it, in page coordinates."""
+    height, width = image.shape[:2]
+    out = []
+    for area in sign_off_areas(seals, width, height):
+        x0, y0, x1, y1 = area
+        window = np.ascontiguousarray(image[y0:y1, x0:x1])
+        if variant == "faded":
+            crop = _print_only(window)
+        else:
+            crop = lift_seal_ink(window, [_shifted(s, x0, y0) for s in seals])
+        zoom = min(_MAX_ZOOM, _READ_SIDE / max(crop.shape[:2]))
+        if zoom > 1:
+            crop = cv2.resize(crop, None, fx=zoom, fy=zoom, interpolation=cv2.INTER_CUBIC)
+        else:
+            zoom = 1.0
+        boxes = engine.detect(crop, max(crop.shape[:2]))
+        lines = read_lines(engine, crop, boxes) if boxes else []
+        placed = [
+            TextLine(line.text, [(x / zoom + x0, y / zoom + y0) for x, y in line.box], line.confidence)
+            for line in lines
+        ]
+        out.append((area, placed))
+    return out
+
+
+def with_sign_offs(lines: list[TextLine], readings: list[tuple[Area, list[TextLine]]]) -> list[TextLine]:
+    """The page's lines with those whose centre lies in a re-read area replaced by that area's reading."""
+    kept = [line for line in lines if not any(_inside(line, area) for area, _ in readings)]
+    added = [line for area, read in readings for line in read]
+    return sorted([*kept, *added], key=lambda line: (round(line.top / 8), line.left))
+
+
+def _inside(line: TextLine, area: Area) -> bool:
+    xs, ys = [x for x, _ in line.box], [y for _, y in line.box]
+    cx, cy = sum(xs) / len(xs), sum(ys) / len(ys)
+    return area[0] <= cx <= area[2] and area[1] <= cy <= area[3]
+
+
+def _shifted(seal: Seal, dx: int, dy: int) -> Seal:
+    x, y, w, h = seal.box
+    return seal.model_copy(update={"centre": (seal.centre[0] - dx, seal.centre[1] - dy), "box": (x - dx, y - dy, w, h)})
+
+
+def _print_only(crop: np.ndarray) -> np.ndarray:
+    """The area's red channel, stretched: black print stays dark there and a red seal fades to the paper, on a
+    dark or tinted capture as on a clean one (lifting the seal's own mask loses faint strokes under it)."""
+    red = crop[..., 2].astype(np.float32)
+    low, high = np.percentile(red, 1), np.percentile(red, 99)
+    stretched = np.clip((red - low) * 255.0 / max(high - low, 1.0), 0, 255).astype(np.uint8)
+    return cv2.cvtColor(stretched, cv2.COLOR_GRAY2BGR)
