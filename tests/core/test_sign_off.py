@@ -95,3 +95,10 @@ def test_a_screen_photos_seal_is_found_on_the_smoothed_page_and_its_sign_off_rea
     assert without.fields.issuer is None and without.fields.issue_date is None
     assert report.fields.issuer == produced.label.fields.issuer
     assert report.fields.issue_date == produced.label.fields.issue_date
+
+
+def test_seals_side_by_side_share_one_area_and_a_page_of_rings_is_not_read_ring_by_ring() -> None:
+    joint = sign_off_areas([_seal(300, 800, 120), _seal(520, 800, 120)], width=1000, height=1200)
+    assert joint == [(90, 722, 730, 878)]  # one area over both: their lines are read once
+    rings = [_seal(100 + 110 * i, 100 + 150 * i, 60) for i in range(7)]  # a border of red rings, none touching
+    assert len(sign_off_areas(rings, 1000, 1200)) == 4

@@ -28,12 +28,15 @@ _REACH_Y = 1.3
 _READ_SIDE = 1280
 _MAX_ZOOM = 2.5
 _MIN_RADIUS_PX = 20  # smaller red rings are no seals a sign-off is stamped with
+# A sign-off carries one to three seals; a page of red rings (a decorated border) is not read ring by ring.
+_MAX_SEALS = 4
 
 
 def sign_off_areas(seals: list[Seal], width: int, height: int) -> list[Area]:
-    """Each seal's sign-off area as (x0, y0, x1, y1) on the page, clipped to it."""
-    areas = []
-    for seal in seals:
+    """The sign-off areas of the page's largest seals as (x0, y0, x1, y1), clipped to it; areas that overlap
+    (two seals side by side on one sign-off) are one area, so their lines are read once."""
+    areas: list[Area] = []
+    for seal in sorted(seals, key=lambda s: -max(s.axes))[:_MAX_SEALS]:
         radius = max(seal.axes) / 2
         if radius < _MIN_RADIUS_PX:
             continue
@@ -41,8 +44,23 @@ def sign_off_areas(seals: list[Seal], width: int, height: int) -> list[Area]:
         x0, x1 = max(0, int(cx - _REACH_X * radius)), min(width, int(cx + _REACH_X * radius))
         y0, y1 = max(0, int(cy - _REACH_Y * radius)), min(height, int(cy + _REACH_Y * radius))
         if x1 - x0 > 8 and y1 - y0 > 8:
-            areas.append((x0, y0, x1, y1))
-    return areas
+            areas = _merged(areas, (x0, y0, x1, y1))
+    return sorted(areas, key=lambda a: (a[1], a[0]))
+
+
+def _merged(areas: list[Area], new: Area) -> list[Area]:
+    """The areas with `new` added, joined with every area it overlaps (and those with what they then overlap)."""
+    while True:
+        overlapping = [a for a in areas if a[0] < new[2] and new[0] < a[2] and a[1] < new[3] and new[1] < a[3]]
+        if not overlapping:
+            return [*areas, new]
+        areas = [a for a in areas if a not in overlapping]
+        new = (
+            min(new[0], *(a[0] for a in overlapping)),
+            min(new[1], *(a[1] for a in overlapping)),
+            max(new[2], *(a[2] for a in overlapping)),
+            max(new[3], *(a[3] for a in overlapping)),
+        )
 
 
 # How the seal is taken off the print: each loses strokes the other keeps. Faded in the red channel, a dark or
