@@ -20,6 +20,8 @@ from verifier.ocr.base import OcrEngine, read_lines
 from verifier.prepare.seals import lift_seal_ink
 from verifier.quality import Seal
 
+Area = tuple[int, int, int, int]  # x0, y0, x1, y1 on the page
+
 # The sign-off's lines run on both sides of the seal (a long body name, a date beside it) and just above and
 # below its centre: the area reaches this many seal radii each way.
 _REACH_X = 3.5
@@ -68,7 +70,6 @@ def _merged(areas: list[Area], new: Area) -> list[Area]:
 # page whose print is itself reddish (washed out, a warm photo) keeps its print where the red channel pales it.
 Variant = Literal["faded", "lifted"]
 VARIANTS: tuple[Variant, ...] = ("faded", "lifted")
-Area = tuple[int, int, int, int]
 
 
 def read_sign_offs(
