@@ -24,8 +24,7 @@ from verifier.ocr.date_lines import complete_date_lines, is_cut_short_date
 from verifier.ocr.seal_text import read_seal_texts
 from verifier.ocr.sign_off import VARIANTS, Variant, read_sign_offs, with_sign_offs
 from verifier.orient import detect_adaptive, orient_and_read, rotate_image
-from verifier.prepare import BlurKernel, prepare_page, screen_without_seals
-from verifier.prepare.screen import smooth_screen
+from verifier.prepare import BlurKernel, prepare_page, screen_without_seals, smoothed_screen_seals
 from verifier.quality import EXPLAINS_NO_TEXT, Seal, assess_document, assess_page, detect_seals
 from verifier.quality.recapture import looks_like_screen
 from verifier.settings import OcrSettings, Settings
@@ -346,15 +345,14 @@ def _sign_off_sources(
 ) -> list[tuple[np.ndarray, list[Seal]] | None]:
     """Per page, the image whose seals' surroundings are read again and those seals; None for a page the fields
     do not come from, a text layer, or a page with no seal. A photo of a screen is smoothed first and its seals
-    found there: the lattice breaks a seal's red into stripes the upload's mask cannot join into a ring."""
+    found there (verifier/prepare `smoothed_screen_seals`)."""
     sources: list[tuple[np.ndarray, list[Seal]] | None] = []
     for (number, *_), image, seals, is_screen in zip(page_texts, uprights, page_seals, screens, strict=True):
         if seals is None or fields_page not in (None, number):
             sources.append(None)
             continue
         if is_screen:
-            image = smooth_screen(image, settings.ocr.screen_smoothing_sigma)
-            seals = detect_seals(image, settings.quality)
+            image, seals = smoothed_screen_seals(image, settings)
         sources.append((image, seals) if seals else None)
     return sources
 

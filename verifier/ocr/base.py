@@ -39,6 +39,15 @@ def crop_line(image: np.ndarray, box: Box) -> np.ndarray:
     return crop
 
 
+# Lines whose tops lie within this many pixels share a row of the reading order.
+_ROW_PX = 8
+
+
+def reading_order(top: float, left: float) -> tuple[int, float]:
+    """Sort key of a line in reading order: top to bottom, then left to right within a row."""
+    return round(top / _ROW_PX), left
+
+
 def read_lines(engine: OcrEngine, image: np.ndarray, boxes: list[Box] | None = None) -> list[TextLine]:
     """Detect (unless boxes are given) and recognise every line of an upright image."""
     boxes = engine.detect(image) if boxes is None else boxes

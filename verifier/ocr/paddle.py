@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 
 from verifier.errors import EngineUnavailable
-from verifier.ocr.base import Box
+from verifier.ocr.base import Box, reading_order
 from verifier.settings import OcrSettings
 
 # PaddleOCR downloads models into this folder on first use; we refuse to start instead of downloading.
@@ -41,7 +41,7 @@ class PaddleOcrEngine:
     def detect(self, image: np.ndarray, max_side: int | None = None) -> list[Box]:
         output = self._det.predict(image)  # PaddleOCR sizes its own detector input
         boxes = [np.asarray(poly, dtype=np.float32) for res in output for poly in res["dt_polys"]]
-        boxes.sort(key=lambda b: (round(float(b[:, 1].min()) / 8), float(b[:, 0].min())))
+        boxes.sort(key=lambda b: reading_order(float(b[:, 1].min()), float(b[:, 0].min())))
         return boxes
 
     def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:

@@ -7,7 +7,7 @@ import logging
 import numpy as np
 
 from verifier.errors import EngineUnavailable
-from verifier.ocr.base import Box
+from verifier.ocr.base import Box, reading_order
 from verifier.settings import OcrSettings
 
 
@@ -57,8 +57,7 @@ class RapidOcrEngine:
         # The ratios are original size over resized size.
         scale = np.array([ratio_w, ratio_h], dtype=np.float32)
         boxes = [np.asarray(box, dtype=np.float32) * scale for box in result.boxes]
-        # Reading order: top to bottom, then left to right within a row.
-        boxes.sort(key=lambda b: (round(float(b[:, 1].min()) / 8), float(b[:, 0].min())))
+        boxes.sort(key=lambda b: reading_order(float(b[:, 1].min()), float(b[:, 0].min())))
         return boxes
 
     def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:

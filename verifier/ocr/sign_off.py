@@ -16,7 +16,7 @@ import cv2
 import numpy as np
 
 from models.page import TextLine
-from verifier.ocr.base import OcrEngine, read_lines
+from verifier.ocr.base import OcrEngine, read_lines, reading_order
 from verifier.prepare.seals import lift_seal_ink
 from verifier.quality import Seal
 
@@ -104,7 +104,7 @@ def with_sign_offs(lines: list[TextLine], readings: list[tuple[Area, list[TextLi
     """The page's lines with those whose centre lies in a re-read area replaced by that area's reading."""
     kept = [line for line in lines if not any(_inside(line, area) for area, _ in readings)]
     added = [line for area, read in readings for line in read]
-    return sorted([*kept, *added], key=lambda line: (round(line.top / 8), line.left))
+    return sorted([*kept, *added], key=lambda line: reading_order(line.top, line.left))
 
 
 def _inside(line: TextLine, area: Area) -> bool:

@@ -65,8 +65,15 @@ def screen_without_seals(image: np.ndarray, settings: Settings) -> np.ndarray:
     missed there and its ring hides the year. Lifting every seal the smoothed page shows also pales print
     elsewhere (measured: more lines lost than won over whole pages), so this image is only for reading a cut-
     short date line again (verifier/ocr/date_lines.py), where a new reading must agree with the first."""
+    smoothed, seals = smoothed_screen_seals(image, settings)
+    return lift_seal_ink(smoothed, seals, settings.quality)
+
+
+def smoothed_screen_seals(image: np.ndarray, settings: Settings) -> tuple[np.ndarray, list[Seal]]:
+    """A photo of a screen with its lattice smoothed away, and the seals found there: the lattice breaks a
+    seal's red into stripes that the uploaded page's mask cannot join into a ring."""
     smoothed = smooth_screen(image, settings.ocr.screen_smoothing_sigma)
-    return lift_seal_ink(smoothed, detect_seals(smoothed, settings.quality), settings.quality)
+    return smoothed, detect_seals(smoothed, settings.quality)
 
 
-__all__ = ["BlurKernel", "PreparedPage", "prepare_page", "screen_without_seals"]
+__all__ = ["BlurKernel", "PreparedPage", "prepare_page", "screen_without_seals", "smoothed_screen_seals"]

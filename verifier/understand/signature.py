@@ -313,7 +313,9 @@ def _captioned_issuers(text: DocumentText) -> list[str]:
 
 # Body words a cut-off name still shows the start of, completed as the place's level requires:
 # 厦门市人力资源和社会保障| → …局 (a city), 河南省教育| → …厅 (a province).
-_TRUNCATED_STEMS = ("人力资源和社会保障", "人力资源社会保障", "教育")
+# A human-resources bureau's body word, with and without its 和 (both are in use).
+_HR_STEMS = ("人力资源和社会保障", "人力资源社会保障")
+_TRUNCATED_STEMS = (*_HR_STEMS, "教育")
 _STEM_ENDING = {Level.national: "部", Level.provincial: "厅", Level.municipal: "局", Level.county: "局"}
 
 
@@ -1184,7 +1186,6 @@ def is_review_committee(name: str) -> bool:
 
 # The end of a human-resources bureau's name, all that a crop, a seal or glare left of a title certificate's
 # 审批机关 line (和社会保障局, 保障局): the bureau of the place whose review committee the certificate names.
-_APPROVER_WORDS = ("人力资源和社会保障", "人力资源社会保障")
 _MIN_APPROVER_TAIL = 3
 
 
@@ -1192,7 +1193,7 @@ def approver_from_fragment(issuer: str, text: DocumentText) -> str | None:
     """A title certificate's approving bureau whose sign-off line kept only the end of its name: the place the
     issuer read (its review committee, whole or cut short) names, completed with that bureau word. None when
     no line is such an end, or the issuer names no place."""
-    if any(issuer.endswith(word + end) for word in _APPROVER_WORDS for end in "局厅"):
+    if any(issuer.endswith(word + end) for word in _HR_STEMS for end in "局厅"):
         return None
     reach = 0
     for start, alias in load_gazetteer().find(issuer):
@@ -1204,11 +1205,11 @@ def approver_from_fragment(issuer: str, text: DocumentText) -> str | None:
         return None
     for line in text.lines:
         clean = re.sub(r"[^\u4e00-\u9fff]", "", line.text)
-        for word in _APPROVER_WORDS:
+        for word in _HR_STEMS:
             for end in "局厅":
                 whole = word + end
                 if _MIN_APPROVER_TAIL <= len(clean) < len(whole) and whole.endswith(clean):
-                    return place + _APPROVER_WORDS[0] + end
+                    return place + _HR_STEMS[0] + end
     return None
 
 
