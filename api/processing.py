@@ -118,6 +118,7 @@ def _store(run: _Run, report: Report, analyses: list[DocumentAnalysis]) -> None:
                     "width": int(view.image.shape[1]),
                     "height": int(view.image.shape[0]),
                     "rotation": view.rotation,
+                    "columns": view.columns,
                     "source": view.source,
                     "image": blobs.put(png.tobytes()),
                     "lines": blobs.put(json.dumps(lines, ensure_ascii=False).encode()),

@@ -55,6 +55,7 @@ class PageOverlay:
     height: int
     rotation: int
     lines: list[dict[str, Any]]  # {text, points "x,y x,y …", confidence}
+    columns: bool = False  # written in columns (竖排), shown as uploaded
 
 
 def page_overlays(blobs: BlobStore, document: Document) -> list[PageOverlay]:
@@ -63,5 +64,9 @@ def page_overlays(blobs: BlobStore, document: Document) -> list[PageOverlay]:
         lines = json.loads(blobs.get(page["lines"]))
         for line in lines:
             line["points"] = " ".join(f"{x:.1f},{y:.1f}" for x, y in line["box"])
-        pages.append(PageOverlay(page["number"], page["width"], page["height"], page["rotation"], lines))
+        pages.append(
+            PageOverlay(
+                page["number"], page["width"], page["height"], page["rotation"], lines, page.get("columns", False)
+            )
+        )
     return pages

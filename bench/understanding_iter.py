@@ -46,8 +46,7 @@ def cached_pages(path: Path, cache: ReadCache, settings: Settings) -> list[tuple
         hit = cache.get(page_key(seen, settings.ocr))
         if hit is None:
             return None
-        rotation, _confidence, lines = hit
-        upright = rotate_image(page.image, rotation)
+        lines, upright = hit.lines, rotate_image(page.image, hit.rotation)
         pages.append((page.number, lines, upright.shape[1], upright.shape[0]))
     return pages
 

@@ -23,7 +23,7 @@ from verifier.ocr.base import read_lines
 from verifier.ocr.date_lines import complete_date_lines, is_cut_short_date
 from verifier.ocr.seal_text import read_seal_texts
 from verifier.ocr.sign_off import VARIANTS, Variant, read_sign_offs, with_sign_offs
-from verifier.orient import detect_adaptive, orient_and_read, rotate_image
+from verifier.orient import OrientedRead, detect_adaptive, orient_and_read, rotate_boxes, rotate_image
 from verifier.prepare import BlurKernel, prepare_page, screen_without_seals, smoothed_screen_seals
 from verifier.quality import EXPLAINS_NO_TEXT, Seal, assess_document, assess_page, detect_seals
 from verifier.quality.recapture import looks_like_screen
@@ -44,8 +44,10 @@ class PageView:
     number: int
     image: np.ndarray
     lines: list[TextLine]
-    rotation: int
+    rotation: int  # how far the upload was turned to read it upright
     source: str
+    read_turned: int = 0  # how far the page was turned to be read (a page written in columns: 270, not shown)
+    columns: bool = False  # written in columns (竖排), shown as uploaded
 
 
 @dataclass
@@ -91,14 +93,15 @@ def analyze_document(
         kernel: BlurKernel | None = None
         small: np.ndarray | None = None
         restored_from: float | None = None
-        read_upright, is_screen = None, False
+        read_upright, is_screen, columns = None, False, False
         if page.source == PageSource.pdf_text:
             upright, lines, rotation = page.image, page.lines, 0
         else:
             with _Timer(timings, "prepare"):
                 prepared = prepare_page(page.image, engine, settings)
             with _Timer(timings, "ocr"):
-                read_upright, lines, rotation = _read_page(prepared.seen, engine, settings)
+                read = _read_page(prepared.seen, engine, settings)
+            read_upright, lines, rotation, columns = read.image, read.lines, read.rotation, read.columns
             lines = _sure(lines, settings.ocr)
             seals, screen, kernel, restored_from = prepared.seals, prepared.screen, prepared.kernel, prepared.sharpness
             is_screen = looks_like_screen(screen, settings.quality)
@@ -108,7 +111,7 @@ def analyze_document(
                 with _Timer(timings, "quality"):
                     # Telling a seal from a red title's characters needs to know which way the lines run.
                     seals = detect_seals(upright, settings.quality, small)
-            if rotation:
+            if read.upload_turned:
                 uploaded_at = (360 - rotation) % 360  # how the upload is turned, clockwise from upright
                 turned = {90: "顺时针旋转了 90°", 180: "上下颠倒（旋转了 180°）", 270: "逆时针旋转了 90°"}[uploaded_at]
                 detail = f"第 {page.number} 页{turned}"
@@ -128,13 +131,14 @@ def analyze_document(
                 qualities.append(page_quality)
         page_seals.append(seals)
         smalls.append(small)
-        report.quality[f"page_{page.number}"] = {**quality_scores, "rotation": rotation, "source": page.source.value}
+        layout = {"rotation": 0, "columns": True} if columns else {"rotation": rotation}
+        report.quality[f"page_{page.number}"] = {**quality_scores, **layout, "source": page.source.value}
         page_texts.append((page.number, lines, upright.shape[1], upright.shape[0]))
         may_read_again = settings.ocr.second_look or any(is_cut_short_date(line.text) for line in lines)
         read_images.append(read_upright if may_read_again else None)
         screens.append(is_screen)
         uprights.append(upright)
-        analysis.views.append(_view(page.number, upright, lines, rotation, page.source.value))
+        analysis.views.append(_view(page.number, upright, lines, rotation, page.source.value, columns))
 
     with _Timer(timings, "understand"):
         text = build_document_text(page_texts)
@@ -449,27 +453,25 @@ def _read_upright(image: np.ndarray, engine: OcrEngine, ocr: OcrSettings) -> lis
     cache, key = ReadCache(Path(ocr.cache_dir)), page_key(image, ocr, read="upright")
     hit = cache.get(key)
     if hit is not None:
-        return hit[2]
+        return hit.lines
     lines = read_lines(engine, image, detect_adaptive(engine, image, ocr))
     cache.put(key, 0, None, lines)
     return lines
 
 
-def _read_page(image: np.ndarray, engine: OcrEngine, settings: Settings) -> tuple[np.ndarray, list[TextLine], int]:
+def _read_page(image: np.ndarray, engine: OcrEngine, settings: Settings) -> OrientedRead:
     """Orientation and OCR, through the benchmark cache when one is configured."""
     if not settings.ocr.cache_dir:
-        read = orient_and_read(engine, image, settings.orient, settings.ocr)
-        return read.image, read.lines, read.rotation
+        return orient_and_read(engine, image, settings.orient, settings.ocr)
     from verifier.ocr.cache import ReadCache, page_key
 
     cache, key = ReadCache(Path(settings.ocr.cache_dir)), page_key(image, settings.ocr)
     hit = cache.get(key)
     if hit is not None:
-        rotation, _confidence, lines = hit
-        return rotate_image(image, rotation), lines, rotation
+        return OrientedRead(hit.rotation, hit.confidence, rotate_image(image, hit.rotation), hit.lines, hit.columns)
     read = orient_and_read(engine, image, settings.orient, settings.ocr)
-    cache.put(key, read.rotation, read.confidence, read.lines)
-    return read.image, read.lines, read.rotation
+    cache.put(key, read.rotation, read.confidence, read.lines, read.columns)
+    return read
 
 
 def _views(
@@ -477,12 +479,25 @@ def _views(
 ) -> list[PageView]:
     """The page views again, showing the lines of a later reading."""
     return [
-        _view(number, image, lines, view.rotation, view.source)
+        _view(number, image, lines, view.read_turned, view.source, view.columns)
         for view, image, (number, lines, _, _) in zip(views, uprights, pages, strict=True)
     ]
 
 
-def _view(number: int, upright: np.ndarray, lines: list[TextLine], rotation: int, source: str) -> PageView:
+def _view(
+    number: int, upright: np.ndarray, lines: list[TextLine], rotation: int, source: str, columns: bool = False
+) -> PageView:
+    """The page as a viewer shows it; one written in columns as uploaded, its lines' boxes turned back with it."""
+    read_turned = rotation
+    if columns:
+        height, width = upright.shape[:2]
+        back = (360 - rotation) % 360
+        boxes = rotate_boxes([np.array(line.box, np.float32) for line in lines], back, width, height)
+        lines = [
+            TextLine(line.text, [(float(x), float(y)) for x, y in box], line.confidence)
+            for line, box in zip(lines, boxes, strict=True)
+        ]
+        upright, rotation = rotate_image(upright, back), 0
     scale = min(1.0, PREVIEW_SIDE / max(upright.shape[:2]))
     if scale < 1.0:
         size = (round(upright.shape[1] * scale), round(upright.shape[0] * scale))
@@ -490,7 +505,10 @@ def _view(number: int, upright: np.ndarray, lines: list[TextLine], rotation: int
         method = cv2.INTER_AREA if scale < 0.5 else cv2.INTER_LINEAR
         upright = cv2.resize(upright, size, interpolation=method)
         lines = [TextLine(ln.text, [(x * scale, y * scale) for x, y in ln.box], ln.confidence) for ln in lines]
-    return PageView(number=number, image=upright, lines=lines, rotation=rotation, source=source)
+    return PageView(
+        number=number, image=upright, lines=lines, rotation=rotation, source=source,
+        read_turned=read_turned, columns=columns,
+    )
 
 
 def _dedupe_flags(report: DocumentReport) -> None:

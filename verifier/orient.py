@@ -14,6 +14,7 @@ import numpy as np
 from models.page import TextLine
 from verifier.ocr import Box, OcrEngine, crop_line
 from verifier.settings import OcrSettings, OrientSettings
+from verifier.vertical_script import is_column_page
 
 _ROTATE = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
 # Lines at least this elongated say which way the text runs; squarer boxes (single characters, seals) do not.
@@ -29,6 +30,14 @@ class OrientedRead:
     confidence: float | None
     image: np.ndarray  # the upright page
     lines: list[TextLine]
+    # The upload stands upright and is written in columns (竖排): `rotation` turns it only into the frame its
+    # columns are read in, right to left as rows, top to bottom; the upload itself is not turned.
+    columns: bool = False
+
+    @property
+    def upload_turned(self) -> int:
+        """Degrees clockwise the upload itself is turned from upright (0 for a page written in columns)."""
+        return 0 if self.columns else self.rotation
 
 
 def rotate_image(image: np.ndarray, degrees: int) -> np.ndarray:
@@ -122,6 +131,7 @@ def orient_and_read(
         return OrientedRead(rotation=0, confidence=None, image=image, lines=[])
     base = 90 if _is_vertical_page(boxes) else 0
     upright = rotate_image(image, base)
+    as_uploaded = boxes
     boxes = rotate_boxes(boxes, base, width, height) if base else boxes
 
     # Sample the longest lines and read them both ways up.
@@ -146,6 +156,8 @@ def orient_and_read(
     else:
         known = dict(zip(order, as_is, strict=True))
     rotation = (base + (180 if flip else 0)) % 360
+    # Columns are read in the frame turned anticlockwise (270°), where they run right to left as rows.
+    columns = rotation == 270 and is_column_page(engine, image, as_uploaded)
 
     # Recognise the remaining lines; the sampled ones are already read the chosen way up.
     rest = [i for i in range(len(boxes)) if i not in known]
@@ -157,4 +169,4 @@ def orient_and_read(
         text, score = known[i]
         if text.strip():
             lines.append(TextLine(text=text, box=[(float(x), float(y)) for x, y in boxes[i]], confidence=score))
-    return OrientedRead(rotation=rotation, confidence=confidence, image=upright, lines=lines)
+    return OrientedRead(rotation=rotation, confidence=confidence, image=upright, lines=lines, columns=columns)

@@ -33,6 +33,7 @@ def upright_text(ocr_engine, certificate) -> list[str]:  # type: ignore[no-untyp
 def test_rotated_upload_is_read_upright(ocr_engine, certificate, upright_text, uploaded_at) -> None:  # type: ignore[no-untyped-def]
     read = orient_and_read(ocr_engine, rotate_image(certificate, uploaded_at))
     assert (read.rotation + uploaded_at) % 360 == 0
+    assert not read.columns, "a turned page of lines is no page written in columns"
     assert read.image.shape == certificate.shape
     assert [line.text for line in read.lines] == upright_text
     assert read.confidence is not None and read.confidence > 0.6

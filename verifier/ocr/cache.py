@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +29,14 @@ def page_key(image: np.ndarray, settings: OcrSettings, read: str = "") -> str:
     return digest.hexdigest()
 
 
+@dataclass(frozen=True)
+class CachedRead:
+    rotation: int
+    confidence: float | None
+    lines: list[TextLine]
+    columns: bool  # the page is written in columns (verifier/vertical_script.py)
+
+
 class ReadCache:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
@@ -36,7 +45,7 @@ class ReadCache:
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> tuple[int, float | None, list[TextLine]] | None:
+    def get(self, key: str) -> CachedRead | None:
         path = self._path(key)
         if not path.exists():
             return None
@@ -45,14 +54,17 @@ class ReadCache:
         except (OSError, ValueError):
             return None
         lines = [TextLine(text=t, box=[tuple(p) for p in b], confidence=c) for t, b, c in data["lines"]]
-        return data["rotation"], data["confidence"], lines
+        return CachedRead(data["rotation"], data["confidence"], lines, data.get("columns", False))
 
-    def put(self, key: str, rotation: int, confidence: float | None, lines: list[TextLine]) -> None:
+    def put(
+        self, key: str, rotation: int, confidence: float | None, lines: list[TextLine], columns: bool = False
+    ) -> None:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         payload = {
             "rotation": rotation,
             "confidence": confidence,
+            "columns": columns,
             "lines": [[ln.text, [list(p) for p in ln.box], ln.confidence] for ln in lines],
         }
         tmp = path.with_suffix(".tmp")

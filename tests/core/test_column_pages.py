@@ -1,0 +1,68 @@
+"""Pages written in columns (竖排, a 聘书): upright as uploaded, read right to left, never flagged as turned."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+from fixtures.fonts import FACES, FontStyle
+from fixtures.vertical import draw_column_page
+from models import DocType, FlagCode
+from verifier.document import analyze_document
+from verifier.normalize import compact
+from verifier.orient import orient_and_read, rotate_image
+from verifier.settings import Settings
+
+pytestmark = pytest.mark.ocr
+
+APPOINTMENT = [
+    "聘书", "兹聘请王晓明同志为", "本校高级教师", "聘期三年", "此聘", "临汾市第一中学", "二〇一八年八月三十日"
+]
+SIGN_OFF = 5
+
+
+def _where(texts: list[str], wanted: str) -> int:
+    return next(i for i, text in enumerate(texts) if wanted in text)
+
+
+@pytest.mark.parametrize("style", [FontStyle.kai, FontStyle.song, FontStyle.hei])
+def test_columns_are_read_right_to_left_on_an_upright_upload(ocr_engine, style: FontStyle) -> None:  # type: ignore[no-untyped-def]
+    page = draw_column_page(APPOINTMENT, FACES[style][0], sign_off_from=SIGN_OFF, seal=False)
+    read = orient_and_read(ocr_engine, page)
+    assert read.columns and read.upload_turned == 0
+    texts = [compact(line.text) for line in read.lines]
+    assert texts[0] == "聘书"
+    assert _where(texts, "王晓明") < _where(texts, "临汾市第一中学") < _where(texts, "二〇一八年")
+
+
+def test_a_page_turned_clockwise_is_still_turned(ocr_engine, certificate) -> None:  # type: ignore[no-untyped-def]
+    # Turned anticlockwise, a page of lines reads in the same frame a column page does (270°): the characters
+    # lying on their side, not standing upright, tell it apart.
+    read = orient_and_read(ocr_engine, rotate_image(certificate, 90))
+    assert read.rotation == 270 and not read.columns and read.upload_turned == 270
+
+
+def test_appointment_letter_in_columns_is_verified_without_a_turn_flag(ocr_engine) -> None:  # type: ignore[no-untyped-def]
+    page = draw_column_page(APPOINTMENT, FACES[FontStyle.song][0], sign_off_from=SIGN_OFF)
+    ok, data = cv2.imencode(".jpg", page, [cv2.IMWRITE_JPEG_QUALITY, 90])
+    assert ok
+    analysis = analyze_document(data.tobytes(), "聘书.jpg", None, ocr_engine, Settings())
+    report = analysis.report
+    assert FlagCode.NOT_UPRIGHT not in {flag.code for flag in report.flags}
+    assert report.doc_type is DocType.appointment_letter
+    assert (report.fields.holder, report.fields.issuer, report.fields.issue_date) == (
+        "王晓明", "临汾市第一中学", "2018-08-30"
+    )
+    assert report.quality["page_1"]["rotation"] == 0 and report.quality["page_1"]["columns"] is True
+    # The reviewer sees the page as uploaded, each line's box over its column: the holder's, second from the
+    # right, in the right half; the sign-off's, the last columns, in the left half.
+    view = analysis.views[0]
+    height, width = page.shape[:2]
+    assert view.rotation == 0
+    assert view.image.shape[1] / view.image.shape[0] == pytest.approx(width / height, rel=0.02)
+    centres = {compact(line.text): np.mean(line.box, axis=0) for line in view.lines}
+    holder = next(c for text, c in centres.items() if "王晓明" in text)
+    issuer = next(c for text, c in centres.items() if "临汾市" in text)
+    assert holder[0] > view.image.shape[1] / 2 > issuer[0]
+    assert holder[1] < issuer[1]  # the sign-off column starts lower down

@@ -1,0 +1,69 @@
+"""Columns of upright characters (竖排) told apart from the lines of a page turned by a quarter.
+
+A 聘书 or a traditional honour certificate may be written in columns, right to left. Its detection boxes are
+tall, as a turned page's are, and the recogniser reads its columns once they are turned a quarter
+anticlockwise (how vertical lines are fed to it), so the page reads well in the frame that turns it by 270°.
+Only the characters tell the two apart: on a column page they stand upright as uploaded. Each tall line is
+cut into square character cells laid side by side: upright characters read in that row, characters lying on
+their side (a page turned clockwise) do not. The recogniser also reads characters turned a quarter
+anticlockwise, so a page turned anticlockwise is told by its cells reading better turned clockwise.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from verifier.ocr.base import Box, OcrEngine
+
+# The tall lines sampled, longest first; a column needs at least this many characters to be cut into cells.
+_SAMPLE = 6
+_MIN_CELLS = 3
+# The cells as uploaded must read at least this share of their best turned reading: upright columns read at
+# 0.8–1.0 of it (four fonts, a phone photo), a page turned clockwise at 0.26 or less (24 certificates).
+_UPRIGHT_SHARE = 0.5
+
+
+def is_column_page(engine: OcrEngine, image: np.ndarray, boxes: list[Box]) -> bool:
+    """Whether the page's tall lines, in the image as uploaded, are columns of upright characters."""
+    tall = [box for box in boxes if _height(box) >= _MIN_CELLS * _width(box)]
+    tall = sorted(tall, key=_height, reverse=True)[:_SAMPLE]
+    if not tall:
+        return False
+    columns = [_straightened(image, box) for box in tall]
+    as_uploaded = _score(engine.recognize([_cells(column, 0) for column in columns]))
+    anticlockwise = _score(engine.recognize([_cells(column, 1) for column in columns]))
+    clockwise = _score(engine.recognize([_cells(column, 3) for column in columns]))
+    if clockwise >= anticlockwise:  # the characters stand upright once turned clockwise: a page turned the other way
+        return False
+    return as_uploaded >= _UPRIGHT_SHARE * anticlockwise
+
+
+def _cells(column: np.ndarray, quarter_turns: int) -> np.ndarray:
+    """The column cut into square cells, each turned anticlockwise by `quarter_turns`, laid left to right."""
+    height, width = column.shape[:2]
+    count = max(1, round(height / width))
+    step = height / count
+    cells = [cv2.resize(column[int(i * step) : int((i + 1) * step)], (width, width)) for i in range(count)]
+    return np.ascontiguousarray(np.hstack([np.rot90(cell, quarter_turns) for cell in cells]))
+
+
+def _straightened(image: np.ndarray, box: Box) -> np.ndarray:
+    """The box's content as an upright rectangle, not turned (crop_line turns tall crops)."""
+    pts = box.astype(np.float32)
+    width, height = max(int(_width(box)), 1), max(int(_height(box)), 1)
+    target = np.array([[0, 0], [width, 0], [width, height], [0, height]], dtype=np.float32)
+    matrix = cv2.getPerspectiveTransform(pts, target)
+    return cv2.warpPerspective(image, matrix, (width, height), borderMode=cv2.BORDER_REPLICATE)
+
+
+def _score(results: list[tuple[str, float]]) -> float:
+    return sum(confidence * len(text.strip()) for text, confidence in results)
+
+
+def _width(box: Box) -> float:
+    return float(np.linalg.norm(box[0] - box[1]))
+
+
+def _height(box: Box) -> float:
+    return float(np.linalg.norm(box[0] - box[3]))
