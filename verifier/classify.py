@@ -33,6 +33,8 @@ CUES: dict[DocType, list[tuple[str, float]]] = {
         ("优秀教育工作者", 2), ("模范教师", 2), ("师德标兵", 2), ("先进个人", 2), ("优秀共产党员", 1.5),
         ("表彰", 0.5), ("荣誉证书", 1), ("称号", 2.5), ("骨干教师", 2), ("教学能手", 2), ("最美乡村教师", 2),
         ("学科带头人", 2), ("名师", 1), ("评为", 1.5), ("确定为", 1.5), ("认定", 1), ("名师工作室", 2),
+        # An award named for the teacher, with no grade (优良教师奖, 杰出教师奖, 乡村教师奖): an honour, not a contest.
+        ("教师奖", 1.5),
         ("CertificateofHonor", 3), ("CertificateofHonour", 3), ("OutstandingTeacher", 2), ("ExcellentTeacher", 2),
         ("HonoraryTitle", 3),
     ],

@@ -821,3 +821,21 @@ def test_date_on_the_row_of_a_dashed_certificate_number() -> None:
     )
     fields = extract(DocType.award_certificate, text)
     assert (fields.issue_date, fields.certificate_no) == ("2023-11", "LPS2023-0417")
+
+
+@pytest.mark.parametrize("award", ["优良教师奖", "杰出教师奖", "乡村教师奖"])
+def test_an_award_named_for_the_teacher_is_an_honour(award: str) -> None:
+    text = _page(
+        [
+            ("荣誉证书", 80, 440),
+            ("陈志明老师：", 36, 150),
+            (f"荣获2019年度宁波市{award}。", 36, 150),
+            ("宁波市教育局", 32, 620),
+            ("2019年9月", 32, 700),
+        ]
+    )
+    # No grade and no contest: without the award's own word the page had too little to be typed at all.
+    assert classify(text).doc_type == DocType.honor_certificate
+    fields = extract(DocType.honor_certificate, text)
+    assert fields.holder == "陈志明"
+    assert (fields.award_category, fields.level) == (AwardCategory.title_honor, Level.municipal)
