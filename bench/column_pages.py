@@ -4,9 +4,11 @@ separates them.
     python bench/column_pages.py /work/bench/b600 [--turn 34]
 
 Prints, for rendered column pages (each typeface, clean and as a rough phone photo), whether the page was taken
-for columns and how well its cells read upright (the share the bar of 0.5 is set against); then, for the
-benchmark's uploads labelled turned by 90°/270° and for `--turn` upright benchmark pages turned both ways, how
-many were taken for columns (each one would lose its NOT_UPRIGHT flag) and how many were read at the right turn.
+for columns and how well its cells read upright (the share the bar is set against); for the same
+column pages uploaded sideways, whether their turn was told; then, for the benchmark's uploads labelled turned
+by 90°/270° and for `--turn` upright benchmark pages as they are and turned both ways, how many were taken for
+columns (a turned one would lose its NOT_UPRIGHT flag, an upright one gain it) and how many read at the right
+turn.
 """
 
 from __future__ import annotations
@@ -63,13 +65,17 @@ def rendered(engine: OcrEngine, settings: Settings) -> None:
             read = orient_and_read(engine, image, settings.orient, settings.ocr)
             print(f"  {style.value:12} {capture:6} {read.columns!s:5} {read.upload_turned:4} "
                   f"{share(engine, image, settings)}")
+            for uploaded_at in (90, 270):  # a portrait shot of the page lying on its side: flagged, turn told
+                read = orient_and_read(engine, rotate_image(image, uploaded_at), settings.orient, settings.ocr)
+                told = (read.upload_turned + uploaded_at) % 360 == 0
+                print(f"  {'':12} {capture:6} uploaded turned {uploaded_at}°: columns {read.columns}, turn told {told}")
 
 
 def turned(engine: OcrEngine, settings: Settings, root: Path, turn: int) -> None:
     labels = BenchmarkLabels.model_validate_json((root / "labels.json").read_text(encoding="utf-8"))
     labelled = [d for d in labels.documents if d.rotation in (90, 270)]
     upright = [d for d in labels.documents if d.rotation == 0 and d.file.endswith((".jpg", ".png"))][:turn]
-    cases = [(d.file, 0, d.rotation) for d in labelled] + [(d.file, t, t) for d in upright for t in (90, 270)]
+    cases = [(d.file, 0, d.rotation) for d in labelled] + [(d.file, t, t) for d in upright for t in (0, 90, 270)]
     columns = right = read = 0
     shares: list[float] = []  # of the pages read in the columns' frame (270°), where the test is made
     for file, extra, expected in cases:
@@ -87,8 +93,8 @@ def turned(engine: OcrEngine, settings: Settings, root: Path, turn: int) -> None
             evidence = column_evidence(engine, image, detect_adaptive(engine, image, settings.ocr))
             if evidence is not None and evidence.anticlockwise > evidence.clockwise:
                 shares.append(evidence.upright_share)
-    print(f"turned pages of lines: {read} read, {columns} taken for columns, {right} read at the right turn "
-          f"({len(labelled)} labelled turned uploads, {read - len(labelled)} upright pages turned by us)")
+    print(f"pages of lines: {read} read, {columns} taken for columns, {right} read at the right turn "
+          f"({len(labelled)} labelled turned uploads, {read - len(labelled)} upright pages as they are and turned)")
     if shares:
         print(f"  upright share of the {len(shares)} read at 270° with cells reading better anticlockwise: "
               f"highest {max(shares):.2f}, median {sorted(shares)[len(shares) // 2]:.2f}")

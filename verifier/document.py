@@ -112,7 +112,7 @@ def analyze_document(
                     # Telling a seal from a red title's characters needs to know which way the lines run.
                     seals = detect_seals(upright, settings.quality, small)
             if read.upload_turned:
-                uploaded_at = (360 - rotation) % 360  # how the upload is turned, clockwise from upright
+                uploaded_at = (360 - read.upload_turned) % 360  # how the upload is turned, clockwise from upright
                 turned = {90: "顺时针旋转了 90°", 180: "上下颠倒（旋转了 180°）", 270: "逆时针旋转了 90°"}[uploaded_at]
                 detail = f"第 {page.number} 页{turned}"
                 flag = Flag.make(FlagCode.NOT_UPRIGHT, page=page.number, value=uploaded_at, detail=detail)
@@ -131,7 +131,7 @@ def analyze_document(
                 qualities.append(page_quality)
         page_seals.append(seals)
         smalls.append(small)
-        layout = {"rotation": 0, "columns": True} if columns else {"rotation": rotation}
+        layout = {"rotation": (rotation + 90) % 360, "columns": True} if columns else {"rotation": rotation}
         report.quality[f"page_{page.number}"] = {**quality_scores, **layout, "source": page.source.value}
         page_texts.append((page.number, lines, upright.shape[1], upright.shape[0]))
         may_read_again = settings.ocr.second_look or any(is_cut_short_date(line.text) for line in lines)
@@ -487,17 +487,17 @@ def _views(
 def _view(
     number: int, upright: np.ndarray, lines: list[TextLine], rotation: int, source: str, columns: bool = False
 ) -> PageView:
-    """The page as a viewer shows it; one written in columns as uploaded, its lines' boxes turned back with it."""
+    """The page as a viewer shows it, upright; one written in columns is turned from the frame it was read in
+    (a quarter anticlockwise of upright) back to standing, its lines' boxes with it."""
     read_turned = rotation
     if columns:
         height, width = upright.shape[:2]
-        back = (360 - rotation) % 360
-        boxes = rotate_boxes([np.array(line.box, np.float32) for line in lines], back, width, height)
+        boxes = rotate_boxes([np.array(line.box, np.float32) for line in lines], 90, width, height)
         lines = [
             TextLine(line.text, [(float(x), float(y)) for x, y in box], line.confidence)
             for line, box in zip(lines, boxes, strict=True)
         ]
-        upright, rotation = rotate_image(upright, back), 0
+        upright, rotation = rotate_image(upright, 90), (rotation + 90) % 360
     scale = min(1.0, PREVIEW_SIDE / max(upright.shape[:2]))
     if scale < 1.0:
         size = (round(upright.shape[1] * scale), round(upright.shape[0] * scale))

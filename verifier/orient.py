@@ -14,7 +14,7 @@ import numpy as np
 from models.page import TextLine
 from verifier.ocr import Box, OcrEngine, crop_line
 from verifier.settings import OcrSettings, OrientSettings
-from verifier.vertical_script import is_column_page
+from verifier.vertical_script import is_column_page, is_turned_column_page
 
 _ROTATE = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
 # Lines at least this elongated say which way the text runs; squarer boxes (single characters, seals) do not.
@@ -30,14 +30,15 @@ class OrientedRead:
     confidence: float | None
     image: np.ndarray  # the upright page
     lines: list[TextLine]
-    # The upload stands upright and is written in columns (竖排): `rotation` turns it only into the frame its
-    # columns are read in, right to left as rows, top to bottom; the upload itself is not turned.
+    # The page is written in columns (竖排): `rotation` turns the upload into the frame its columns are read in,
+    # right to left as rows, a quarter anticlockwise from the page standing upright (see `upload_turned`).
     columns: bool = False
 
     @property
     def upload_turned(self) -> int:
-        """Degrees clockwise the upload itself is turned from upright (0 for a page written in columns)."""
-        return 0 if self.columns else self.rotation
+        """Degrees clockwise that turn the upload itself upright: a page in columns stands upright a quarter
+        clockwise from the frame it is read in."""
+        return (self.rotation + 90) % 360 if self.columns else self.rotation
 
 
 def rotate_image(image: np.ndarray, degrees: int) -> np.ndarray:
@@ -156,8 +157,16 @@ def orient_and_read(
     else:
         known = dict(zip(order, as_is, strict=True))
     rotation = (base + (180 if flip else 0)) % 360
-    # Columns are read in the frame turned anticlockwise (270°), where they run right to left as rows.
-    columns = rotation == 270 and is_column_page(engine, image, as_uploaded)
+    # Columns are read in the frame turned anticlockwise (270° from the upright column page), where they run
+    # right to left as rows: a page of tall lines read at 270° may be one, uploaded upright; a page of wide
+    # lines may be one uploaded sideways, its rows its columns.
+    if base:
+        columns = rotation == 270 and is_column_page(engine, image, as_uploaded)
+    else:
+        text, score = known[order[0]]
+        turned = rotate_image(upright, 90)
+        turned_boxes = rotate_boxes(boxes, 90, upright.shape[1], upright.shape[0])
+        columns = is_turned_column_page(engine, turned, turned_boxes, order[0], score * len(text.strip()))
 
     # Recognise the remaining lines; the sampled ones are already read the chosen way up.
     rest = [i for i in range(len(boxes)) if i not in known]

@@ -21,6 +21,8 @@ from verifier.ocr.base import Box, OcrEngine
 # The tall lines sampled, longest first; a column needs at least this many characters to be cut into cells.
 _SAMPLE = 6
 _MIN_CELLS = 3
+# A page of lines is told from a sideways column page by the first characters of its longest line.
+_GATE_CELLS = 8
 # The cells as uploaded must read at least this share of their reading turned anticlockwise: upright columns read
 # at 0.57–1.00 of it (four typefaces, clean and as rough phone photos), pages of lines read in the columns' frame
 # at 0.32 at most (median 0.07, 60 benchmark pages); bench/column_pages.py measures both.
@@ -60,6 +62,23 @@ def is_column_page(engine: OcrEngine, image: np.ndarray, boxes: list[Box]) -> bo
     """Whether the page's tall lines, in the image as uploaded, are columns of upright characters."""
     evidence = column_evidence(engine, image, boxes)
     return evidence is not None and evidence.is_columns
+
+
+def is_turned_column_page(
+    engine: OcrEngine, turned: np.ndarray, boxes: list[Box], line: int, read: float
+) -> bool:
+    """Whether a page read as lines is a page in columns uploaded sideways: `turned` is its reading frame turned
+    a quarter clockwise and `boxes` its lines there, where a sideways column page stands upright. `line` is the
+    longest line and `read` its reading's score in the frame (confidence × characters). A page of lines fails
+    at that one line, whose cells then lie on their side: every page pays one short reading, a sideways column
+    page the whole test."""
+    column = _straightened(turned, boxes[line])
+    height, width = column.shape[:2]
+    head = column[: _GATE_CELLS * width]  # the line's first characters are enough to see how they stand
+    per_cell = _score(engine.recognize([_cells(head, 0)])) / max(1, round(head.shape[0] / width))
+    if read <= 0 or per_cell < _UPRIGHT_SHARE * read / max(1, round(height / width)):
+        return False
+    return is_column_page(engine, turned, boxes)
 
 
 def _cells(column: np.ndarray, quarter_turns: int) -> np.ndarray:

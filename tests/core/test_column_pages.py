@@ -36,6 +36,16 @@ def test_columns_are_read_right_to_left_on_an_upright_upload(ocr_engine, style: 
     assert _where(texts, "王晓明") < _where(texts, "临汾市第一中学") < _where(texts, "二〇一八年")
 
 
+@pytest.mark.parametrize("uploaded_at", [90, 270])
+def test_a_column_page_uploaded_sideways_is_read_and_its_turn_told(ocr_engine, uploaded_at: int) -> None:  # type: ignore[no-untyped-def]
+    page = draw_column_page(APPOINTMENT, FACES[FontStyle.song][0], sign_off_from=SIGN_OFF, seal=False)
+    read = orient_and_read(ocr_engine, rotate_image(page, uploaded_at))
+    assert read.columns and (read.upload_turned + uploaded_at) % 360 == 0
+    texts = [compact(line.text) for line in read.lines]
+    assert texts[0] == "聘书"
+    assert _where(texts, "王晓明") < _where(texts, "临汾市第一中学") < _where(texts, "二〇一八年")
+
+
 def test_a_page_turned_clockwise_is_still_turned(ocr_engine, certificate) -> None:  # type: ignore[no-untyped-def]
     # Turned anticlockwise, a page of lines reads in the same frame a column page does (270°): the characters
     # lying on their side, not standing upright, tell it apart.
@@ -43,11 +53,15 @@ def test_a_page_turned_clockwise_is_still_turned(ocr_engine, certificate) -> Non
     assert read.rotation == 270 and not read.columns and read.upload_turned == 270
 
 
+def _analysed(ocr_engine, image: np.ndarray):  # type: ignore[no-untyped-def]
+    ok, data = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, 90])
+    assert ok
+    return analyze_document(data.tobytes(), "聘书.jpg", None, ocr_engine, Settings())
+
+
 def test_appointment_letter_in_columns_is_verified_without_a_turn_flag(ocr_engine) -> None:  # type: ignore[no-untyped-def]
     page = draw_column_page(APPOINTMENT, FACES[FontStyle.song][0], sign_off_from=SIGN_OFF)
-    ok, data = cv2.imencode(".jpg", page, [cv2.IMWRITE_JPEG_QUALITY, 90])
-    assert ok
-    analysis = analyze_document(data.tobytes(), "聘书.jpg", None, ocr_engine, Settings())
+    analysis = _analysed(ocr_engine, page)
     report = analysis.report
     assert FlagCode.NOT_UPRIGHT not in {flag.code for flag in report.flags}
     assert report.doc_type is DocType.appointment_letter
@@ -66,3 +80,17 @@ def test_appointment_letter_in_columns_is_verified_without_a_turn_flag(ocr_engin
     issuer = next(c for text, c in centres.items() if "临汾市" in text)
     assert holder[0] > view.image.shape[1] / 2 > issuer[0]
     assert holder[1] < issuer[1]  # the sign-off column starts lower down
+
+
+def test_appointment_letter_in_columns_uploaded_sideways_is_flagged_and_shown_upright(ocr_engine) -> None:  # type: ignore[no-untyped-def]
+    page = draw_column_page(APPOINTMENT, FACES[FontStyle.song][0], sign_off_from=SIGN_OFF)
+    analysis = _analysed(ocr_engine, rotate_image(page, 90))  # a portrait phone shot of a page lying on its side
+    report = analysis.report
+    (flag,) = [flag for flag in report.flags if flag.code == FlagCode.NOT_UPRIGHT]
+    assert flag.value == 90
+    assert (report.fields.holder, report.fields.issuer) == ("王晓明", "临汾市第一中学")
+    assert report.quality["page_1"]["rotation"] == 270 and report.quality["page_1"]["columns"] is True
+    view = analysis.views[0]
+    height, width = page.shape[:2]
+    assert view.rotation == 270
+    assert view.image.shape[1] / view.image.shape[0] == pytest.approx(width / height, rel=0.02)
