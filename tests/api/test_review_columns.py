@@ -1,0 +1,41 @@
+"""A page written in columns through the API with the real OCR: the reviewer's page shows it upright, says it
+was read by columns, and carries no turn flag."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cv2
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from fixtures.fonts import FACES, FontStyle
+from fixtures.vertical import draw_column_page
+from tests.api.helpers import api_settings, make_tenant, submit, wait_done
+from verifier.settings import Settings
+
+pytestmark = pytest.mark.ocr
+
+APPOINTMENT = [
+    "聘书", "兹聘请王晓明同志为", "本校高级教师", "聘期三年", "此聘", "临汾市第一中学", "二〇一八年八月三十日"
+]
+
+
+def test_reviewer_sees_a_column_page_read_by_columns(tmp_path: Path) -> None:
+    page = draw_column_page(APPOINTMENT, FACES[FontStyle.kai][0], sign_off_from=5)
+    ok, data = cv2.imencode(".jpg", page, [cv2.IMWRITE_JPEG_QUALITY, 90])
+    assert ok
+    with TestClient(create_app(api_settings(tmp_path), Settings())) as client:
+        tenant = make_tenant(client, "platform-c")
+        response = submit(client, tenant, [("聘书.jpg", data.tobytes())], name="王晓明")
+        body = wait_done(client, tenant, response.json()["id"], timeout=120)
+        assert body["status"] == "done"
+        (document,) = body["report"]["documents"]
+        assert document["doc_type"] == "appointment_letter"
+        assert "NOT_UPRIGHT" not in {flag["code"] for flag in document["flags"]}
+
+        login = client.post("/review/login", data={"key": tenant.reviewer_key}, follow_redirects=False)
+        assert login.status_code == 303
+        html = client.get(f"/review/submissions/{response.json()['id']}/documents/1").text
+        assert "竖排，按列识别" in html and "已旋转" not in html
