@@ -24,17 +24,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from fixtures.fonts import FACES, FontStyle
 from fixtures.labels import BenchmarkLabels
-from fixtures.vertical import draw_column_page
+from fixtures.vertical import APPOINTMENT, APPOINTMENT_SIGN_OFF, draw_column_page
 from verifier.ingest import ingest_bytes
 from verifier.ocr import OcrEngine, get_engine
 from verifier.orient import detect_adaptive, orient_and_read, rotate_image
 from verifier.prepare import prepare_page
 from verifier.settings import Settings
 from verifier.vertical_script import column_evidence
-
-APPOINTMENT = [
-    "聘书", "兹聘请王晓明同志为", "本校高级教师", "聘期三年", "此聘", "临汾市第一中学", "二〇一八年八月三十日"
-]
 
 
 def phone_photo(page: np.ndarray, seed: int) -> np.ndarray:
@@ -60,7 +56,7 @@ def share(engine: OcrEngine, image: np.ndarray, settings: Settings) -> str:
 def rendered(engine: OcrEngine, settings: Settings) -> None:
     print("rendered column pages (typeface, capture: taken for columns, upload turned, upright share)")
     for style in (FontStyle.kai, FontStyle.song, FontStyle.hei, FontStyle.title_serif):
-        page = draw_column_page(APPOINTMENT, FACES[style][0], sign_off_from=5)
+        page = draw_column_page(APPOINTMENT, FACES[style][0], sign_off_from=APPOINTMENT_SIGN_OFF)
         for capture, image in (("clean", page), ("phone", phone_photo(page, seed=len(style.value)))):
             read = orient_and_read(engine, image, settings.orient, settings.ocr)
             print(f"  {style.value:12} {capture:6} {read.columns!s:5} {read.upload_turned:4} "

@@ -11,19 +11,16 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from fixtures.fonts import FACES, FontStyle
-from fixtures.vertical import draw_column_page
+from fixtures.vertical import APPOINTMENT, APPOINTMENT_SIGN_OFF, draw_column_page
 from tests.api.helpers import api_settings, make_tenant, submit, wait_done
 from verifier.settings import Settings
 
 pytestmark = pytest.mark.ocr
 
-APPOINTMENT = [
-    "聘书", "兹聘请王晓明同志为", "本校高级教师", "聘期三年", "此聘", "临汾市第一中学", "二〇一八年八月三十日"
-]
 
 
 def test_reviewer_sees_a_column_page_read_by_columns(tmp_path: Path) -> None:
-    page = draw_column_page(APPOINTMENT, FACES[FontStyle.kai][0], sign_off_from=5)
+    page = draw_column_page(APPOINTMENT, FACES[FontStyle.kai][0], sign_off_from=APPOINTMENT_SIGN_OFF)
     ok, data = cv2.imencode(".jpg", page, [cv2.IMWRITE_JPEG_QUALITY, 90])
     assert ok
     with TestClient(create_app(api_settings(tmp_path), Settings())) as client:

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from fixtures.fonts import FACES, FontStyle
-from fixtures.vertical import draw_column_page
+from fixtures.vertical import APPOINTMENT, APPOINTMENT_SIGN_OFF, draw_column_page
 from models import DocType, FlagCode
 from verifier.document import analyze_document
 from verifier.normalize import compact
@@ -16,10 +16,6 @@ from verifier.settings import Settings
 
 pytestmark = pytest.mark.ocr
 
-APPOINTMENT = [
-    "聘书", "兹聘请王晓明同志为", "本校高级教师", "聘期三年", "此聘", "临汾市第一中学", "二〇一八年八月三十日"
-]
-SIGN_OFF = 5
 
 
 def _where(texts: list[str], wanted: str) -> int:
@@ -28,7 +24,7 @@ def _where(texts: list[str], wanted: str) -> int:
 
 @pytest.mark.parametrize("style", [FontStyle.kai, FontStyle.song, FontStyle.hei])
 def test_columns_are_read_right_to_left_on_an_upright_upload(ocr_engine, style: FontStyle) -> None:  # type: ignore[no-untyped-def]
-    page = draw_column_page(APPOINTMENT, FACES[style][0], sign_off_from=SIGN_OFF, seal=False)
+    page = draw_column_page(APPOINTMENT, FACES[style][0], sign_off_from=APPOINTMENT_SIGN_OFF, seal=False)
     read = orient_and_read(ocr_engine, page)
     assert read.columns and read.upload_turned == 0
     texts = [compact(line.text) for line in read.lines]
@@ -38,7 +34,7 @@ def test_columns_are_read_right_to_left_on_an_upright_upload(ocr_engine, style: 
 
 @pytest.mark.parametrize("uploaded_at", [90, 270])
 def test_a_column_page_uploaded_sideways_is_read_and_its_turn_told(ocr_engine, uploaded_at: int) -> None:  # type: ignore[no-untyped-def]
-    page = draw_column_page(APPOINTMENT, FACES[FontStyle.song][0], sign_off_from=SIGN_OFF, seal=False)
+    page = draw_column_page(APPOINTMENT, FACES[FontStyle.song][0], sign_off_from=APPOINTMENT_SIGN_OFF, seal=False)
     read = orient_and_read(ocr_engine, rotate_image(page, uploaded_at))
     assert read.columns and (read.upload_turned + uploaded_at) % 360 == 0
     texts = [compact(line.text) for line in read.lines]
@@ -60,7 +56,7 @@ def _analysed(ocr_engine, image: np.ndarray):  # type: ignore[no-untyped-def]
 
 
 def test_appointment_letter_in_columns_is_verified_without_a_turn_flag(ocr_engine) -> None:  # type: ignore[no-untyped-def]
-    page = draw_column_page(APPOINTMENT, FACES[FontStyle.song][0], sign_off_from=SIGN_OFF)
+    page = draw_column_page(APPOINTMENT, FACES[FontStyle.song][0], sign_off_from=APPOINTMENT_SIGN_OFF)
     analysis = _analysed(ocr_engine, page)
     report = analysis.report
     assert FlagCode.NOT_UPRIGHT not in {flag.code for flag in report.flags}
@@ -83,7 +79,7 @@ def test_appointment_letter_in_columns_is_verified_without_a_turn_flag(ocr_engin
 
 
 def test_appointment_letter_in_columns_uploaded_sideways_is_flagged_and_shown_upright(ocr_engine) -> None:  # type: ignore[no-untyped-def]
-    page = draw_column_page(APPOINTMENT, FACES[FontStyle.song][0], sign_off_from=SIGN_OFF)
+    page = draw_column_page(APPOINTMENT, FACES[FontStyle.song][0], sign_off_from=APPOINTMENT_SIGN_OFF)
     analysis = _analysed(ocr_engine, rotate_image(page, 90))  # a portrait phone shot of a page lying on its side
     report = analysis.report
     (flag,) = [flag for flag in report.flags if flag.code == FlagCode.NOT_UPRIGHT]
