@@ -7,6 +7,9 @@ Only the characters tell the two apart: on a column page they stand upright as u
 cut into square character cells laid side by side: upright characters read in that row, characters lying on
 their side (a page turned clockwise) do not. The recogniser also reads characters turned a quarter
 anticlockwise, so a page turned anticlockwise is told by its cells reading better turned clockwise.
+
+A column page uploaded sideways has wide lines, its columns lying as rows, and reads well as it is; it is found
+by making the same test on the page turned a quarter clockwise, where it stands (`is_turned_column_page`).
 """
 
 from __future__ import annotations
