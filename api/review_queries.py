@@ -55,7 +55,7 @@ class PageOverlay:
     height: int
     rotation: int
     lines: list[dict[str, Any]]  # {text, points "x,y x,y …", confidence}
-    columns: bool = False  # written in columns (竖排), shown as uploaded
+    columns: bool = False  # written in columns (竖排), read by columns and shown upright
 
 
 def page_overlays(blobs: BlobStore, document: Document) -> list[PageOverlay]:

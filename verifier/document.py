@@ -44,10 +44,9 @@ class PageView:
     number: int
     image: np.ndarray
     lines: list[TextLine]
-    rotation: int  # how far the upload was turned to read it upright
+    rotation: int  # how far the upload was turned to show it upright
     source: str
-    read_turned: int = 0  # how far the page was turned to be read (a page written in columns: 270, not shown)
-    columns: bool = False  # written in columns (竖排), shown as uploaded
+    columns: bool = False  # written in columns (竖排): read a quarter anticlockwise of upright, shown upright
 
 
 @dataclass
@@ -93,7 +92,7 @@ def analyze_document(
         kernel: BlurKernel | None = None
         small: np.ndarray | None = None
         restored_from: float | None = None
-        read_upright, is_screen, columns = None, False, False
+        read_upright, is_screen, columns, upload_turned = None, False, False, 0
         if page.source == PageSource.pdf_text:
             upright, lines, rotation = page.image, page.lines, 0
         else:
@@ -102,6 +101,7 @@ def analyze_document(
             with _Timer(timings, "ocr"):
                 read = _read_page(prepared.seen, engine, settings)
             read_upright, lines, rotation, columns = read.image, read.lines, read.rotation, read.columns
+            upload_turned = read.upload_turned
             lines = _sure(lines, settings.ocr)
             seals, screen, kernel, restored_from = prepared.seals, prepared.screen, prepared.kernel, prepared.sharpness
             is_screen = looks_like_screen(screen, settings.quality)
@@ -111,8 +111,8 @@ def analyze_document(
                 with _Timer(timings, "quality"):
                     # Telling a seal from a red title's characters needs to know which way the lines run.
                     seals = detect_seals(upright, settings.quality, small)
-            if read.upload_turned:
-                uploaded_at = (360 - read.upload_turned) % 360  # how the upload is turned, clockwise from upright
+            if upload_turned:
+                uploaded_at = (360 - upload_turned) % 360  # how the upload is turned, clockwise from upright
                 turned = {90: "顺时针旋转了 90°", 180: "上下颠倒（旋转了 180°）", 270: "逆时针旋转了 90°"}[uploaded_at]
                 detail = f"第 {page.number} 页{turned}"
                 flag = Flag.make(FlagCode.NOT_UPRIGHT, page=page.number, value=uploaded_at, detail=detail)
@@ -131,14 +131,14 @@ def analyze_document(
                 qualities.append(page_quality)
         page_seals.append(seals)
         smalls.append(small)
-        layout = {"rotation": (rotation + 90) % 360, "columns": True} if columns else {"rotation": rotation}
+        layout = {"rotation": upload_turned, **({"columns": True} if columns else {})}
         report.quality[f"page_{page.number}"] = {**quality_scores, **layout, "source": page.source.value}
         page_texts.append((page.number, lines, upright.shape[1], upright.shape[0]))
         may_read_again = settings.ocr.second_look or any(is_cut_short_date(line.text) for line in lines)
         read_images.append(read_upright if may_read_again else None)
         screens.append(is_screen)
         uprights.append(upright)
-        analysis.views.append(_view(page.number, upright, lines, rotation, page.source.value, columns))
+        analysis.views.append(_view(page.number, upright, lines, upload_turned, page.source.value, columns))
 
     with _Timer(timings, "understand"):
         text = build_document_text(page_texts)
@@ -479,7 +479,7 @@ def _views(
 ) -> list[PageView]:
     """The page views again, showing the lines of a later reading."""
     return [
-        _view(number, image, lines, view.read_turned, view.source, view.columns)
+        _view(number, image, lines, view.rotation, view.source, view.columns)
         for view, image, (number, lines, _, _) in zip(views, uprights, pages, strict=True)
     ]
 
@@ -487,9 +487,9 @@ def _views(
 def _view(
     number: int, upright: np.ndarray, lines: list[TextLine], rotation: int, source: str, columns: bool = False
 ) -> PageView:
-    """The page as a viewer shows it, upright; one written in columns is turned from the frame it was read in
-    (a quarter anticlockwise of upright) back to standing, its lines' boxes with it."""
-    read_turned = rotation
+    """The page as a viewer shows it, upright (`rotation`: how far the upload was turned for that); one written in
+    columns is turned from the frame it was read in (a quarter anticlockwise of upright) to standing, its lines'
+    boxes with it."""
     if columns:
         height, width = upright.shape[:2]
         boxes = rotate_boxes([np.array(line.box, np.float32) for line in lines], 90, width, height)
@@ -497,7 +497,7 @@ def _view(
             TextLine(line.text, [(float(x), float(y)) for x, y in box], line.confidence)
             for line, box in zip(lines, boxes, strict=True)
         ]
-        upright, rotation = rotate_image(upright, 90), (rotation + 90) % 360
+        upright = rotate_image(upright, 90)
     scale = min(1.0, PREVIEW_SIDE / max(upright.shape[:2]))
     if scale < 1.0:
         size = (round(upright.shape[1] * scale), round(upright.shape[0] * scale))
@@ -506,8 +506,7 @@ def _view(
         upright = cv2.resize(upright, size, interpolation=method)
         lines = [TextLine(ln.text, [(x * scale, y * scale) for x, y in ln.box], ln.confidence) for ln in lines]
     return PageView(
-        number=number, image=upright, lines=lines, rotation=rotation, source=source,
-        read_turned=read_turned, columns=columns,
+        number=number, image=upright, lines=lines, rotation=rotation, source=source, columns=columns
     )
 
 

@@ -13,8 +13,9 @@ import numpy as np
 
 from models.page import TextLine
 from verifier.ocr import Box, OcrEngine, crop_line
+from verifier.ocr.base import box_extent
 from verifier.settings import OcrSettings, OrientSettings
-from verifier.vertical_script import is_column_page, is_turned_column_page
+from verifier.vertical_script import is_column_page, may_be_turned_column
 
 _ROTATE = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
 # Lines at least this elongated say which way the text runs; squarer boxes (single characters, seals) do not.
@@ -70,12 +71,6 @@ def _order_points(pts: np.ndarray) -> np.ndarray:
     return np.array([pts[np.argmin(s)], pts[np.argmin(d)], pts[np.argmax(s)], pts[np.argmax(d)]], dtype=np.float32)
 
 
-def _extent(box: Box) -> tuple[float, float]:
-    width = float(np.linalg.norm(box[0] - box[1]))
-    height = float(np.linalg.norm(box[0] - box[3]))
-    return width, height
-
-
 def _is_vertical_page(boxes: list[Box]) -> bool:
     """True when the long text lines run top-to-bottom: the upload is turned by 90° or 270°."""
     wide = tall = 0.0
@@ -105,7 +100,7 @@ def detect_adaptive(engine: OcrEngine, image: np.ndarray, ocr: OcrSettings) -> l
     boxes = engine.detect(image, first)
     if longest <= first or not boxes:
         return boxes if boxes or longest <= first else engine.detect(image, ocr.max_side_len)
-    heights = sorted(float(min(_extent(b))) for b in boxes)
+    heights = sorted(float(min(box_extent(b))) for b in boxes)
     text_px_at_first = heights[len(heights) // 2] * first / longest
     if text_px_at_first >= ocr.det_min_text_px:
         return boxes
@@ -136,7 +131,7 @@ def orient_and_read(
     boxes = rotate_boxes(boxes, base, width, height) if base else boxes
 
     # Sample the longest lines and read them both ways up.
-    order = sorted(range(len(boxes)), key=lambda i: -_extent(boxes[i])[0])[:_SAMPLE_LINES]
+    order = sorted(range(len(boxes)), key=lambda i: -box_extent(boxes[i])[0])[:_SAMPLE_LINES]
     crops = [crop_line(upright, boxes[i]) for i in order]
     as_is = engine.recognize(crops)
     if settings.confident_upright and _mean_confidence(as_is) >= settings.confident_upright:
@@ -164,9 +159,10 @@ def orient_and_read(
         columns = rotation == 270 and is_column_page(engine, image, as_uploaded)
     else:
         text, score = known[order[0]]
-        turned = rotate_image(upright, 90)
-        turned_boxes = rotate_boxes(boxes, 90, upright.shape[1], upright.shape[0])
-        columns = is_turned_column_page(engine, turned, turned_boxes, order[0], score * len(text.strip()))
+        longest = np.rot90(crops[0], 2) if flip else crops[0]  # as read, in the chosen frame
+        columns = may_be_turned_column(engine, longest, score * len(text.strip())) and is_column_page(
+            engine, rotate_image(upright, 90), rotate_boxes(boxes, 90, upright.shape[1], upright.shape[0])
+        )
 
     # Recognise the remaining lines; the sampled ones are already read the chosen way up.
     rest = [i for i in range(len(boxes)) if i not in known]

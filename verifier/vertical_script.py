@@ -9,7 +9,8 @@ their side (a page turned clockwise) do not. The recogniser also reads character
 anticlockwise, so a page turned anticlockwise is told by its cells reading better turned clockwise.
 
 A column page uploaded sideways has wide lines, its columns lying as rows, and reads well as it is; it is found
-by making the same test on the page turned a quarter clockwise, where it stands (`is_turned_column_page`).
+by making the same test on the page turned a quarter clockwise, where it stands, after a first look at one
+line (`may_be_turned_column`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from verifier.ocr.base import Box, OcrEngine
+from verifier.ocr.base import Box, OcrEngine, box_extent, crop_line
 
 # The tall lines sampled, longest first; a column needs at least this many characters to be cut into cells.
 _SAMPLE = 6
@@ -27,7 +28,7 @@ _MIN_CELLS = 3
 # A page of lines is told from a sideways column page by the first characters of its longest line.
 _GATE_CELLS = 8
 # The cells as uploaded must read at least this share of their reading turned anticlockwise: upright columns read
-# at 0.57–1.00 of it (four typefaces, clean and as rough phone photos), pages of lines read in the columns' frame
+# at 0.55–1.00 of it (four typefaces, clean and as rough phone photos), pages of lines read in the columns' frame
 # at 0.32 at most (median 0.07, 60 benchmark pages); bench/column_pages.py measures both.
 _UPRIGHT_SHARE = 0.45
 
@@ -52,11 +53,10 @@ class ColumnEvidence:
 
 def column_evidence(engine: OcrEngine, image: np.ndarray, boxes: list[Box]) -> ColumnEvidence | None:
     """The cells' readings of the page's longest tall lines, in the image as uploaded; None without such lines."""
-    tall = [box for box in boxes if _height(box) >= _MIN_CELLS * _width(box)]
-    tall = sorted(tall, key=_height, reverse=True)[:_SAMPLE]
+    tall = sorted(filter(_is_tall, boxes), key=lambda box: box_extent(box)[1], reverse=True)[:_SAMPLE]
     if not tall:
         return None
-    columns = [_straightened(image, box) for box in tall]
+    columns = [crop_line(image, box, turn_tall=False) for box in tall]
     readings = [_score(engine.recognize([_cells(column, turns) for column in columns])) for turns in (0, 1, 3)]
     return ColumnEvidence(*readings)
 
@@ -67,21 +67,17 @@ def is_column_page(engine: OcrEngine, image: np.ndarray, boxes: list[Box]) -> bo
     return evidence is not None and evidence.is_columns
 
 
-def is_turned_column_page(
-    engine: OcrEngine, turned: np.ndarray, boxes: list[Box], line: int, read: float
-) -> bool:
-    """Whether a page read as lines is a page in columns uploaded sideways: `turned` is its reading frame turned
-    a quarter clockwise and `boxes` its lines there, where a sideways column page stands upright. `line` is the
-    longest line and `read` its reading's score in the frame (confidence × characters). A page of lines fails
-    at that one line, whose cells then lie on their side: every page pays one short reading, a sideways column
-    page the whole test."""
-    column = _straightened(turned, boxes[line])
+def may_be_turned_column(engine: OcrEngine, line: np.ndarray, read: float) -> bool:
+    """A first look at a page read as lines, before the column test is made on it turned a quarter clockwise
+    (where a column page uploaded sideways stands): the first characters of its longest line, `line` as read
+    in the frame and `read` that reading's score (confidence × characters), must read as cells standing there
+    nearly as well. A page of lines fails here, its cells lying on their side: every page pays this one short
+    reading, only a likely sideways column page the whole test and the page's turning."""
+    column = np.ascontiguousarray(np.rot90(line, -1))  # the line as it stands on the page turned clockwise
     height, width = column.shape[:2]
     head = column[: _GATE_CELLS * width]  # the line's first characters are enough to see how they stand
     per_cell = _score(engine.recognize([_cells(head, 0)])) / max(1, round(head.shape[0] / width))
-    if read <= 0 or per_cell < _UPRIGHT_SHARE * read / max(1, round(height / width)):
-        return False
-    return is_column_page(engine, turned, boxes)
+    return read > 0 and per_cell >= _UPRIGHT_SHARE * read / max(1, round(height / width))
 
 
 def _cells(column: np.ndarray, quarter_turns: int) -> np.ndarray:
@@ -93,22 +89,10 @@ def _cells(column: np.ndarray, quarter_turns: int) -> np.ndarray:
     return np.ascontiguousarray(np.hstack([np.rot90(cell, quarter_turns) for cell in cells]))
 
 
-def _straightened(image: np.ndarray, box: Box) -> np.ndarray:
-    """The box's content as an upright rectangle, not turned (crop_line turns tall crops)."""
-    pts = box.astype(np.float32)
-    width, height = max(int(_width(box)), 1), max(int(_height(box)), 1)
-    target = np.array([[0, 0], [width, 0], [width, height], [0, height]], dtype=np.float32)
-    matrix = cv2.getPerspectiveTransform(pts, target)
-    return cv2.warpPerspective(image, matrix, (width, height), borderMode=cv2.BORDER_REPLICATE)
+def _is_tall(box: Box) -> bool:
+    width, height = box_extent(box)
+    return height >= _MIN_CELLS * width
 
 
 def _score(results: list[tuple[str, float]]) -> float:
     return sum(confidence * len(text.strip()) for text, confidence in results)
-
-
-def _width(box: Box) -> float:
-    return float(np.linalg.norm(box[0] - box[1]))
-
-
-def _height(box: Box) -> float:
-    return float(np.linalg.norm(box[0] - box[3]))

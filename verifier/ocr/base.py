@@ -25,8 +25,14 @@ class OcrEngine(Protocol):
         ...
 
 
-def crop_line(image: np.ndarray, box: Box) -> np.ndarray:
-    """Perspective-crop one text line to a horizontal strip (tall results are turned, as PP-OCR does)."""
+def box_extent(box: Box) -> tuple[float, float]:
+    """A box's width (its top edge) and height (its left edge)."""
+    return float(np.linalg.norm(box[0] - box[1])), float(np.linalg.norm(box[0] - box[3]))
+
+
+def crop_line(image: np.ndarray, box: Box, turn_tall: bool = True) -> np.ndarray:
+    """Perspective-crop one text line to a horizontal strip (tall results are turned, as PP-OCR does, unless
+    `turn_tall` is off: a column of characters is then kept standing)."""
     pts = box.astype(np.float32)
     width = int(max(np.linalg.norm(pts[0] - pts[1]), np.linalg.norm(pts[2] - pts[3])))
     height = int(max(np.linalg.norm(pts[0] - pts[3]), np.linalg.norm(pts[1] - pts[2])))
@@ -34,7 +40,7 @@ def crop_line(image: np.ndarray, box: Box) -> np.ndarray:
     target = np.array([[0, 0], [width, 0], [width, height], [0, height]], dtype=np.float32)
     matrix = cv2.getPerspectiveTransform(pts, target)
     crop = cv2.warpPerspective(image, matrix, (width, height), borderMode=cv2.BORDER_REPLICATE, flags=cv2.INTER_CUBIC)
-    if height / width >= 1.5:
+    if turn_tall and height / width >= 1.5:
         crop = np.rot90(crop)
     return crop
 
