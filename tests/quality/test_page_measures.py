@@ -10,6 +10,7 @@ from models.page import TextLine
 from verifier.quality import assess_page
 from verifier.quality.geometry import skew_from_pixels
 from verifier.quality.recapture import measure_screen
+from verifier.quality.settings import QualitySettings
 
 from .conftest import Drawn, moire, render_certificate, rotate
 
@@ -95,3 +96,25 @@ def test_large_photo_is_measured_at_working_width():
     quality = assess_page(big, scaled(page.lines, 3.0), 1)
     assert FlagCode.LOW_RESOLUTION not in {f.code for f in quality.flags}
     assert quality.scores["text_height_px"] > 100
+
+
+def opened_booklet(page: np.ndarray, tilt: float) -> np.ndarray:
+    """A booklet photographed open: two pages with the dark spine between them at the photo's centre, turned a
+    little as a hand holds the phone, saved as a phone saves it."""
+    h = page.shape[0]
+    spine = np.full((h, 24, 3), (60, 70, 90), np.uint8)
+    spread = rotate(np.hstack([page, spine, page]), tilt)
+    _, data = cv2.imencode(".jpg", spread, [cv2.IMWRITE_JPEG_QUALITY, 85])
+    return cv2.imdecode(data, cv2.IMREAD_COLOR)
+
+
+def test_a_booklets_spine_is_not_moire(clean_page: Drawn):
+    # A straight edge across the measured centre leaves a ridge through the spectrum, not moiré's lone peak.
+    threshold = QualitySettings().recapture_peak
+    for tilt in (0.7, 1.5, 4.0):
+        assert measure_screen(opened_booklet(clean_page.image, tilt), 512).moire < threshold - 0.5
+
+
+def test_moire_over_a_booklets_spine_is_still_found(clean_page: Drawn):
+    spread = opened_booklet(clean_page.image, 1.5)
+    assert measure_screen(moire(spread, period=6.0, depth=0.12), 512).moire > QualitySettings().recapture_peak + 1.0

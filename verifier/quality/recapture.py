@@ -38,14 +38,56 @@ def measure_screen(native: np.ndarray, crop: int) -> ScreenPattern:
 
 
 def _moire(spectrum: np.ndarray) -> float:
-    """Prominence of the strongest mid/high-frequency spectral peak. The crop starts on the 8-px JPEG block
-    grid, and the block-grid frequencies are ignored so heavy JPEG does not count as moiré."""
+    """Prominence of the strongest mid/high-frequency spectral peak that stands alone. The crop starts on the
+    8-px JPEG block grid, and the block-grid frequencies are ignored so heavy JPEG does not count as moiré.
+
+    A straight edge across the crop (a booklet's spine between its two pages, a table's edge, a frame) puts a
+    ridge through the spectrum's centre that the local background leaves standing; moiré is a point. So a
+    peak counts only by how far it stands above the ridge it lies on, if any (`_ridge_levels`). Moiré over
+    such an edge keeps its own peak: the ridge's copy that it carries does not run through the centre."""
     _, band = _window_and_band(spectrum.shape[0])
     magnitude = np.fft.fftshift(spectrum)
     log_mag = np.log1p(magnitude)
-    background = cv2.blur(cv2.medianBlur(log_mag, 5), (9, 9))
-    candidates = (log_mag - background)[band]
-    return float(candidates.max()) if candidates.size else 0.0
+    prominence = log_mag - cv2.blur(cv2.medianBlur(log_mag, 5), (9, 9))
+    in_band = np.flatnonzero(band)
+    values = prominence.ravel()[in_band]
+    if values.size == 0:
+        return 0.0
+    strongest = np.argpartition(values, -min(_PEAKS_CHECKED, values.size))[-_PEAKS_CHECKED:]
+    ys, xs = np.divmod(in_band[strongest], prominence.shape[1])
+    alone = values[strongest] - np.maximum(0.0, _ridge_levels(prominence, band, ys, xs))
+    return float(max(0.0, alone.max()))
+
+
+# The strongest peaks examined for the ridge test; the strongest peak standing alone is among them on every
+# page measured.
+_PEAKS_CHECKED = 64
+# Directions tried around each peak's own (see _ridge_levels), as multiples of the angle one bin spans there.
+_TURNS = np.linspace(-1.0, 1.0, 5)
+
+
+def _ridge_levels(prominence: np.ndarray, band: np.ndarray, ys: np.ndarray, xs: np.ndarray) -> np.ndarray:
+    """For each peak, the typical prominence along the line from the spectrum's centre through it, within
+    the band: high on an edge's ridge, about nothing for an isolated peak. A ridge one bin wide is seen from
+    a peak at radius r within an angle of about 1/r, so neighbouring directions in that angle are tried and
+    the highest taken."""
+    c = prominence.shape[0] // 2
+    radius = np.hypot(ys - c, xs - c).astype(np.float32)
+    angle = np.arctan2(ys - c, xs - c).astype(np.float32)
+    radii = np.arange(_MIN_RADIUS * c, _MAX_RADIUS * c, 1.0, dtype=np.float32)
+    turns = angle[:, None] + _TURNS[None, :] / np.maximum(radius, 1.0)[:, None]  # (peaks, turns)
+    map_x = (c + radii[None, None, :] * np.cos(turns)[..., None]).reshape(-1, radii.size).astype(np.float32)
+    map_y = (c + radii[None, None, :] * np.sin(turns)[..., None]).reshape(-1, radii.size).astype(np.float32)
+    banded = np.where(band, prominence, np.nan).astype(np.float32)
+    rays = cv2.remap(banded, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=np.nan)
+    rays = rays.reshape(*turns.shape, radii.size)
+    # The peak itself and its window's lobe say nothing about a ridge.
+    near_peak = np.abs(radii[None, :] - radius[:, None]) <= 3  # (peaks, radii)
+    rays[np.broadcast_to(near_peak[:, None, :], rays.shape)] = np.nan
+    enough = np.sum(~np.isnan(rays), axis=2) >= 16
+    medians = np.zeros(turns.shape, dtype=np.float32)
+    medians[enough] = np.nanmedian(rays[enough], axis=1)
+    return medians.max(axis=1)
 
 
 def _centre_spectrum(native: np.ndarray, crop: int) -> np.ndarray | None:
