@@ -190,3 +190,28 @@ def test_review_committee_gives_way_only_to_a_body_of_its_own_place() -> None:
     assert approver_from_seals([("汾西县人力资源和社会保障局", 0.93)], committee) == "汾西县人力资源和社会保障局"
     assert approver_from_seals([("洪洞县人力资源和社会保障局", 0.93)], committee) is None  # another county
     assert approver_from_seals([("货和社会保人", 0.92)], committee) is None  # a ring read in part names nothing
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "seed", "photo_seed"),
+    [
+        (DocType.award_certificate, 6, 1),
+        (DocType.award_certificate, 12, 2),
+        (DocType.honor_certificate, 11, 2),
+        (DocType.honor_certificate, 12, 1),
+    ],
+)
+def test_ring_of_a_phone_photo_saved_as_jpeg_is_read(  # type: ignore[no-untyped-def]
+    ocr_engine, doc_type: DocType, seed: int, photo_seed: int
+) -> None:
+    """JPEG keeps colour at half the resolution of brightness, so the ring's redness alone is soft; these rings
+    were misread from it (达月县和平航, 制州市, 遵宁市人民政, 润州市) and are read with the sharp brightness too."""
+    from fixtures.capture import phone_photo
+
+    rendered, background = _render(doc_type, seed)
+    page = cv2.cvtColor(_seal_only_sign_off(rendered, background), cv2.COLOR_BGR2RGB)
+    photo = cv2.cvtColor(phone_photo(page, np.random.default_rng(photo_seed)), cv2.COLOR_RGB2BGR)
+    saved = cv2.imencode(".jpg", photo, [cv2.IMWRITE_JPEG_QUALITY, 90])[1]
+    decoded = cv2.imdecode(saved, cv2.IMREAD_COLOR)
+    readings = [(read.text, read.confidence) for read in read_seal_texts(ocr_engine, decoded, detect_seals(decoded))]
+    assert issuer_from_seals(readings) == rendered.fields.issuer

@@ -10,6 +10,7 @@ the larger of green and blue), so the printed sign-off under the seal does not r
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 import cv2
 import numpy as np
@@ -22,7 +23,7 @@ _INNER, _OUTER = 0.55, 0.95
 # A round seal photographed at an angle is an ellipse, made round again before unrolling; a flatter one is an
 # oval seal (财务专用章) or two seals run together. Seals too small hold no legible ring text.
 _MIN_ROUNDNESS = 0.6
-_BLANK_INK = 64  # a column of the unrolled ring with no pixel this red holds no character
+_BLANK_INK = 64  # a column of the unrolled ring with no pixel this inky holds no character
 _ROUND_ENOUGH = 0.95  # rounder than this it is unrolled as it is: resampling costs more than it mends
 _MIN_RADIUS_PX = 30
 
@@ -33,8 +34,16 @@ class SealText:
     confidence: float
 
 
-def unroll_ring(image_bgr: np.ndarray, seal: Seal) -> np.ndarray | None:
-    """The seal's ring band as a horizontal strip, red ink dark on white; None for a flat oval or a tiny seal."""
+def unroll_ring(image_bgr: np.ndarray, seal: Seal, ink: Ink = "colour") -> np.ndarray | None:
+    """The seal's ring band as a horizontal strip, its ink (separated as `ink` says) dark on white; None for a
+    flat oval or a tiny seal."""
+    band = _ring_band(image_bgr, seal)
+    return None if band is None else _inked(band, ink)
+
+
+def _ring_band(image_bgr: np.ndarray, seal: Seal) -> np.ndarray | None:
+    """The ring band in colour, rolled out into a horizontal strip with the rim on top; None for a flat oval, a
+    tiny seal or one without red."""
     major, minor = seal.axes
     slanted = minor < _ROUND_ENOUGH * major
     radius = major / 2 if slanted else (major + minor) / 4
@@ -49,17 +58,49 @@ def unroll_ring(image_bgr: np.ndarray, seal: Seal) -> np.ndarray | None:
     polar = cv2.warpPolar(
         image_bgr, (int(np.ceil(outer)), steps), centre, outer, cv2.WARP_POLAR_LINEAR + cv2.INTER_LINEAR
     )
-    band = polar[:, int(radius * _INNER) :]
-    strip = cv2.rotate(band, cv2.ROTATE_90_COUNTERCLOCKWISE)  # the rim on top: the characters stand upright
-    channels = strip.astype(np.int16)
-    redness = np.clip(channels[..., 2] - np.maximum(channels[..., 0], channels[..., 1]), 0, 255).astype(np.float32)
-    strongest = float(np.percentile(redness, 99))
-    if strongest < 1:
-        return None
-    ink = np.clip(redness * (255 / strongest), 0, 255)
+    band = cv2.rotate(polar[:, int(radius * _INNER) :], cv2.ROTATE_90_COUNTERCLOCKWISE)  # characters upright
+    return band if float(np.percentile(_redness(band), 99)) >= 1 else None
+
+
+def _inked(band: np.ndarray, ink: Ink) -> np.ndarray:
+    """The band's ink dark on white, as one line starting after the ring's gap."""
+    red = _redness(band)
+    if ink == "colour":
+        ink_map = _scaled(red)
+    else:
+        dark_in_red = _scaled(_darkness_in_red(band, red))
+        ink_map = dark_in_red if ink == "brightness" else _scaled(_scaled(red) + dark_in_red)
     # Start the line in the ring's gap: at 6 o'clock on a seal stamped upright, elsewhere on a turned one.
-    ink = _close_up(np.roll(ink, -_gap_middle(ink), axis=1))
-    return cv2.cvtColor((255 - ink).astype(np.uint8), cv2.COLOR_GRAY2BGR)
+    ink_map = _close_up(np.roll(ink_map, -_gap_middle(ink_map), axis=1))
+    return cv2.cvtColor((255 - ink_map).astype(np.uint8), cv2.COLOR_GRAY2BGR)
+
+
+# How the ring's red ink is told from paper and from black print under it. Redness ("colour": red minus the
+# larger of green and blue) keeps the print out, but JPEG, as phones and most scanners save, keeps colour at
+# half the resolution of brightness, so its strokes are soft. The paper's darkening ("brightness") is sharp
+# but takes the print too, so it is weighed by redness around it; "both" averages the two. Each misreads rings
+# the others read (measured on the benchmarks' sealed pages), so a ring is read all three ways.
+Ink = Literal["colour", "both", "brightness"]
+INKS: tuple[Ink, ...] = ("colour", "both", "brightness")
+# Redness (of the strip's strongest) from which a pixel counts fully as the seal's.
+_RED_ENOUGH = 0.35
+
+
+def _redness(strip: np.ndarray) -> np.ndarray:
+    channels = strip.astype(np.int16)
+    return np.clip(channels[..., 2] - np.maximum(channels[..., 0], channels[..., 1]), 0, 255).astype(np.float32)
+
+
+def _darkness_in_red(strip: np.ndarray, red: np.ndarray) -> np.ndarray:
+    grey = cv2.cvtColor(strip, cv2.COLOR_BGR2GRAY).astype(np.float32)
+    darkness = np.clip(float(np.percentile(grey, 90)) - grey, 0, 255)
+    strongest = max(1.0, float(np.percentile(red, 99)))
+    return darkness * np.clip(cv2.GaussianBlur(red, (0, 0), 1.0) / (_RED_ENOUGH * strongest), 0, 1)
+
+
+def _scaled(ink: np.ndarray) -> np.ndarray:
+    """Ink from 0 to 255, its strongest (99th percentile) at full."""
+    return np.clip(ink * (255 / max(1.0, float(np.percentile(ink, 99)))), 0, 255)
 
 
 def _close_up(ink: np.ndarray) -> np.ndarray:
@@ -108,8 +149,14 @@ def _gap_middle(ink: np.ndarray) -> int:
 
 
 def read_seal_texts(engine: OcrEngine, image_bgr: np.ndarray, seals: list[Seal]) -> list[SealText]:
-    """What each round seal's ring says, in the order of `seals`, leaving out seals that cannot be unrolled."""
-    strips = [strip for seal in seals if (strip := unroll_ring(image_bgr, seal)) is not None]
+    """What each round seal's ring says, in the order of `seals`, leaving out seals that cannot be unrolled:
+    each ring read with every ink separation (INKS), its readings surest first."""
+    bands = [(index, band) for index, seal in enumerate(seals) if (band := _ring_band(image_bgr, seal)) is not None]
+    strips = [(index, _inked(band, ink)) for index, band in bands for ink in INKS]
     if not strips:
         return []
-    return [SealText(text, confidence) for text, confidence in engine.recognize(strips) if text.strip()]
+    readings = engine.recognize([strip for _, strip in strips])
+    by_seal = sorted(
+        zip((index for index, _ in strips), readings, strict=True), key=lambda read: (read[0], -read[1][1])
+    )
+    return [SealText(text, confidence) for _, (text, confidence) in by_seal if text.strip()]
