@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from fixtures.capture import phone_photo
 from fixtures.fonts import FACES, FontStyle, load_font
-from fixtures.labels import BenchmarkLabels, DocumentLabel
+from fixtures.labels import BenchmarkLabels
 from verifier.document import analyze_document
 from verifier.ingest import ingest_bytes
 from verifier.ocr import get_engine
@@ -81,12 +81,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
 
-    labels = BenchmarkLabels.model_validate_json((args.root / "labels.json").read_text(encoding="utf-8"))
-    chosen: list[DocumentLabel] = [
-        label
-        for label in labels.documents
-        if label.severity == "clean" and label.doc_type in BOOKLET_TYPES and label.file.endswith((".jpg", ".png"))
-    ][: args.limit]
+    chosen = BenchmarkLabels.read(args.root).clean_images(BOOKLET_TYPES)[: args.limit]
     settings = Settings()
     engine = get_engine(settings.ocr)
     right, total, flagged = Counter(), Counter(), Counter()

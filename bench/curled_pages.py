@@ -32,12 +32,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=12)
     args = parser.parse_args()
 
-    labels = BenchmarkLabels.model_validate_json((args.root / "labels.json").read_text(encoding="utf-8"))
-    chosen = [
-        label
-        for label in labels.documents
-        if label.severity == "clean" and label.doc_type is not None and label.file.endswith((".jpg", ".png"))
-    ][: args.limit]
+    chosen = BenchmarkLabels.read(args.root).clean_images()[: args.limit]
     settings = Settings()
     engine = get_engine(settings.ocr)
     print(f"detection scoring: {settings.ocr.det_score_mode}; {len(chosen)} clean documents")

@@ -24,8 +24,18 @@ class TextLine:
 
     @property
     def height(self) -> float:
+        """How far down the page the box reaches, top to bottom."""
         ys = [p[1] for p in self.box]
         return max(ys) - min(ys)
+
+    @property
+    def own_height(self) -> float:
+        """The line's own height, across it: on a page photographed at a slant a long line's box reaches much
+        further down the page (`height`) than its characters are tall."""
+        if len(self.box) != 4:
+            return self.height
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = self.box
+        return (float(np.hypot(x3 - x0, y3 - y0)) + float(np.hypot(x2 - x1, y2 - y1))) / 2
 
     @property
     def top(self) -> float:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
+import pytest
 
 from models.flags import FlagCode
 from models.page import TextLine
@@ -118,3 +119,32 @@ def test_a_booklets_spine_is_not_moire(clean_page: Drawn):
 def test_moire_over_a_booklets_spine_is_still_found(clean_page: Drawn):
     spread = opened_booklet(clean_page.image, 1.5)
     assert measure_screen(moire(spread, period=6.0, depth=0.12), 512).moire > QualitySettings().recapture_peak + 1.0
+
+
+def crooked_white_scan(page: Drawn, degrees: float) -> tuple[np.ndarray, list[TextLine]]:
+    """The page scanned crooked on a flatbed: its paper clipped to white, turned, white around it, and its
+    lines' boxes turned with it (slanted outlines, as OCR finds them)."""
+    white = page.image.copy()
+    white[white > 200] = 255
+    h, w = white.shape[:2]
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), degrees, 1.0)
+    turned = cv2.warpAffine(white, matrix, (w, h), borderValue=(255, 255, 255))
+    lines = [
+        TextLine(ln.text, [tuple(matrix @ np.array([x, y, 1.0])) for x, y in ln.box], ln.confidence)
+        for ln in page.lines
+    ]
+    return turned, lines
+
+
+def test_a_crooked_scan_is_measured_where_its_text_is(clean_page: Drawn):
+    # Ink, text height and softness are measured inside each line's slanted outline and across its own
+    # height: its upright bounding box is mostly paper and reaches far down the page.
+    settings = QualitySettings()
+    straight = assess_page(*crooked_white_scan(clean_page, 0.0), 1).scores
+    defocused = Drawn(cv2.GaussianBlur(clean_page.image, (0, 0), 2.0), clean_page.lines)
+    for degrees in (6.0, 12.0):
+        sharp = assess_page(*crooked_white_scan(clean_page, degrees), 1).scores
+        soft = assess_page(*crooked_white_scan(defocused, degrees), 1).scores
+        assert sharp["text_height_px"] == pytest.approx(straight["text_height_px"], rel=0.1)
+        assert sharp["ink_level"] < straight["ink_level"] + 25
+        assert soft["sharpness"] < settings.blur_soft < sharp["sharpness"]

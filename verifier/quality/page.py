@@ -71,7 +71,7 @@ def assess_page(
 
     long_side = max(image_bgr.shape[:2])
     scores["long_side_px"] = float(long_side)
-    text_height = float(np.median([ln.height for ln in usable])) if usable else None
+    text_height = float(np.median([ln.own_height for ln in usable])) if usable else None
     if text_height is not None:
         scores["text_height_px"] = round(text_height, 1)
     if text_height is not None and text_height < s.min_text_height_px:
@@ -81,7 +81,7 @@ def assess_page(
         detail = f"整页长边仅 {long_side} 像素（至少 {s.min_long_side_px}）"
         flag(FlagCode.LOW_RESOLUTION, long_side, detail)
 
-    exposure = measure_exposure(work.grey, text_mask(work.grey, work.boxes))
+    exposure = measure_exposure(work.grey, text_mask(work.grey, work.outlines))
     scores["paper_level"] = round(exposure.paper_level, 1)
     scores["ink_level"] = round(exposure.ink_level, 1)
     scores["clipped_fraction"] = round(exposure.clipped_fraction, 4)

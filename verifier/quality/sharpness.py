@@ -31,12 +31,13 @@ def line_sharpness(image_bgr: np.ndarray, lines: list[TextLine], line_height: in
         x0, x1 = max(0, int(min(xs))), min(w, int(np.ceil(max(xs))))
         y0, y1 = max(0, int(min(ys))), min(h, int(np.ceil(max(ys))))
         if x1 - x0 >= 4 and y1 - y0 >= 4:
-            boxes.append((x0, y0, x1, y1))
+            boxes.append((x0, y0, x1, y1, line.own_height))
     boxes.sort(key=lambda b: b[2] - b[0], reverse=True)
     scores = []
-    for x0, y0, x1, y1 in boxes[:_MAX_LINES]:
+    for x0, y0, x1, y1, own_height in boxes[:_MAX_LINES]:
         crop = cv2.cvtColor(image_bgr[y0:y1, x0:x1], cv2.COLOR_BGR2GRAY)
-        factor = line_height / crop.shape[0]
+        # Scaled by the line's own height, not the crop's: a slanted line's crop is far taller than its type.
+        factor = line_height / max(1.0, min(own_height, crop.shape[0]))
         if factor < 1:  # shrink tall lines to the reference height; never enlarge small ones
             crop = cv2.resize(crop, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
         score = normalised_laplacian(crop)

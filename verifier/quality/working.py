@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import cv2
 import numpy as np
 
 from models.page import TextLine
@@ -15,7 +16,9 @@ class WorkingPage:
     grey_native: np.ndarray  # uint8, source size (measures that a resize would destroy: moiré)
     grey: np.ndarray  # uint8, working width
     scale: float  # working pixels per source pixel
-    boxes: list[tuple[int, int, int, int]]  # axis-aligned line boxes x0, y0, x1, y1 in working pixels, clipped
+    # Each line's outline in working pixels, as OCR found it: a line photographed at a slant is a slanted box,
+    # whose upright bounding rectangle would be mostly paper.
+    outlines: list[np.ndarray]
 
 
 def to_working(
@@ -27,22 +30,13 @@ def to_working(
         grey, scale = to_grey(small_bgr), small_bgr.shape[1] / image_bgr.shape[1]
     else:
         grey, scale = downscale(grey_native, width)
-    boxes = [b for b in (_scaled_box(line, scale, grey.shape) for line in lines) if b is not None]
-    return WorkingPage(grey_native=grey_native, grey=grey, scale=scale, boxes=boxes)
+    outlines = [np.round(np.asarray(line.box, np.float64) * scale).astype(np.int32) for line in lines if line.box]
+    return WorkingPage(grey_native=grey_native, grey=grey, scale=scale, outlines=outlines)
 
 
-def _scaled_box(line: TextLine, scale: float, shape: tuple[int, ...]) -> tuple[int, int, int, int] | None:
-    xs = [p[0] * scale for p in line.box]
-    ys = [p[1] * scale for p in line.box]
-    x0, x1 = max(0, int(min(xs))), min(shape[1], int(np.ceil(max(xs))))
-    y0, y1 = max(0, int(min(ys))), min(shape[0], int(np.ceil(max(ys))))
-    if x1 - x0 < 2 or y1 - y0 < 2:
-        return None
-    return x0, y0, x1, y1
-
-
-def text_mask(grey: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> np.ndarray:
+def text_mask(grey: np.ndarray, outlines: list[np.ndarray]) -> np.ndarray:
+    """The pixels inside the lines' outlines (parts outside the page are left out)."""
     mask = np.zeros(grey.shape, np.uint8)
-    for x0, y0, x1, y1 in boxes:
-        mask[y0:y1, x0:x1] = 255
+    if outlines:
+        cv2.fillPoly(mask, outlines, 255)
     return mask
