@@ -72,9 +72,12 @@ def test_a_dark_photos_sign_off_is_read_again_around_its_seal(ocr_engine, seed: 
     without = analyze_document(data.tobytes(), "dark.jpg", None, ocr_engine, first_only).report
     report = analyze_document(data.tobytes(), "dark.jpg", None, ocr_engine, Settings()).report
 
-    assert getattr(without.fields, field) is None, "the whole-page reading alone misses this sign-off line"
+    # The seal's ring may still name the issuer when the print was missed.
+    missed = getattr(without.fields, field) is None or field in without.read_from_seal
+    assert missed, "the whole-page reading alone misses this sign-off line"
     assert report.fields.issuer == rendered.fields.issuer
     assert report.fields.issue_date == rendered.fields.issue_date
+    assert field not in report.read_from_seal  # read from the print around the seal
     assert report.fields.holder == without.fields.holder  # read once, never overruled
 
 
