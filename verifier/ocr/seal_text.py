@@ -37,13 +37,13 @@ class SealText:
 def unroll_ring(image_bgr: np.ndarray, seal: Seal, ink: Ink = "colour") -> np.ndarray | None:
     """The seal's ring band as a horizontal strip, its ink (separated as `ink` says) dark on white; None for a
     flat oval or a tiny seal."""
-    band = _ring_band(image_bgr, seal)
-    return None if band is None else _inked(band, ink)
+    ring = _ring_band(image_bgr, seal)
+    return None if ring is None else _as_line(_ink_maps(*ring)[ink])
 
 
-def _ring_band(image_bgr: np.ndarray, seal: Seal) -> np.ndarray | None:
-    """The ring band in colour, rolled out into a horizontal strip with the rim on top; None for a flat oval, a
-    tiny seal or one without red."""
+def _ring_band(image_bgr: np.ndarray, seal: Seal) -> tuple[np.ndarray, np.ndarray] | None:
+    """The ring band in colour, rolled out into a horizontal strip with the rim on top, and its redness; None for
+    a flat oval, a tiny seal or one without red."""
     major, minor = seal.axes
     slanted = minor < _ROUND_ENOUGH * major
     radius = major / 2 if slanted else (major + minor) / 4
@@ -59,17 +59,19 @@ def _ring_band(image_bgr: np.ndarray, seal: Seal) -> np.ndarray | None:
         image_bgr, (int(np.ceil(outer)), steps), centre, outer, cv2.WARP_POLAR_LINEAR + cv2.INTER_LINEAR
     )
     band = cv2.rotate(polar[:, int(radius * _INNER) :], cv2.ROTATE_90_COUNTERCLOCKWISE)  # characters upright
-    return band if float(np.percentile(_redness(band), 99)) >= 1 else None
-
-
-def _inked(band: np.ndarray, ink: Ink) -> np.ndarray:
-    """The band's ink dark on white, as one line starting after the ring's gap."""
     red = _redness(band)
-    if ink == "colour":
-        ink_map = _scaled(red)
-    else:
-        dark_in_red = _scaled(_darkness_in_red(band, red))
-        ink_map = dark_in_red if ink == "brightness" else _scaled(_scaled(red) + dark_in_red)
+    return (band, red) if float(np.percentile(red, 99)) >= 1 else None
+
+
+def _ink_maps(band: np.ndarray, red: np.ndarray) -> dict[Ink, np.ndarray]:
+    """The band's ink from 0 to 255 under each separation (`Ink`), each measure computed once."""
+    colour = _scaled(red)
+    brightness = _scaled(_darkness_in_red(band, red))
+    return {"colour": colour, "both": _scaled(colour + brightness), "brightness": brightness}
+
+
+def _as_line(ink_map: np.ndarray) -> np.ndarray:
+    """The ink dark on white, as one line starting after the ring's gap."""
     # Start the line in the ring's gap: at 6 o'clock on a seal stamped upright, elsewhere on a turned one.
     ink_map = _close_up(np.roll(ink_map, -_gap_middle(ink_map), axis=1))
     return cv2.cvtColor((255 - ink_map).astype(np.uint8), cv2.COLOR_GRAY2BGR)
@@ -81,7 +83,6 @@ def _inked(band: np.ndarray, ink: Ink) -> np.ndarray:
 # but takes the print too, so it is weighed by redness around it; "both" averages the two. Each misreads rings
 # the others read (measured on the benchmarks' sealed pages), so a ring is read all three ways.
 Ink = Literal["colour", "both", "brightness"]
-INKS: tuple[Ink, ...] = ("colour", "both", "brightness")
 # Redness (of the strip's strongest) from which a pixel counts fully as the seal's.
 _RED_ENOUGH = 0.35
 
@@ -150,9 +151,9 @@ def _gap_middle(ink: np.ndarray) -> int:
 
 def read_seal_texts(engine: OcrEngine, image_bgr: np.ndarray, seals: list[Seal]) -> list[SealText]:
     """What each round seal's ring says, in the order of `seals`, leaving out seals that cannot be unrolled:
-    each ring read with every ink separation (INKS), its readings surest first."""
-    bands = [(index, band) for index, seal in enumerate(seals) if (band := _ring_band(image_bgr, seal)) is not None]
-    strips = [(index, _inked(band, ink)) for index, band in bands for ink in INKS]
+    each ring read with every ink separation (`Ink`), its readings surest first."""
+    rings = [(index, ring) for index, seal in enumerate(seals) if (ring := _ring_band(image_bgr, seal)) is not None]
+    strips = [(index, _as_line(ink_map)) for index, ring in rings for ink_map in _ink_maps(*ring).values()]
     if not strips:
         return []
     readings = engine.recognize([strip for _, strip in strips])
