@@ -207,6 +207,7 @@ _GOOD_NEWS_TITLE = re.compile(r"喜报|捷报|光荣榜")
 _FORM_TITLE = re.compile(r"(?:推荐|申报|审批|评审|登记|考核|申请)表$")
 # A lesson plan's 课题 is the lesson's topic (课题：分数的初步认识), not a research project.
 _LESSON_PLAN_TITLE = re.compile(r"(?:教学设计|教案|学案|导学案|说课稿|教学反思|课堂实录)$")
+_QUALIFICATION_EXAM = re.compile(r"教师资格(?:考试|笔试|面试)")
 _CERTIFICATES = (
     D.award_certificate, D.honor_certificate, D.instructor_award, D.teaching_service_honor, D.teacher_qualification,
     D.continuing_education, D.title_certificate, D.academic_certificate, D.appointment_letter,
@@ -237,5 +238,8 @@ def _apply_exclusions(scores: dict[DocType, float], body: str, titles: str) -> N
     not_a_certificate = (0.2 if news else 1.0) * (0.3 if _FORM_TITLE.search(titles) else 1.0)
     for certificate in _CERTIFICATES:
         scores[certificate] *= not_a_certificate
+    # The exam's pass certificate (中小学教师资格考试合格证明) comes before the qualification and is not it.
+    if _QUALIFICATION_EXAM.search(body):
+        scores[D.teacher_qualification] *= 0.2
     if _LESSON_PLAN_TITLE.search(titles):
         scores[D.research_project] *= 0.3

@@ -839,3 +839,53 @@ def test_an_award_named_for_the_teacher_is_an_honour(award: str) -> None:
     fields = extract(DocType.honor_certificate, text)
     assert fields.holder == "陈志明"
     assert (fields.award_category, fields.level) == (AwardCategory.title_honor, Level.municipal)
+
+
+@pytest.mark.parametrize("sentence", ["学员 孙丽 参加2022年六盘水市中小学教师", "学员孙丽参加2022年六盘水市中小学教师"])
+def test_trainee_captioned_in_a_sentence_that_goes_on_with_its_verb(sentence: str) -> None:
+    text = _page(
+        [
+            ("继续教育合格证书", 70, 300),
+            (sentence, 34, 150),
+            ("继续教育网络培训，完成全部学习任务，", 34, 150),
+            ("考核合格，共计 90 学时。", 34, 150),
+            ("六盘水市教育局", 32, 650),
+            ("2022年12月30日", 32, 650),
+        ]
+    )
+    fields = extract(classify(text).doc_type, text)
+    assert (fields.holder, fields.hours) == ("孙丽", 90.0)
+
+
+def test_qualification_exam_pass_is_not_the_qualification_certificate() -> None:
+    # The exam (中小学教师资格考试) comes before the qualification is granted: its pass proves no qualification.
+    text = _page(
+        [
+            ("中小学教师资格考试合格证明", 50, 250),
+            ("姓名 王芳", 34, 150),
+            ("考试类别 初级中学 数学", 34, 150),
+            ("有效期至 2023年12月", 34, 150),
+            ("教育部教育考试院", 32, 600),
+            ("2020年12月", 32, 700),
+        ]
+    )
+    assert classify(text).doc_type == DocType.other
+    assert extract(DocType.teacher_qualification, text).qualification_kind is None
+
+
+def test_qualification_certificate_with_its_captions_is_read_whole() -> None:
+    text = _page(
+        [
+            ("教师资格证书", 70, 380),
+            ("姓名 张晓燕", 34, 150),
+            ("资格种类 初级中学教师资格", 34, 150),
+            ("任教学科 数学", 34, 150),
+            ("证书号码 20125200232000123", 34, 150),
+            ("颁发机关 六盘水市教育局", 34, 150),
+            ("2012年08月20日", 34, 700),
+        ]
+    )
+    assert classify(text).doc_type == DocType.teacher_qualification
+    fields = extract(DocType.teacher_qualification, text)
+    assert (fields.holder, fields.qualification_kind, fields.subject) == ("张晓燕", "初级中学教师资格", "数学")
+    assert (fields.issuer, fields.issue_date, fields.level) == ("六盘水市教育局", "2012-08-20", Level.municipal)

@@ -218,7 +218,10 @@ def find_subject(text: DocumentText) -> str | None:
     return None
 
 
-_KIND = re.compile(r"(幼儿园|小学|初级中学|高级中学|中等职业学校实习指导|中等职业学校|高等学校)\s*教师资格")
+# 小学 of 中小学教师资格考试 names no kind: the exam is one for every school level.
+_KIND = re.compile(
+    r"(幼儿园|(?<!中)小学|初级中学|高级中学|中等职业学校实习指导|中等职业学校|高等学校)\s*教师资格(?!考试)"
+)
 
 
 def find_qualification_kind(text: str) -> str | None:

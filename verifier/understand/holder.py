@@ -22,7 +22,9 @@ _HONORIFIC = r"(?:同志|老师|教师|先生|女士|同学)"
 # (学员陈静于2023年7月…参加).
 # A form's next caption follows as well when its cells are read as one line (姓名王芳性别女, 获奖教师：王芳指导教师：…).
 _NEXT_CELL = r"性别|出生|民族|政治面貌|身份证|(?:工作|所在)?单位|[指辅]导(?:教师|老师)"
-_AFTER_NAME = rf"(?=$|\s|{_HONORIFIC}|[,，。;；:：(（、]|于\s*[\d〇一二]|{_NEXT_CELL})"
+# The sentence's verb follows as well (学员孙丽参加2022年…培训, 获奖者王芳荣获…).
+_VERB_AFTER_NAME = r"参加|参与|荣获|获得|被评为|撰写|从事|在\s*[\d〇一二]"
+_AFTER_NAME = rf"(?=$|\s|{_HONORIFIC}|[,，。;；:：(（、]|于\s*[\d〇一二]|{_NEXT_CELL}|{_VERB_AFTER_NAME})"
 _INSTRUCTOR = re.compile(
     rf"(?:指导教师|指导老师|辅导教师|辅导老师|指导者)\s*[:：]?\s*(?P<name>{_HAN_RUN}{{2,9}}?){_AFTER_NAME}"
 )
