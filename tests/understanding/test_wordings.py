@@ -889,3 +889,35 @@ def test_qualification_certificate_with_its_captions_is_read_whole() -> None:
     fields = extract(DocType.teacher_qualification, text)
     assert (fields.holder, fields.qualification_kind, fields.subject) == ("张晓燕", "初级中学教师资格", "数学")
     assert (fields.issuer, fields.issue_date, fields.level) == ("六盘水市教育局", "2012-08-20", Level.municipal)
+
+
+@pytest.mark.parametrize("caption", ["执教：", "授课教师：", "参赛教师：", "参赛选手：", "主讲人：", "获奖个人："])
+def test_lesson_contest_names_whom_it_judged_by_caption(caption: str) -> None:
+    text = _page(
+        [
+            ("获奖证书", 80, 440),
+            (f"{caption}王芳", 34, 150),
+            ("课题：《分数的初步认识》", 34, 150),
+            ("在2022年六盘水市小学数学优质课评比中荣获一等奖。", 32, 120),
+            ("选送单位：钟山区第三小学", 32, 150),
+            ("六盘水市教育局", 32, 600),
+            ("2022年11月", 32, 700),
+        ]
+    )
+    fields = extract(classify(text).doc_type, text)
+    assert (fields.holder, fields.grade, fields.award_category) == ("王芳", Grade.first, AwardCategory.quality_lesson)
+
+
+def test_student_contestant_caption_leaves_the_coach_as_holder() -> None:
+    text = _page(
+        [
+            ("荣誉证书", 80, 440),
+            ("参赛选手：李明", 34, 150),
+            ("在2023年贵州省中小学生科技创新大赛中荣获二等奖。", 32, 120),
+            ("指导教师：王芳", 34, 150),
+            ("贵州省科学技术协会", 32, 600),
+            ("2023年5月", 32, 700),
+        ]
+    )
+    assert classify(text).doc_type == DocType.instructor_award
+    assert extract(DocType.instructor_award, text).holder == "王芳"
