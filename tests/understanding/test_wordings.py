@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from models.page import TextLine
-from models.vocab import AwardCategory, DocType, Grade, Level, TitleRank
+from models.vocab import AwardCategory, DocType, Grade, Level, RegistrationResult, TitleRank
 from verifier.classify import classify
 from verifier.extract import extract
 from verifier.text import DocumentText, build_document_text
@@ -921,3 +921,17 @@ def test_student_contestant_caption_leaves_the_coach_as_holder() -> None:
     )
     assert classify(text).doc_type == DocType.instructor_award
     assert extract(DocType.instructor_award, text).holder == "王芳"
+
+
+def test_registration_refused_is_a_failed_registration() -> None:
+    text = _page(
+        [
+            ("教师资格定期注册", 50, 300),
+            ("注册结论：不予注册", 34, 150),
+            ("注册机构：钟山区教育局", 34, 150),
+            ("2021年9月", 32, 700),
+        ]
+    )
+    assert classify(text).doc_type == DocType.qualification_registration
+    fields = extract(DocType.qualification_registration, text)
+    assert (fields.registration_result, fields.issuer) == (RegistrationResult.fail, "钟山区教育局")

@@ -231,7 +231,7 @@ def find_qualification_kind(text: str) -> str | None:
 
 _RESULTS = [
     (re.compile(r"暂\s*缓\s*注\s*册"), RegistrationResult.deferred),
-    (re.compile(r"不\s*合\s*格"), RegistrationResult.fail),
+    (re.compile(r"不\s*合\s*格|不\s*予\s*(?:注\s*册|通\s*过)"), RegistrationResult.fail),
     (re.compile(r"合\s*格"), RegistrationResult.pass_),
 ]
 
