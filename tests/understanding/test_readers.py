@@ -8,7 +8,7 @@ from models.vocab import AwardCategory, Grade, Level
 from verifier.extract import find_level
 from verifier.understand.awards import find_award_category, find_grade, find_project_rank, find_rank
 from verifier.understand.dates import dates_in
-from verifier.understand.facts import is_id_number
+from verifier.understand.facts import find_service_years, is_id_number
 from verifier.understand.holder import _listed_with_unit
 from verifier.understand.names import is_person_name
 from verifier.understand.signature import repair_body_name
@@ -304,3 +304,18 @@ def test_a_title_certificates_approver_is_completed_from_the_end_of_its_name() -
     whole = load_case("S016_职称证书_006")
     assert "人力资源" in whole.text.full or "人社" in whole.text.full
     assert approver_from_fragment("六盘水市中小学教师高级职务评审委员会", whole.text) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "years"),
+    [
+        ("坚守乡村教育岗位30年，为我省教育事业作出了贡献", 30),
+        ("坚守讲台三十年", 30),
+        ("在教育岗位上辛勤耕耘二十五年", 25),
+        ("在乡村学校从教满20年", 20),
+        # A year of the calendar is no length of service: 2019年 is not 19 years.
+        ("该同志于1991年参加工作2019年9月调入我校", None),
+    ],
+)
+def test_years_of_service_as_honours_word_them(sentence: str, years: int | None) -> None:
+    assert find_service_years(sentence) == years
