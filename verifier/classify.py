@@ -71,6 +71,8 @@ CUES: dict[DocType, list[tuple[str, float]]] = {
     D.academic_certificate: [
         ("毕业证书", 5), ("学位证书", 5), ("准予毕业", 4), ("学士学位", 4), ("硕士学位", 4), ("博士学位", 4),
         ("修完", 2), ("学制", 2), ("毕业", 1.5), ("学位", 1.5), ("专业", 0.5),
+        # The online record of a diploma or degree (学信网: 学历证书电子注册备案表, 学位在线验证报告) proves it too.
+        ("电子注册备案表", 5), ("学历在线验证", 5), ("学位在线验证", 5), ("学历类别", 1.5),
         ("Diploma", 3), ("Bachelorof", 4), ("MasterofArts", 4), ("MasterofScience", 4), ("MasterofEducation", 4),
         ("DoctorofPhilosophy", 4), ("thedegreeof", 3),
     ],
@@ -235,7 +237,7 @@ def _apply_exclusions(scores: dict[DocType, float], body: str, titles: str) -> N
     # Not certificates at all, whatever certificate words they carry. A news report of an award (本报讯…其中一等奖
     # 3名) proves nobody's award; a form about a certificate's matter (专业技术职务任职资格推荐表) is a form.
     news = _NEWS.search(body) or _GOOD_NEWS_TITLE.search(titles)
-    not_a_certificate = (0.2 if news else 1.0) * (0.3 if _FORM_TITLE.search(titles) else 1.0)
+    not_a_certificate = (0.2 if news else 1.0) * (0.15 if _FORM_TITLE.search(titles) else 1.0)
     for certificate in _CERTIFICATES:
         scores[certificate] *= not_a_certificate
     # The exam's pass certificate (中小学教师资格考试合格证明) comes before the qualification and is not it.

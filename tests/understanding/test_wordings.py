@@ -935,3 +935,33 @@ def test_registration_refused_is_a_failed_registration() -> None:
     assert classify(text).doc_type == DocType.qualification_registration
     fields = extract(DocType.qualification_registration, text)
     assert (fields.registration_result, fields.issuer) == (RegistrationResult.fail, "钟山区教育局")
+
+
+def test_online_record_of_a_diploma_is_an_academic_certificate() -> None:
+    text = _page(
+        [
+            ("教育部学历证书电子注册备案表", 44, 200),
+            ("姓名 王芳  性别 女", 30, 150),
+            ("学校名称 贵州师范大学  专业 数学与应用数学", 28, 120),
+            ("学历类别 普通高等教育  层次 本科", 28, 120),
+            ("证书编号 106631200705001234", 28, 120),
+            ("更新日期：2023年05月06日", 28, 600),
+        ]
+    )
+    assert classify(text).doc_type == DocType.academic_certificate
+    assert extract(DocType.academic_certificate, text).holder == "王芳"
+
+
+def test_application_form_for_a_qualification_is_no_certificate() -> None:
+    # 申请表: what the teacher filled in to apply, not the qualification granted.
+    text = _page(
+        [
+            ("教师资格认定申请表", 44, 250),
+            ("姓名 王芳  性别 女", 30, 150),
+            ("申请资格种类 初级中学教师资格", 30, 150),
+            ("任教学科 数学", 30, 150),
+            ("认定机构意见：同意", 30, 150),
+            ("2012年7月", 30, 650),
+        ]
+    )
+    assert classify(text).doc_type != DocType.teacher_qualification
