@@ -965,3 +965,35 @@ def test_application_form_for_a_qualification_is_no_certificate() -> None:
         ]
     )
     assert classify(text).doc_type != DocType.teacher_qualification
+
+
+def test_journal_named_in_title_marks_with_its_issue_anywhere_on_the_page() -> None:
+    text = _page(
+        [
+            ("初中函数教学的几点思考", 44, 250),
+            ("作者：王芳（六盘水市第三中学）", 28, 250),
+            ("摘要：函数是初中数学的重要内容……", 28, 120),
+            ("关键词：函数；教学", 28, 120),
+            ("《贵州教育》2021年第11期", 26, 150),
+            ("ISSN 1003-3483  CN 52-1027/G4", 26, 150),
+        ]
+    )
+    assert classify(text).doc_type == DocType.publication
+    fields = extract(DocType.publication, text)
+    assert (fields.holder, fields.issuer, fields.issue_date) == ("王芳", "贵州教育", "2021-11")
+
+
+def test_acceptance_letter_is_signed_by_the_editors_not_by_its_sentence_about_the_issue() -> None:
+    text = _page(
+        [
+            ("用稿通知", 60, 400),
+            ("王芳 老师：", 32, 150),
+            ("您的论文《初中函数教学的几点思考》经审核，", 30, 150),
+            ("拟刊登于我刊2021年第11期。", 30, 150),
+            ("《贵州教育》编辑部", 30, 600),
+            ("2021年9月10日", 30, 650),
+        ]
+    )
+    assert classify(text).doc_type == DocType.publication
+    fields = extract(DocType.publication, text)
+    assert (fields.holder, fields.issuer, fields.issue_date) == ("王芳", "贵州教育编辑部", "2021-09-10")

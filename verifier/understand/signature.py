@@ -102,20 +102,29 @@ _MASTHEAD_ZONE = 0.25
 _JOURNAL_NAME = re.compile(r"^[\u4e00-\u9fff]{2,20}$")
 
 
+# A journal named in title marks with its issue, anywhere on the page: a running foot, 原载《贵州教育》2021年第11期.
+_BRACKETED_ISSUE = re.compile(
+    r"《(?P<journal>[^《》]{2,20})》\s*(?P<year>(?:19|20)\d{2})\s*年\s*第\s*(?P<issue>\d{1,2})\s*期"
+)
+# A sentence about an issue is no running head: 拟刊登于我刊2021年第11期 (an acceptance letter).
+_NOT_A_JOURNAL = re.compile(r"刊登|发表|录用|刊用|拟|我刊|本刊")
+
+
 def read_masthead(text: DocumentText) -> Signature | None:
     """A journal page names its journal and issue, not a signing body. A monthly's 第N期 is its month."""
     top = [line for line in text.lines if line.top < _MASTHEAD_ZONE]
     heads = [line.text.replace(" ", "") for line in top]
     # The running head on one line, or the name with its issue on the line below it.
     heads += [name + issue for name, issue in itertools.pairwise(heads) if _JOURNAL_NAME.match(name)]
-    for head in heads:
-        match = _MASTHEAD.match(head)
-        if match:
-            issue, year = int(match.group("issue")), int(match.group("year"))
-            # A year still to come is a misread one (2036年第1期).
-            when = f"{year}-{issue:02d}" if 1 <= issue <= 12 and year <= date.today().year else None
-            return Signature([match.group("journal")], when, ["刊名与期号"])
-    return None
+    matches = [m for head in heads if (m := _MASTHEAD.match(head)) and not _NOT_A_JOURNAL.search(m.group("journal"))]
+    matches += [m for line in text.lines if (m := _BRACKETED_ISSUE.search(line.text.replace(" ", "")))]
+    if not matches:
+        return None
+    match = matches[0]  # the running head first
+    issue, year = int(match.group("issue")), int(match.group("year"))
+    # A year still to come is a misread one (2036年第1期).
+    when = f"{year}-{issue:02d}" if 1 <= issue <= 12 and year <= date.today().year else None
+    return Signature([match.group("journal")], when, ["刊名与期号"])
 
 
 def read_signature(text: DocumentText) -> Signature:
