@@ -319,3 +319,16 @@ def test_a_title_certificates_approver_is_completed_from_the_end_of_its_name() -
 )
 def test_years_of_service_as_honours_word_them(sentence: str, years: int | None) -> None:
     assert find_service_years(sentence) == years
+
+
+@pytest.mark.parametrize(
+    ("text", "grade"),
+    [
+        ("在优质课评比中荣获\n一等\n特发此证", Grade.first),
+        ("被评为二等", Grade.second),
+        ("荣获三等功", None),  # a merit, not a contest's grade
+        ("被评为一等级教师", None),
+    ],
+)
+def test_grade_awarded_without_its_prize_word(text: str, grade: Grade | None) -> None:
+    assert find_grade(text) == grade
