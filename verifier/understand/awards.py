@@ -20,10 +20,12 @@ _GRADES: list[tuple[re.Pattern[str], Grade]] = [
     (re.compile(r"铜\s*[奖牌]"), Grade.bronze),
     # The grade awarded without 奖, as some certificates word it or OCR loses it (荣获 | 一等): after the verb only,
     # and never a merit (三等功) or a rank (一等级).
-    (re.compile(r"(?:荣获|获得|获评|评为)\s*特\s*等(?!\s*[级奖功])"), Grade.special),
-    (re.compile(r"(?:荣获|获得|获评|评为)\s*[一壹]\s*等(?!\s*[级奖功])"), Grade.first),
-    (re.compile(r"(?:荣获|获得|获评|评为)\s*[二贰]\s*等(?!\s*[级奖功])"), Grade.second),
-    (re.compile(r"(?:荣获|获得|获评|评为)\s*[三叁]\s*等(?!\s*[级奖功])"), Grade.third),
+    *(
+        (re.compile(rf"(?:荣获|获得|获评|评为)\s*{numeral}\s*等(?!\s*[级奖功])"), grade)
+        for numeral, grade in (
+            ("特", Grade.special), ("[一壹]", Grade.first), ("[二贰]", Grade.second), ("[三叁]", Grade.third)
+        )
+    ),
     # A foreign certificate's prize (First Prize, 2nd Place, Gold Medal).
     (re.compile(r"(?:grand|special)\s*prize", re.IGNORECASE), Grade.special),
     (re.compile(r"(?:first|1st)\s*(?:prize|place)", re.IGNORECASE), Grade.first),

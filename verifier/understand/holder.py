@@ -22,8 +22,10 @@ _HONORIFIC = r"(?:同志|老师|教师|先生|女士|同学)"
 # (学员陈静于2023年7月…参加).
 # A form's next caption follows as well when its cells are read as one line (姓名王芳性别女, 获奖教师：王芳指导教师：…).
 _NEXT_CELL = r"性别|出生|民族|政治面貌|身份证|(?:工作|所在)?单位|[指辅]导(?:教师|老师)"
-# The sentence's verb follows as well (学员孙丽参加2022年…培训, 获奖者王芳荣获…).
-_VERB_AFTER_NAME = r"参加|参与|荣获|获得|被评为|撰写|从事|在\s*[\d〇一二]"
+# Verbs a sentence about the holder goes on with right after the name (王芳参加…, 王芳荣获…).
+_SENTENCE_VERBS = r"参加|被评为|荣获|获得|从事|撰写"
+# After a caption's name as well (学员孙丽参加2022年…培训, 获奖者王芳荣获…).
+_VERB_AFTER_NAME = rf"{_SENTENCE_VERBS}|参与|在\s*[\d〇一二]"
 _AFTER_NAME = rf"(?=$|\s|{_HONORIFIC}|[,，。;；:：(（、]|于\s*[\d〇一二]|{_NEXT_CELL}|{_VERB_AFTER_NAME})"
 _INSTRUCTOR = re.compile(
     rf"(?:指导教师|指导老师|辅导教师|辅导老师|指导者)\s*[:：]?\s*(?P<name>{_HAN_RUN}{{2,9}}?){_AFTER_NAME}"
@@ -49,7 +51,7 @@ _APPOINTED = re.compile(rf"(?:聘任|聘请|聘用)\s*(?P<name>{_HAN_RUN}{{2,4}}
 # A diploma names its graduate as the student: 学生张三，性别男….
 _GRADUATE = re.compile(rf"学生\s*(?P<name>{_HAN_RUN}{{2,5}}?)(?=[,，\s]|性别|[男女])")
 _SENTENCE_START = re.compile(
-    rf"^(?P<name>{_HAN_RUN}{{2,9}}?)\s*(?:{_HONORIFIC})?\s*(?=在|于|参加|被评为|荣获|获得|从事|完成(?!人)|撰写|[(（]排名|[(（]第|[,，]\s*(?:性别)?[:：]?[男女][,，])"
+    rf"^(?P<name>{_HAN_RUN}{{2,9}}?)\s*(?:{_HONORIFIC})?\s*(?=在|于|{_SENTENCE_VERBS}|完成(?!人)|[(（]排名|[(（]第|[,，]\s*(?:性别)?[:：]?[男女][,，])"
 )
 # Words that open a sentence before the holder's name.
 _LEAD_WORDS = re.compile(r"^(?:.*?(?:兹有|兹证明|证明|特授予|授予|兹聘请|兹聘任|聘请|聘任|恭喜|表彰|奖励|祝贺))")

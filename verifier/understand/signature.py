@@ -116,11 +116,11 @@ def read_masthead(text: DocumentText) -> Signature | None:
     heads = [line.text.replace(" ", "") for line in top]
     # The running head on one line, or the name with its issue on the line below it.
     heads += [name + issue for name, issue in itertools.pairwise(heads) if _JOURNAL_NAME.match(name)]
-    matches = [m for head in heads if (m := _MASTHEAD.match(head)) and not _NOT_A_JOURNAL.search(m.group("journal"))]
-    matches += [m for line in text.lines if (m := _BRACKETED_ISSUE.search(line.text.replace(" ", "")))]
-    if not matches:
+    running = (m for head in heads if (m := _MASTHEAD.match(head)) and not _NOT_A_JOURNAL.search(m.group("journal")))
+    bracketed = (m for line in text.lines if (m := _BRACKETED_ISSUE.search(line.text.replace(" ", ""))))
+    match = next(itertools.chain(running, bracketed), None)  # the running head first, looked for lazily
+    if match is None:
         return None
-    match = matches[0]  # the running head first
     issue, year = int(match.group("issue")), int(match.group("year"))
     # A year still to come is a misread one (2036年第1期).
     when = f"{year}-{issue:02d}" if 1 <= issue <= 12 and year <= date.today().year else None
