@@ -22,7 +22,14 @@ from verifier.ocr import OcrEngine
 from verifier.ocr.base import read_lines
 from verifier.ocr.date_lines import complete_date_lines, is_cut_short_date
 from verifier.ocr.seal_text import read_seal_texts
-from verifier.ocr.sign_off import VARIANTS, Variant, read_sign_offs, with_sign_offs
+from verifier.ocr.sign_off import (
+    VARIANTS,
+    Variant,
+    lower_page_area,
+    read_area,
+    read_sign_offs,
+    with_sign_offs,
+)
 from verifier.orient import OrientedRead, detect_adaptive, orient_and_read, rotate_boxes, rotate_image
 from verifier.prepare import BlurKernel, prepare_page, screen_without_seals, smoothed_screen_seals
 from verifier.quality import EXPLAINS_NO_TEXT, Seal, assess_document, assess_page, detect_seals
@@ -31,10 +38,23 @@ from verifier.settings import OcrSettings, Settings
 from verifier.text import DocumentText, build_document_text
 from verifier.understand.content_flags import content_flags
 from verifier.understand.several import describe, separate_certificates
-from verifier.understand.signature import approver_from_seals, is_review_committee, issuer_from_seals, names_its_place
+from verifier.understand.signature import (
+    Signature,
+    approver_from_seals,
+    is_review_committee,
+    issuer_from_seals,
+    names_its_place,
+    read_signature,
+)
 
 # Upright pages are kept at most this long a side for the duplicate check and viewers; OCR sees full size.
 PREVIEW_SIDE = 1600
+
+
+# A page as read: its number, its lines, and its upright width and height.
+PageText = tuple[int, list[TextLine], int, int]
+# A sign-off re-read: its sign-off, its pages and their text.
+Reread = tuple[Signature, list[PageText], DocumentText]
 
 
 @dataclass
@@ -193,10 +213,13 @@ def analyze_document(
     sign_off_missing = [
         f for f in _SIGN_OFF if f in APPLICABLE[decision.doc_type] and getattr(report.fields, f) is None
     ]
-    sign_off_pages = []
-    if sign_off_missing and settings.ocr.sign_off_reread:
+    doubted = _doubtful_date(report, decision.doc_type, _text_of_page(page_texts, text, fields_page), settings.ocr)
+    rereads: list[Reread] = []
+    sources, sign_off_pages = None, []
+    if (sign_off_missing or doubted) and settings.ocr.sign_off_reread:
         with _Timer(timings, "prepare"):
-            sign_off_pages = _sign_off_sources(page_texts, uprights, page_seals, screens, fields_page, settings)
+            sources = _page_sources(page_texts, uprights, page_seals, screens, fields_page, settings)
+        sign_off_pages = [source if source and source[1] else None for source in sources]  # pages with a seal
     for variant in VARIANTS if any(sign_off_pages) else ():
         with _Timer(timings, "ocr"):
             reread = _reread_sign_offs(page_texts, sign_off_pages, engine, settings, variant)
@@ -207,9 +230,36 @@ def analyze_document(
             fields_text = _text_of_page(reread, reread_text, fields_page)
             if _fill_from_second_look(report, decision.doc_type, sign_off_missing, reread_text, fields_text):
                 analysis.views = _views(analysis.views, uprights, reread)
+            if doubted:
+                rereads.append((read_signature(fields_text), reread, reread_text))
         sign_off_missing = [f for f in sign_off_missing if getattr(report.fields, f) is None]
-        if not sign_off_missing:
+        if not sign_off_missing and not doubted:
             break
+    # A title certificate read only as far as its review committee: the bureau that approved it signs below.
+    committee_only = decision.doc_type == DocType.title_certificate and is_review_committee(report.fields.issuer or "")
+    lower_wanted = sign_off_missing or (doubted and not rereads) or committee_only
+    if lower_wanted and settings.ocr.sign_off_reread:
+        # No seal showed where the sign-off is, or its surroundings gave nothing: the page's lower part is read.
+        with _Timer(timings, "ocr"):
+            if sources is None:
+                sources = _page_sources(page_texts, uprights, page_seals, screens, fields_page, settings)
+            reread = _reread_lower_pages(page_texts, sources, engine, settings)
+        if reread is not None:
+            with _Timer(timings, "understand"):
+                reread_text = build_document_text(reread)
+                fields_text = _text_of_page(reread, reread_text, fields_page)
+                filled = _fill_from_second_look(report, decision.doc_type, sign_off_missing, reread_text, fields_text)
+                if committee_only:
+                    filled = _approver_from_second_look(report, decision.doc_type, reread_text, fields_text) or filled
+                if filled:
+                    analysis.views = _views(analysis.views, uprights, reread)
+                if doubted:
+                    rereads.append((read_signature(fields_text), reread, reread_text))
+    if doubted and (agreed := _agreed_date(doubted, rereads)):
+        signature, reread, reread_text = agreed
+        report.fields.issue_date = signature.issue_date
+        report.text = reread_text.full
+        analysis.views = _views(analysis.views, uprights, reread)
     issuer = report.fields.issuer
     seal_may_name = issuer is None or not names_its_place(issuer) or is_review_committee(issuer)
     if "issuer" in APPLICABLE[decision.doc_type] and seal_may_name:
@@ -255,12 +305,12 @@ def _complete_cut_dates(
     analysis: DocumentAnalysis,
     doc_type: DocType,
     text: DocumentText,
-    page_texts: list[tuple[int, list[TextLine], int, int]],
+    page_texts: list[PageText],
     pages: _PageImages,
     engine: OcrEngine,
     settings: Settings,
     fields_page: int | None = None,
-) -> tuple[list[tuple[int, list[TextLine], int, int]], DocumentText]:
+) -> tuple[list[PageText], DocumentText]:
     """A document whose date came out missing or without its day has its cut-short date lines read again
     whole; the pages, text and views change only when that completes the date (read from `fields_page` alone
     when the fields come from one page). A photo of a screen is read again with the seals its smoothed page
@@ -283,12 +333,12 @@ def _complete_cut_dates(
 
 
 def _completed_dates(
-    page_texts: list[tuple[int, list[TextLine], int, int]],
+    page_texts: list[PageText],
     pages: _PageImages,
     engine: OcrEngine,
     settings: Settings,
     days_elsewhere: bool,
-) -> list[tuple[int, list[TextLine], int, int]] | None:
+) -> list[PageText] | None:
     """The pages with every cut-short date line read again whole; None when no line changed. Only documents
     whose date came out missing or without its day pay for it, and only pages that hold such a line."""
     completed_pages, changed = [], False
@@ -319,11 +369,11 @@ _SECOND_LOOK = ("holder", "issuer", "issue_date")
 
 
 def _read_finer(
-    page_texts: list[tuple[int, list[TextLine], int, int]],
+    page_texts: list[PageText],
     finer_inputs: list[np.ndarray | None],
     engine: OcrEngine,
     settings: Settings,
-) -> list[tuple[int, list[TextLine], int, int]]:
+) -> list[PageText]:
     """Each page read again with detection at the largest size, where the first pass detected smaller: a dark,
     washed-out or blurred line that a small detection split or missed is often found whole there."""
     finer = settings.ocr.model_copy(update={"det_first_side": settings.ocr.max_side_len})
@@ -339,17 +389,17 @@ def _read_finer(
 _SIGN_OFF = ("issuer", "issue_date")
 
 
-def _sign_off_sources(
-    page_texts: list[tuple[int, list[TextLine], int, int]],
+def _page_sources(
+    page_texts: list[PageText],
     uprights: list[np.ndarray],
     page_seals: list[list[Seal] | None],
     screens: list[bool],
     fields_page: int | None,
     settings: Settings,
 ) -> list[tuple[np.ndarray, list[Seal]] | None]:
-    """Per page, the image whose seals' surroundings are read again and those seals; None for a page the fields
-    do not come from, a text layer, or a page with no seal. A photo of a screen is smoothed first and its seals
-    found there (verifier/prepare `smoothed_screen_seals`)."""
+    """Per page, the image a part of which is read again, and its seals; None for a page the fields do not come
+    from or a text layer (no seals looked for). A photo of a screen is smoothed first and its seals found there
+    (verifier/prepare `smoothed_screen_seals`)."""
     sources: list[tuple[np.ndarray, list[Seal]] | None] = []
     for (number, *_), image, seals, is_screen in zip(page_texts, uprights, page_seals, screens, strict=True):
         if seals is None or fields_page not in (None, number):
@@ -357,17 +407,36 @@ def _sign_off_sources(
             continue
         if is_screen:
             image, seals = smoothed_screen_seals(image, settings)
-        sources.append((image, seals) if seals else None)
+        sources.append((image, seals))
     return sources
 
 
+def _reread_lower_pages(
+    page_texts: list[PageText],
+    sources: list[tuple[np.ndarray, list[Seal]] | None],
+    engine: OcrEngine,
+    settings: Settings,
+) -> list[PageText] | None:
+    """The pages with their lower part read again, enlarged, in the red channel (verifier/ocr/sign_off.py);
+    None when no page was read."""
+    pages, changed = [], False
+    for (number, lines, width, height), source in zip(page_texts, sources, strict=True):
+        if source is not None:
+            image, seals = source
+            area = lower_page_area(image.shape[1], image.shape[0])
+            read = _sure(read_area(engine, image, area, seals, "faded"), settings.ocr)
+            lines, changed = with_sign_offs(lines, [(area, read)]), True
+        pages.append((number, lines, width, height))
+    return pages if changed else None
+
+
 def _reread_sign_offs(
-    page_texts: list[tuple[int, list[TextLine], int, int]],
+    page_texts: list[PageText],
     sources: list[tuple[np.ndarray, list[Seal]] | None],
     engine: OcrEngine,
     settings: Settings,
     variant: Variant,
-) -> list[tuple[int, list[TextLine], int, int]] | None:
+) -> list[PageText] | None:
     """The pages with the area around each seal read again (verifier/ocr/sign_off.py); None when no area
     was read."""
     pages, changed = [], False
@@ -397,8 +466,52 @@ def _fill_from_second_look(
     return bool(filled)
 
 
+def _doubtful_date(report: DocumentReport, doc_type: DocType, text: DocumentText, ocr: OcrSettings) -> Signature | None:
+    """The sign-off reading of a date that may have lost a character: a whole date from a line the recogniser
+    scored below the bar for a date read as printed (settings.ocr.doubtful_date_confidence), or a month whose
+    day is there but misread past parsing. None when the date is sure or not a sign-off's."""
+    date = report.fields.issue_date
+    if doc_type == DocType.publication or date is None:
+        return None  # a journal's issue is read from its masthead
+    signature = read_signature(text)
+    sure = signature.date_confidence
+    if signature.issue_date != date or sure is None:
+        return None
+    if signature.day_unread or (len(date) == _DAY_DATE and sure < ocr.doubtful_date_confidence):
+        return signature
+    return None
+
+
+def _agreed_date(first: Signature, rereads: list[Reread]) -> Reread | None:
+    """The re-read that replaces a doubtful date. Two ways of taking the seal off that read the same other whole
+    date outvote the first reading; one alone (the other read no date) only when its date took more characters:
+    a seal or a small print makes the recogniser drop a character (一月十日 for 一月三十日), rarely add one.
+    Where they read different dates, one of them lost a character the first reading kept (四月十三日 | 二十三日)."""
+    dated = [reread for reread in rereads if reread[0].issue_date and len(reread[0].issue_date) == _DAY_DATE]
+    dates = {reread[0].issue_date for reread in dated}
+    if len(dates) != 1 or dates == {first.issue_date}:
+        return None
+    if len(dated) > 1:
+        return dated[0]
+    longer = dated[0][0].date_length or 0
+    return dated[0] if first.date_length is not None and longer > first.date_length else None
+
+
+def _approver_from_second_look(
+    report: DocumentReport, doc_type: DocType, text: DocumentText, fields_text: DocumentText
+) -> bool:
+    """A title certificate's approving bureau (审批机关) found by the second reading (in `fields_text`, the pages
+    the fields come from), in place of the review committee the first took for the issuer."""
+    found = extract(doc_type, fields_text)
+    if found.issuer is None or is_review_committee(found.issuer):
+        return False
+    report.fields.issuer, report.fields.level = found.issuer, found.level
+    report.text = text.full
+    return True
+
+
 def _text_of_page(
-    pages: list[tuple[int, list[TextLine], int, int]], whole: DocumentText, number: int | None
+    pages: list[PageText], whole: DocumentText, number: int | None
 ) -> DocumentText:
     """The text the fields are read from: the whole document's, or one page's when it is one of several
     certificates in the upload."""
@@ -475,7 +588,7 @@ def _read_page(image: np.ndarray, engine: OcrEngine, settings: Settings) -> Orie
 
 
 def _views(
-    views: list[PageView], uprights: list[np.ndarray], pages: list[tuple[int, list[TextLine], int, int]]
+    views: list[PageView], uprights: list[np.ndarray], pages: list[PageText]
 ) -> list[PageView]:
     """The page views again, showing the lines of a later reading."""
     return [

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import Levenshtein
+
 from models.report import Fields
 from models.vocab import AwardCategory, DocType, Level
 from verifier.text import DocumentText
@@ -69,8 +71,9 @@ def extract(doc_type: DocType, text: DocumentText) -> Fields:
         return Fields()
     full = text.full
     signature = (read_masthead(text) if doc_type == D.publication else None) or read_signature(text)
-    unit = None if signature.issuers else _signing_unit(doc_type, text)
-    issuers = [name for name in signature.issuers or ([unit] if unit else []) if not _bureau_without_place(name)]
+    unit = _signing_unit(doc_type, text)
+    signed = [_as_in_unit_cell(name, unit, doc_type) for name in signature.issuers]
+    issuers = [name for name in signed or ([unit] if unit else []) if not _bureau_without_place(name)]
     if doc_type == D.title_certificate and issuers and (approver := approver_from_fragment(issuers[0], text)):
         issuers[0] = approver  # the approving bureau, whose line kept only the end of its name
     values: dict[str, object] = {
@@ -109,6 +112,18 @@ def _signing_unit(doc_type: DocType, text: DocumentText) -> str | None:
     if doc_type in (D.personnel_form, D.job_description):
         return read_unit(text)
     return read_awarding_school(text) if doc_type == D.academic_certificate else None
+
+
+def _as_in_unit_cell(signed: str, unit: str | None, doc_type: DocType) -> str:
+    """A form's sign-off as its own table prints it: the unit that signs is the employer its 工作单位 cell names,
+    typed clear of the seal, which the sign-off's reading under the seal garbles (安顺市职竞技学校 for the cell's
+    安顺市职业技术学校). Only a reading that ends alike and differs by a character in four, two at most, is the same
+    unit: 龙凤区民族中学 and 龙凤区第二中学 are two schools."""
+    if doc_type not in (D.personnel_form, D.job_description) or not unit or unit == signed:
+        return signed
+    allowed = min(2, len(unit) // 4)
+    close = Levenshtein.distance(signed, unit, score_cutoff=allowed) <= allowed
+    return unit if close and signed[-1] == unit[-1] else signed
 
 
 def _project_leader(text: DocumentText) -> str | None:

@@ -105,8 +105,9 @@ def is_calendar_date(year: int, month: int, day: int | None) -> bool:
 
 def date_numerals(text: str) -> str:
     """Numerals of a date as printed: 元月 is January, a zero typed as a circle (二○一九) is 〇, and OCR reads 八
-    as 人 (三年四月人日, 一人年), the day's 日 as 曰, 目 or 年 (二〇二〇年七月七年), and a stroke before the day as 1
-    (4月122日). Only between date words, where these cannot stand; the length is kept, so positions hold."""
+    as 人 (三年四月人日, 一人年), the day's 日 as 曰, 目, 年 or 月 (二〇二〇年七月七年, 2020年2月24月), and a stroke
+    before the day as 1 (4月122日). Only between date words, where these cannot stand; the length is kept, so
+    positions hold."""
     # A re-read date line is not normalised yet: the circle zeros are mapped here as normalize_text maps them.
     text = text.replace("元月", "一月").translate(_CIRCLE_ZERO)
     # Financial numerals (贰零贰叁年拾月拾日), which a formal document may date in: everywhere in this copy read for
@@ -123,24 +124,30 @@ _FINANCIAL_NUMERALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾", "一二三
 
 
 # A day after its month, then a misread 日 that ends the date (nothing CJK follows it).
-_MISREAD_DAY_MARK = re.compile(rf"(年\s*{_MD}\s*月\s*{_MD}\s*)[曰目年](?![\u4e00-\u9fff])")
+_MISREAD_DAY_MARK = re.compile(rf"(年\s*{_MD}\s*月\s*{_MD}\s*)[曰目年月](?![\u4e00-\u9fff])")
 
 
 def find_dates(text: str) -> list[tuple[int, str]]:
     """Every date in the text as (position, ISO 'YYYY-MM-DD' or 'YYYY-MM'), in order of appearance."""
-    found: list[tuple[int, str]] = []
+    return [(start, iso) for start, _, iso in date_spans(text)]
+
+
+def date_spans(text: str) -> list[tuple[int, int, str]]:
+    """Every date in the text as (start, end, ISO date), in order of appearance: how many characters a date
+    took tells a reading that kept all of them (一月三十日) from one that lost one (一月十日)."""
+    found: list[tuple[int, int, str]] = []
     text = date_numerals(text)
     for match in _DATE_CN.finditer(text):
         year = _year_from(match.group(1))
         month = chinese_number(match.group(2))
         day = chinese_number(match.group(3)) if match.group(3) else None
         if _valid(year, month, day):
-            found.append((match.start(), _iso(year, month, day)))  # type: ignore[arg-type]
+            found.append((match.start(), match.end(), _iso(year, month, day)))  # type: ignore[arg-type]
     for match in _DATE_NUM.finditer(text):
         year, month = int(match.group(1)), int(match.group(2))
         day = int(match.group(3)) if match.group(3) else None
-        if _valid(year, month, day) and not any(abs(pos - match.start()) < 3 for pos, _ in found):
-            found.append((match.start(), _iso(year, month, day)))
+        if _valid(year, month, day) and not any(abs(start - match.start()) < 3 for start, _, _ in found):
+            found.append((match.start(), match.end(), _iso(year, month, day)))
     return sorted(found)
 
 

@@ -49,6 +49,10 @@ class OcrSettings(BaseSettings):
     # A document whose first read left its issuer or date empty has the area around each seal read again,
     # enlarged, with the seal taken off (verifier/ocr/sign_off.py); only those fields are filled from it.
     sign_off_reread: bool = True
+    # A sign-off date read from a line the recogniser scored below this is read again the same way: a character
+    # the seal or a small print hid (一月三十日 read 一月十日) still makes a valid date, only a less certain one.
+    # The re-read replaces it only when every way of taking the seal off reads the same other whole date.
+    doubtful_date_confidence: float = 0.95
     # Threads per ONNX Runtime session; 0 lets the runtime decide. Worker pools set this to cores / workers.
     threads: int = 0
     # Lines the recogniser scores below this are left out of the text, as RapidOCR's own pipeline does: a smudge

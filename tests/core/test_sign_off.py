@@ -10,16 +10,19 @@ import numpy as np
 import pytest
 
 from fixtures import capture
+from fixtures.benchmark import benchmark_document
 from fixtures.content import DocRequest, random_person
 from fixtures.places import IssuerFactory
 from fixtures.produce import Recipe, produce
 from fixtures.templates.registry import render_document
 from models.page import TextLine
 from models.vocab import DocType
-from verifier.document import analyze_document
+from verifier.document import _agreed_date, analyze_document
 from verifier.ocr.sign_off import sign_off_areas, with_sign_offs
 from verifier.quality import Seal
 from verifier.settings import Settings
+from verifier.text import DocumentText, build_document_text
+from verifier.understand.signature import Signature
 
 
 def _seal(cx: float, cy: float, diameter: float) -> Seal:
@@ -105,3 +108,94 @@ def test_seals_side_by_side_share_one_area_and_a_page_of_rings_is_not_read_ring_
     assert joint == [(90, 722, 730, 878)]  # one area over both: their lines are read once
     rings = [_seal(100 + 110 * i, 100 + 150 * i, 60) for i in range(7)]  # a border of red rings, none touching
     assert len(sign_off_areas(rings, 1000, 1200)) == 4
+
+
+def _signed(date: str | None, printed: str | None = None) -> Signature:
+    return Signature([], date, [], 0.9, printed)
+
+
+def _reread(date: str | None, printed: str | None = None) -> tuple[Signature, list, DocumentText]:  # type: ignore[type-arg]
+    return (_signed(date, printed), [], build_document_text([]))
+
+
+def test_a_doubtful_date_gives_way_to_two_rereads_that_agree_or_one_that_kept_more_characters() -> None:
+    first = _signed("2019-01-10", "二〇一九年一月十日")
+    whole = _reread("2019-01-30", "二〇一九年一月三十日")
+    agreed = _agreed_date(first, [whole, whole])
+    assert agreed is not None and agreed[0].issue_date == "2019-01-30"
+    # One re-read lost a character the first reading kept: two readings against one, the first stands.
+    kept = _signed("2023-04-23", "二〇二三年四月二十三日")
+    lost = _reread("2023-04-13", "二〇二三年四月十三日")
+    assert _agreed_date(kept, [lost, _reread("2023-04-23", "二〇二三年四月二十三日")]) is None
+    # One re-read alone, the other read nothing: taken when its date took more characters (2月24日 for 2月2日) …
+    alone = _agreed_date(_signed("2020-02-02", "2020年2月2日"), [_reread("2020-02-24", "2020年2月24日"), _reread(None)])
+    assert alone is not None and alone[0].issue_date == "2020-02-24"
+    # … not when it took as many or fewer (a character dropped is likelier than one added).
+    assert _agreed_date(kept, [lost, _reread(None)]) is None
+    assert _agreed_date(first, [_reread("2019-01", "2019年1月")] * 2) is None  # less than a day
+    assert _agreed_date(first, [_reread(None), _reread(None)]) is None
+    other = _reread("2019-01-20", "二〇一九年一月二十日")
+    assert _agreed_date(first, [whole, other]) is None  # no agreement
+
+
+@pytest.mark.ocr
+def test_a_date_read_unsurely_with_a_character_lost_is_read_again_around_the_seal(ocr_engine) -> None:  # type: ignore[no-untyped-def]
+    # A small phone photo: 二〇一九年一月三十日 reads 一月十日 at the page's size, a valid date the recogniser
+    # scores lower than a date read as printed. Both re-reads around the seal give the day whole.
+    data, label = benchmark_document(seed=2, number=100)
+    trusting = Settings()
+    trusting.ocr.doubtful_date_confidence = 0.0
+
+    first = analyze_document(data, "0100.heic", None, ocr_engine, trusting).report
+    report = analyze_document(data, "0100.heic", None, ocr_engine, Settings()).report
+
+    assert first.fields.issue_date != label.fields.issue_date
+    assert report.fields.issue_date == label.fields.issue_date == "2019-01-30"
+    assert report.fields.issuer == first.fields.issuer == label.fields.issuer
+
+
+def _first_reading_and_rereads(engine, seed: int, number: int) -> tuple:  # type: ignore[no-untyped-def, type-arg]
+    """A benchmark document's label, its report with the first reading alone, and with every re-read."""
+    data, label = benchmark_document(seed=seed, number=number)
+    first_only = Settings()
+    first_only.ocr.sign_off_reread = False
+    without = analyze_document(data, f"{number:04d}", None, engine, first_only).report
+    return label, without, analyze_document(data, f"{number:04d}", None, engine, Settings()).report
+
+
+@pytest.mark.ocr
+def test_a_sign_off_with_no_seal_found_is_read_again_in_the_pages_lower_part(ocr_engine) -> None:  # type: ignore[no-untyped-def]
+    # A photo of a screen with a green cast: the seal's red is too dull to be found, and the whole-page
+    # detection finds nothing of the faint sign-off under it. Read enlarged in the red channel, it is there.
+    label, without, report = _first_reading_and_rereads(ocr_engine, seed=1, number=76)
+
+    assert without.fields.issuer is None and without.fields.issue_date is None
+    assert report.fields.issue_date == label.fields.issue_date == "2021-03-10"
+    assert report.fields.issuer == label.fields.issuer == "铁力市教育局"
+
+
+def test_a_day_misread_past_parsing_leaves_the_date_doubtful() -> None:
+    assert Signature([], "2018-03", [], 0.99, "2018年3月12811").day_unread  # 28日 read 12811
+    assert not Signature([], "2018-03", [], 0.99, "2018年3月").day_unread  # a month is all it prints
+    assert not Signature([], "2018-03-28", [], 0.99, "2018年3月28日").day_unread
+    assert Signature([], "2019-01-10", [], 0.9, "二〇一九年一月十日").date_length == 9
+
+
+@pytest.mark.ocr
+def test_a_day_misread_past_parsing_is_read_again(ocr_engine) -> None:  # type: ignore[no-untyped-def]
+    # 2018年3月28日 under the seal reads 2018年3月12811: a month the page does not stop at. Read again, the day
+    # comes with a stroke before it (3月128日) that no day has.
+    label, without, report = _first_reading_and_rereads(ocr_engine, seed=2, number=165)
+
+    assert without.fields.issue_date == "2018-03"
+    assert report.fields.issue_date == label.fields.issue_date == "2018-03-28"
+
+
+@pytest.mark.ocr
+def test_a_title_certificates_approver_below_its_committee_is_read_again(ocr_engine) -> None:  # type: ignore[no-untyped-def]
+    # The whole-page reading stops at the review committee (评审组织); the 审批机关 line under it is only found
+    # when the page's lower part is read again, enlarged.
+    label, without, report = _first_reading_and_rereads(ocr_engine, seed=1, number=477)
+
+    assert without.fields.issuer == "浙江省中小学教师高级职务评审委员会"
+    assert report.fields.issuer == label.fields.issuer == "浙江省人力资源和社会保障厅"

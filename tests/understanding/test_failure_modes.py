@@ -432,3 +432,16 @@ def test_sign_off_that_lost_its_year_and_the_first_character_of_its_day() -> Non
     case = load_case("documents_0128")  # 二年一月十八日 under 公示时间 2023年1月28日至…: 〇二三 and 二 under the seal
     assert any(line.text == "二年一月十八日" for line in case.text.lines)
     assert extract(DocType.publicity_form, case.text).issue_date == case.fields["issue_date"] == "2023-01-28"
+
+
+def test_a_forms_sign_off_garbled_under_its_seal_is_the_unit_its_table_prints() -> None:
+    case = load_case("seed1_documents_0239")  # 安顺市职竞技学校(盖章) under the seal; 工作单位 安顺市职业技术学校
+    assert any("职竞技" in line.text for line in case.text.lines)
+    fields = extract(DocType.personnel_form, case.text)
+    assert fields.issuer == case.fields["issuer"] == "安顺市职业技术学校"
+
+
+def test_a_misread_english_word_in_a_foreign_issuer_is_spelled_right() -> None:
+    case = load_case("seed1_documents_0108")  # Intermational Teacher Education Institute
+    fields = extract(DocType.continuing_education, case.text)
+    assert fields.issuer == case.fields["issuer"] == "International Teacher Education Institute"

@@ -332,3 +332,11 @@ def test_years_of_service_as_honours_word_them(sentence: str, years: int | None)
 )
 def test_grade_awarded_without_its_prize_word(text: str, grade: Grade | None) -> None:
     assert find_grade(text) == grade
+
+
+def test_an_english_issuer_keeps_the_names_no_dictionary_holds() -> None:
+    from verifier.understand.signature import _spelled
+
+    assert _spelled("Tsinghua Universlty") == "Tsinghua University"  # a name stays, a misread word is mended
+    assert _spelled("INTERMATIONAL COUNCIL") == "INTERNATIONAL COUNCIL"
+    assert _spelled("Guangxi Normal University") == "Guangxi Normal University"

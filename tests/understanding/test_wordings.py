@@ -997,3 +997,17 @@ def test_acceptance_letter_is_signed_by_the_editors_not_by_its_sentence_about_th
     assert classify(text).doc_type == DocType.publication
     fields = extract(DocType.publication, text)
     assert (fields.holder, fields.issuer, fields.issue_date) == ("王芳", "贵州教育编辑部", "2021-09-10")
+
+
+def test_a_form_signed_by_another_school_keeps_that_schools_name() -> None:
+    text = _page(
+        [
+            ("事业单位人员登记表", 60, 330),
+            ("姓名 王芳   工作单位 龙凤区第二中学", 36, 150),
+            ("主管部门意见 同意", 36, 150),
+            ("龙凤区民族中学（盖章）", 32, 620),
+            ("2022年10月14日", 32, 700),
+        ]
+    )
+    # Two characters apart in seven: another school, not a misreading of the unit's name.
+    assert extract(DocType.personnel_form, text).issuer == "龙凤区民族中学"

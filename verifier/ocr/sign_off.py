@@ -77,27 +77,34 @@ def read_sign_offs(
 ) -> list[tuple[Area, list[TextLine]]]:
     """Each sign-off area with the lines read in it, in page coordinates."""
     height, width = image.shape[:2]
-    out = []
-    for area in sign_off_areas(seals, width, height):
-        x0, y0, x1, y1 = area
-        window = np.ascontiguousarray(image[y0:y1, x0:x1])
-        if variant == "faded":
-            crop = _print_only(window)
-        else:
-            crop = lift_seal_ink(window, [_shifted(s, x0, y0) for s in seals])
-        zoom = min(_MAX_ZOOM, _READ_SIDE / max(crop.shape[:2]))
-        if zoom > 1:
-            crop = cv2.resize(crop, None, fx=zoom, fy=zoom, interpolation=cv2.INTER_CUBIC)
-        else:
-            zoom = 1.0
-        boxes = engine.detect(crop, max(crop.shape[:2]))
-        lines = read_lines(engine, crop, boxes) if boxes else []
-        placed = [
-            TextLine(line.text, [(x / zoom + x0, y / zoom + y0) for x, y in line.box], line.confidence)
-            for line in lines
-        ]
-        out.append((area, placed))
-    return out
+    return [(area, read_area(engine, image, area, seals, variant)) for area in sign_off_areas(seals, width, height)]
+
+
+# Where a sign-off stands when no seal shows where: below the body, across the page's lower part. A form signs
+# under its last table row (a little above the middle on a short form), a certificate near its foot.
+_LOWER_PAGE_TOP = 0.45
+
+
+def lower_page_area(width: int, height: int) -> Area:
+    return (0, int(height * _LOWER_PAGE_TOP), width, height)
+
+
+def read_area(engine: OcrEngine, image: np.ndarray, area: Area, seals: list[Seal], variant: Variant) -> list[TextLine]:
+    """The lines of one area of the page, enlarged and with the seal taken off, in page coordinates."""
+    x0, y0, x1, y1 = area
+    window = np.ascontiguousarray(image[y0:y1, x0:x1])
+    shifted = [_shifted(seal, x0, y0) for seal in seals]
+    crop = _print_only(window) if variant == "faded" else lift_seal_ink(window, shifted)
+    zoom = min(_MAX_ZOOM, _READ_SIDE / max(crop.shape[:2]))
+    if zoom > 1:
+        crop = cv2.resize(crop, None, fx=zoom, fy=zoom, interpolation=cv2.INTER_CUBIC)
+    else:
+        zoom = 1.0
+    boxes = engine.detect(crop, max(crop.shape[:2]))
+    lines = read_lines(engine, crop, boxes) if boxes else []
+    return [
+        TextLine(line.text, [(x / zoom + x0, y / zoom + y0) for x, y in line.box], line.confidence) for line in lines
+    ]
 
 
 def with_sign_offs(lines: list[TextLine], readings: list[tuple[Area, list[TextLine]]]) -> list[TextLine]:

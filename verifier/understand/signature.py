@@ -23,7 +23,7 @@ from verifier.issuers.bodies import NATIONAL_BODY, SCHOOL_BODY
 from verifier.issuers.fuzzy import FuzzyPlace, fuzzy_place, lookalike_place
 from verifier.issuers.gazetteer import Alias, AliasKind, Division, load_gazetteer
 from verifier.issuers.segments import split_joined_bodies
-from verifier.normalize import find_dates
+from verifier.normalize import date_numerals, date_spans, find_dates
 from verifier.ocr.lookalike import LOOKALIKE, lookalike
 from verifier.text import DocumentText, Line
 from verifier.understand.dates import HISTORY_CELL, dates_in, document_year, english_dates
@@ -88,6 +88,33 @@ class Signature:
     issuers: list[str]  # bodies in printed order, the lead body first
     issue_date: str | None
     cues: list[str]
+    # How sure the recogniser was of the line the date was read from, and that line's text (None when no one
+    # line gave it).
+    date_confidence: float | None = None
+    date_source: str | None = None
+
+    @property
+    def date_length(self) -> int | None:
+        """How many characters the date took on its line: a reading that kept all of them (一月三十日) is longer
+        than one that lost one (一月十日)."""
+        span = self._date_span()
+        return span[1] - span[0] if span else None
+
+    @property
+    def day_unread(self) -> bool:
+        """A date read to the month whose line goes on in numerals (2018年3月12811): a day is printed there,
+        misread past parsing."""
+        span = self._date_span()
+        if not span or not self.issue_date or len(self.issue_date) != len("2020-01"):
+            return False
+        return bool(_NUMERAL_NEXT.match(date_numerals(self.date_source or "")[span[1] :]))
+
+    def _date_span(self) -> tuple[int, int] | None:
+        spans = [(start, end) for start, end, iso in date_spans(self.date_source or "") if iso == self.issue_date]
+        return spans[0] if spans else None
+
+
+_NUMERAL_NEXT = re.compile(r"\s*[\d〇零一二三四五六七八九十廿卅]")
 
 
 # A journal prints its name and issue in the running head: 中学物理教学参考 2018年第11期.
@@ -147,7 +174,9 @@ def read_signature(text: DocumentText) -> Signature:
         " ".join(_as_printed_elsewhere(repair_body_name(body, text.prose), text) for body in split_joined_bodies(name))
         for name in issuers
     ]
-    return Signature(repaired, issue_date, cues)
+    if date_line is None or issue_date is None:
+        return Signature(repaired, issue_date, cues)
+    return Signature(repaired, issue_date, cues, date_line.confidence, date_line.text)
 
 
 def _as_printed_elsewhere(name: str, text: DocumentText) -> str:
@@ -394,7 +423,37 @@ def read_awarding_school(text: DocumentText) -> str | None:
 
 def _english_body(text: DocumentText) -> list[str]:
     found = [line for line in text.lines if _ENGLISH_BODY.match(line.text.strip())]
-    return [max(found, key=lambda line: (line.page, line.middle)).text.strip()] if found else []
+    return [_spelled(max(found, key=lambda line: (line.page, line.middle)).text.strip())] if found else []
+
+
+# Words this long that no English dictionary holds are misread (Intermational, Educatlon); shorter ones may be
+# a name or an abbreviation.
+_MIN_CHECKED_WORD = 6
+
+
+def _spelled(name: str) -> str:
+    """An English body name with each misread word put right where one dictionary word is a letter away
+    (Intermational → International); a word with no such neighbour (Tsinghua, Guangxi) stays as read."""
+    checker = _english_words()
+    words = []
+    for word in name.split():
+        lower = word.lower()
+        candidates = (
+            checker.candidates(lower) if len(lower) >= _MIN_CHECKED_WORD and lower.isalpha() and lower not in checker
+            else None
+        )
+        if candidates and len(candidates) == 1:
+            fixed = next(iter(candidates))
+            word = fixed.upper() if word.isupper() else fixed.capitalize() if word[0].isupper() else fixed
+        words.append(word)
+    return " ".join(words)
+
+
+@functools.lru_cache(maxsize=1)
+def _english_words():  # type: ignore[no-untyped-def]
+    from spellchecker import SpellChecker
+
+    return SpellChecker(distance=1)
 
 
 # A red-header document names its issuer in the letterhead: 六盘水市教育局文件 (件, the last of its large characters,
