@@ -445,3 +445,11 @@ def test_a_misread_english_word_in_a_foreign_issuer_is_spelled_right() -> None:
     case = load_case("seed1_documents_0108")  # Intermational Teacher Education Institute
     fields = extract(DocType.continuing_education, case.text)
     assert fields.issuer == case.fields["issuer"] == "International Teacher Education Institute"
+
+
+def test_an_approvers_name_garbled_to_a_piece_of_its_body_word_is_the_committees_place_bureau() -> None:
+    case = load_case("seed1_documents_0316")  # 审报机关:散分3和社会 under 敖汉旗中小学教师中级职务评委员
+    assert any("和社会" in line.text and "保障" not in line.text for line in case.text.lines)
+    fields = extract(DocType.title_certificate, case.text)
+    assert fields.issuer == case.fields["issuer"] == "敖汉旗人力资源和社会保障局"
+    assert fields.level == Level.county

@@ -1011,3 +1011,16 @@ def test_a_form_signed_by_another_school_keeps_that_schools_name() -> None:
     )
     # Two characters apart in seven: another school, not a misreading of the unit's name.
     assert extract(DocType.personnel_form, text).issuer == "龙凤区民族中学"
+
+
+def test_an_approver_caption_with_a_word_that_is_no_bureaus_names_no_approver() -> None:
+    text = _page(
+        [
+            ("专业技术资格证书", 60, 330),
+            ("姓名 李明", 36, 150),
+            ("评审组织 敖汉旗中小学教师中级职务评审委员会", 36, 150),
+            ("审批机关：社会实践基地", 36, 150),  # 社会 alone is not a piece of 人力资源和社会保障
+            ("批准时间 二〇一八年二月", 36, 150),
+        ]
+    )
+    assert extract(DocType.title_certificate, text).issuer != "敖汉旗人力资源和社会保障局"

@@ -346,7 +346,46 @@ def _captioned_issuers(text: DocumentText) -> list[str]:
         truncated = _completed_body_word("".join(boxes))
         if truncated != "".join(boxes):
             return [truncated]
+        if approver := _hr_bureau_from_fragment("".join(boxes), text):
+            return [approver]
     return []
+
+
+# So many characters of a human-resources bureau's body word in a row (和社会, 社会保) name it under an approver's
+# caption; fewer could be any word.
+_MIN_HR_FRAGMENT = 3
+# The review committee's line, whole or cut short (…中级职务评 | 委员), names the place whose bureau approves.
+_COMMITTEE_WORDS = re.compile(r"评审|评委|职务评|职称评")
+
+
+def _hr_bureau_from_fragment(value: str, text: DocumentText) -> str | None:
+    """An approver's caption whose value kept only a piece of a human-resources bureau's body word (审批机关：
+    散分3和社会 for 敖汉旗人力资源和社会保障局), its place lost: the bureau of the place the certificate's review
+    committee names. None when the value shows no such piece or no committee line names a place."""
+    clean = re.sub(r"[^\u4e00-\u9fff]", "", value)
+    stem = _HR_STEMS[0]
+    pieces = (stem[i : i + _MIN_HR_FRAGMENT] for i in range(len(stem) - _MIN_HR_FRAGMENT + 1))
+    if not any(piece in clean for piece in pieces):
+        return None
+    for line in text.lines:
+        if not _COMMITTEE_WORDS.search(line.text):
+            continue
+        place = _leading_place(re.sub(r"[^\u4e00-\u9fff]", "", line.text))
+        bureau = _completed_body_word(place + stem) if place and place[-1] in _PLACE_ENDS else None
+        if bureau and bureau != place + stem:
+            return bureau
+    return None
+
+
+def _leading_place(name: str) -> str:
+    """The places a name starts with, as far as they run (临汾市汾西县 with its prefecture); empty when it starts
+    with none."""
+    reach = 0
+    for start, alias in load_gazetteer().find(name):
+        if start != reach:
+            break
+        reach += len(alias.text)
+    return name[:reach]
 
 
 # Body words a cut-off name still shows the start of, completed as the place's level requires:
@@ -1263,12 +1302,7 @@ def approver_from_fragment(issuer: str, text: DocumentText) -> str | None:
     no line is such an end, or the issuer names no place."""
     if any(issuer.endswith(word + end) for word in _HR_STEMS for end in "局厅"):
         return None
-    reach = 0
-    for start, alias in load_gazetteer().find(issuer):
-        if start != reach:
-            break
-        reach += len(alias.text)  # 临汾市汾西县: the county with its prefecture
-    place = issuer[:reach]
+    place = _leading_place(issuer)
     if not place or place[-1] not in _PLACE_ENDS:
         return None
     for line in text.lines:
