@@ -501,11 +501,13 @@ def _approver_from_second_look(
     report: DocumentReport, doc_type: DocType, text: DocumentText, fields_text: DocumentText
 ) -> bool:
     """A title certificate's approving bureau (审批机关) found by the second reading (in `fields_text`, the pages
-    the fields come from), in place of the review committee the first took for the issuer."""
+    the fields come from), in place of the review committee the first took for the issuer. Only a bureau that
+    names its place: the committee's own line read worse (福建者…评申委员会) is no approver."""
     found = extract(doc_type, fields_text)
-    if found.issuer is None or is_review_committee(found.issuer):
+    approver = found.issuer
+    if approver is None or not approver.endswith(("局", "厅")) or not names_its_place(approver):
         return False
-    report.fields.issuer, report.fields.level = found.issuer, found.level
+    report.fields.issuer, report.fields.level = approver, found.level
     report.text = text.full
     return True
 
