@@ -235,6 +235,17 @@ def analyze_document(
         sign_off_missing = [f for f in sign_off_missing if getattr(report.fields, f) is None]
         if not sign_off_missing and not doubted:
             break
+    issuer = report.fields.issuer
+    seal_may_name = issuer is None or not names_its_place(issuer) or is_review_committee(issuer)
+    if "issuer" in APPLICABLE[decision.doc_type] and seal_may_name:
+        kept = [i for i, (number, *_) in enumerate(page_texts) if fields_page in (None, number)]
+        with _Timer(timings, "ocr"):
+            _issuer_from_seals(
+                report, decision.doc_type, _text_of_page(page_texts, text, fields_page),
+                [uprights[i] for i in kept], [page_seals[i] for i in kept], engine, settings,
+            )
+    # The page's lower part is the last place looked at: a seal's ring names its body more surely.
+    sign_off_missing = [f for f in sign_off_missing if getattr(report.fields, f) is None]
     # A title certificate read only as far as its review committee: the bureau that approved it signs below.
     committee_only = decision.doc_type == DocType.title_certificate and is_review_committee(report.fields.issuer or "")
     lower_wanted = sign_off_missing or (doubted and not rereads) or committee_only
@@ -260,15 +271,6 @@ def analyze_document(
         report.fields.issue_date = signature.issue_date
         report.text = reread_text.full
         analysis.views = _views(analysis.views, uprights, reread)
-    issuer = report.fields.issuer
-    seal_may_name = issuer is None or not names_its_place(issuer) or is_review_committee(issuer)
-    if "issuer" in APPLICABLE[decision.doc_type] and seal_may_name:
-        kept = [i for i, (number, *_) in enumerate(page_texts) if fields_page in (None, number)]
-        with _Timer(timings, "ocr"):
-            _issuer_from_seals(
-                report, decision.doc_type, _text_of_page(page_texts, text, fields_page),
-                [uprights[i] for i in kept], [page_seals[i] for i in kept], engine, settings,
-            )
     with _Timer(timings, "understand"):
         flags = content_flags(decision.doc_type, report.fields, text.full)
         report.flags.extend(f for f in flags if not (undetermined and f.code == FlagCode.UNKNOWN_TYPE))
@@ -424,7 +426,9 @@ def _reread_lower_pages(
         if source is not None:
             image, seals = source
             area = lower_page_area(image.shape[1], image.shape[0])
-            read = _sure(read_area(engine, image, area, seals, "faded"), settings.ocr)
+            # Half a page: detected at the size a whole page is, the red channel making its faint print clear.
+            side = settings.ocr.det_first_side
+            read = _sure(read_area(engine, image, area, seals, "faded", side, side), settings.ocr)
             lines, changed = with_sign_offs(lines, [(area, read)]), True
         pages.append((number, lines, width, height))
     return pages if changed else None

@@ -89,18 +89,27 @@ def lower_page_area(width: int, height: int) -> Area:
     return (0, int(height * _LOWER_PAGE_TOP), width, height)
 
 
-def read_area(engine: OcrEngine, image: np.ndarray, area: Area, seals: list[Seal], variant: Variant) -> list[TextLine]:
-    """The lines of one area of the page, enlarged and with the seal taken off, in page coordinates."""
+def read_area(
+    engine: OcrEngine,
+    image: np.ndarray,
+    area: Area,
+    seals: list[Seal],
+    variant: Variant,
+    side: int = _READ_SIDE,
+    detect_side: int | None = None,
+) -> list[TextLine]:
+    """The lines of one area of the page, enlarged (its longer side to `side`, at most 2.5×) and with the seal
+    taken off, in page coordinates. Detected at the enlarged size, or at most at `detect_side`."""
     x0, y0, x1, y1 = area
     window = np.ascontiguousarray(image[y0:y1, x0:x1])
     shifted = [_shifted(seal, x0, y0) for seal in seals]
     crop = _print_only(window) if variant == "faded" else lift_seal_ink(window, shifted)
-    zoom = min(_MAX_ZOOM, _READ_SIDE / max(crop.shape[:2]))
+    zoom = min(_MAX_ZOOM, side / max(crop.shape[:2]))
     if zoom > 1:
         crop = cv2.resize(crop, None, fx=zoom, fy=zoom, interpolation=cv2.INTER_CUBIC)
     else:
         zoom = 1.0
-    boxes = engine.detect(crop, max(crop.shape[:2]))
+    boxes = engine.detect(crop, min(detect_side or max(crop.shape[:2]), max(crop.shape[:2])))
     lines = read_lines(engine, crop, boxes) if boxes else []
     return [
         TextLine(line.text, [(x / zoom + x0, y / zoom + y0) for x, y in line.box], line.confidence) for line in lines
