@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -27,6 +28,7 @@ from verifier.ocr import check_engine_name, get_engine
 from verifier.settings import Settings, get_settings
 
 _JUNK = {"thumbs.db", "desktop.ini"}
+_log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -97,6 +99,9 @@ def _analyze(upload: Upload, settings: Settings) -> DocumentAnalysis:
         return _unreadable(upload, f"无法读取文件：{exc.strerror or exc}")
     try:
         return analyze_document(data, upload.file, upload.column, get_engine(settings.ocr), settings)
+    except Exception as exc:  # a bug on one file must not lose the others, in a worker or in this process
+        _log.exception("verifying %s failed", upload.file)
+        return _unreadable(upload, f"处理失败（{type(exc).__name__}）")
     finally:
         release_freed_memory()
 

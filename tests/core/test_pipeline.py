@@ -251,3 +251,28 @@ def test_applicant_name_in_traditional_characters_is_the_holder() -> None:
         settings=Settings(),
     ).report
     assert FlagCode.HOLDER_MISMATCH not in [f.code for f in report.documents[0].flags]
+
+
+def test_a_fault_while_verifying_one_file_is_reported_and_the_rest_verified(
+    tmp_path: Path, certificate: np.ndarray, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import verifier.pipeline as pipeline
+
+    real = pipeline.analyze_document
+
+    def failing_on_one(data: bytes, file: str, *args: object) -> object:
+        if file.endswith("second.png"):
+            raise ValueError("a fault inside the verifier")
+        return real(data, file, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "analyze_document", failing_on_one)
+    folder = tmp_path / "submission" / "获奖证书"
+    folder.mkdir(parents=True)
+    (folder / "first.png").write_bytes(encode(certificate))
+    (folder / "second.png").write_bytes(encode(certificate))
+    # In this process (one worker): the fault is the file's report, not the submission's end.
+    report = verify_submission(collect_uploads([tmp_path / "submission"]), settings=Settings(), workers=1).report
+    by_file = {d.file: d for d in report.documents}
+    failed = by_file["获奖证书/second.png"]
+    assert [f.code for f in failed.flags] == [FlagCode.CORRUPT_FILE] and "处理失败" in failed.flags[0].message
+    assert by_file["获奖证书/first.png"].doc_type == DocType.award_certificate
