@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from verifier.ocr.date_lines import complete_date_lines, is_cut_short_date
 from verifier.ocr.seal_text import read_seal_texts
 from verifier.ocr.sign_off import (
     VARIANTS,
+    Area,
     Variant,
     lower_page_area,
     read_area,
@@ -419,19 +421,16 @@ def _reread_lower_pages(
     engine: OcrEngine,
     settings: Settings,
 ) -> list[PageText] | None:
-    """The pages with their lower part read again, enlarged, in the red channel (verifier/ocr/sign_off.py);
-    None when no page was read."""
-    pages, changed = [], False
-    for (number, lines, width, height), source in zip(page_texts, sources, strict=True):
-        if source is not None:
-            image, seals = source
-            area = lower_page_area(image.shape[1], image.shape[0])
-            # Half a page: detected at the size a whole page is, the red channel making its faint print clear.
-            side = settings.ocr.det_first_side
-            read = _sure(read_area(engine, image, area, seals, "faded", side, side), settings.ocr)
-            lines, changed = with_sign_offs(lines, [(area, read)]), True
-        pages.append((number, lines, width, height))
-    return pages if changed else None
+    """The pages with their lower part read again in the red channel (verifier/ocr/sign_off.py); None when no
+    page was read."""
+    # Half a page: detected at the size a whole page is, the red channel making its faint print clear.
+    side = settings.ocr.det_first_side
+
+    def lower_part(image: np.ndarray, seals: list[Seal]) -> list[tuple[Area, list[TextLine]]]:
+        area = lower_page_area(image.shape[1], image.shape[0])
+        return [(area, read_area(engine, image, area, seals, "faded", side, side))]
+
+    return _reread_areas(page_texts, sources, settings, lower_part)
 
 
 def _reread_sign_offs(
@@ -443,11 +442,25 @@ def _reread_sign_offs(
 ) -> list[PageText] | None:
     """The pages with the area around each seal read again (verifier/ocr/sign_off.py); None when no area
     was read."""
+
+    def around_seals(image: np.ndarray, seals: list[Seal]) -> list[tuple[Area, list[TextLine]]]:
+        return read_sign_offs(engine, image, seals, variant)
+
+    return _reread_areas(page_texts, sources, settings, around_seals)
+
+
+def _reread_areas(
+    page_texts: list[PageText],
+    sources: list[tuple[np.ndarray, list[Seal]] | None],
+    settings: Settings,
+    read: Callable[[np.ndarray, list[Seal]], list[tuple[Area, list[TextLine]]]],
+) -> list[PageText] | None:
+    """The pages whose source image is given, with the lines inside each area `read` returns replaced by its
+    reading; None when no area was read."""
     pages, changed = [], False
     for (number, lines, width, height), source in zip(page_texts, sources, strict=True):
         if source is not None:
-            readings = read_sign_offs(engine, *source, variant)
-            readings = [(area, _sure(read, settings.ocr)) for area, read in readings]
+            readings = [(area, _sure(found, settings.ocr)) for area, found in read(*source)]
             if readings:
                 lines, changed = with_sign_offs(lines, readings), True
         pages.append((number, lines, width, height))
