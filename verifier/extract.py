@@ -71,7 +71,8 @@ def extract(doc_type: DocType, text: DocumentText) -> Fields:
         return Fields()
     full = text.full
     signature = (read_masthead(text) if doc_type == D.publication else None) or read_signature(text)
-    unit = _signing_unit(doc_type, text)
+    # The signing unit stands in for an unread sign-off, and on a form it is what the sign-off names.
+    unit = _signing_unit(doc_type, text) if not signature.issuers or doc_type in _UNIT_SIGNED else None
     signed = [_as_in_unit_cell(name, unit, doc_type) for name in signature.issuers]
     issuers = [name for name in signed or ([unit] if unit else []) if not _bureau_without_place(name)]
     if doc_type == D.title_certificate and issuers and (approver := approver_from_fragment(issuers[0], text)):
@@ -106,10 +107,14 @@ def _bureau_without_place(name: str) -> bool:
     return bool(re.search(r"[局厅]$", name)) and not names_its_place(name)
 
 
+# Documents an employing unit signs itself, under its seal.
+_UNIT_SIGNED = (D.personnel_form, D.job_description)
+
+
 def _signing_unit(doc_type: DocType, text: DocumentText) -> str | None:
     """A personnel form or job description is the employing unit's own document, signed under its seal; a degree
     is awarded by the university its statement names."""
-    if doc_type in (D.personnel_form, D.job_description):
+    if doc_type in _UNIT_SIGNED:
         return read_unit(text)
     return read_awarding_school(text) if doc_type == D.academic_certificate else None
 
@@ -119,7 +124,7 @@ def _as_in_unit_cell(signed: str, unit: str | None, doc_type: DocType) -> str:
     typed clear of the seal, which the sign-off's reading under the seal garbles (安顺市职竞技学校 for the cell's
     安顺市职业技术学校). Only a reading that ends alike and differs by a character in four, two at most, is the same
     unit: 龙凤区民族中学 and 龙凤区第二中学 are two schools."""
-    if doc_type not in (D.personnel_form, D.job_description) or not unit or unit == signed:
+    if doc_type not in _UNIT_SIGNED or not unit or unit == signed:
         return signed
     allowed = min(2, len(unit) // 4)
     close = Levenshtein.distance(signed, unit, score_cutoff=allowed) <= allowed
