@@ -1,5 +1,6 @@
 """The typed vocabulary every part of the verifier speaks."""
 
+from models.applicant import Education, Post, SchoolArea, SchoolStage, Staffing
 from models.flags import FLAG_SPECS, FlagCode, FlagSpec
 from models.report import (
     SCHEMA_VERSION,
@@ -35,15 +36,20 @@ __all__ = [
     "ClauseStatus",
     "DocType",
     "DocumentReport",
+    "Education",
     "Fields",
     "Flag",
     "FlagCode",
     "FlagSpec",
     "Grade",
     "Level",
+    "Post",
     "RegistrationResult",
     "Report",
+    "SchoolArea",
+    "SchoolStage",
     "Severity",
+    "Staffing",
     "Summary",
     "Tier",
     "TitleRank",

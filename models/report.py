@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from models.applicant import Applicant
 from models.flags import FLAG_SPECS, FlagCode
 from models.vocab import (
     AwardCategory,
@@ -16,7 +16,6 @@ from models.vocab import (
     Level,
     RegistrationResult,
     Severity,
-    Tier,
     TitleRank,
     Verdict,
 )
@@ -87,13 +86,6 @@ class DocumentReport(BaseModel):
         default_factory=list,
         description="fields read from a seal's ring text because the printed text gave none (extension)",
     )
-
-
-class Applicant(BaseModel):
-    name: str | None = None
-    target_title: TitleRank | None = None
-    tier: Tier | None = None
-    current_title_since: date | None = None
 
 
 class ClauseResult(BaseModel):

@@ -48,8 +48,21 @@ DOC_TYPE_ZH: dict[DocType, str] = {
 }
 
 
-class Level(StrEnum):
-    """Ordered highest first; `rank` gives a comparable number (higher is better)."""
+class HighestFirst(StrEnum):
+    """An enum whose members are declared highest first; `rank` gives a comparable number (higher is better)."""
+
+    @property
+    def rank(self) -> int:
+        members = list(type(self))
+        return len(members) - members.index(self)
+
+    def at_least(self, other: HighestFirst) -> bool:
+        """"以上" includes the level itself."""
+        return self.rank >= other.rank
+
+
+class Level(HighestFirst):
+    """Ordered highest first."""
 
     national = "national"
     provincial = "provincial"
@@ -57,14 +70,6 @@ class Level(StrEnum):
     county = "county"
     township = "township"
     school = "school"
-
-    @property
-    def rank(self) -> int:
-        return len(LEVEL_ORDER) - LEVEL_ORDER.index(self)
-
-    def at_least(self, other: Level) -> bool:
-        """"以上" includes the level itself."""
-        return self.rank >= other.rank
 
 
 LEVEL_ORDER: list[Level] = list(Level)

@@ -41,6 +41,13 @@ def check(
     target: Annotated[TitleRank | None, typer.Option("--target", help="申报职称：first / senior / professor")] = None,
     tier: Annotated[Tier | None, typer.Option("--tier", help="city（省市及所在地）或 county（县乡）")] = None,
     since: Annotated[str | None, typer.Option("--since", help="任现职时间 YYYY-MM-DD")] = None,
+    profile_file: Annotated[
+        Path | None,
+        typer.Option("--profile", exists=True, help="申报人信息文件（YAML 或 JSON：学历、教龄、编制、班主任年限等）"),
+    ] = None,
+    facts: Annotated[
+        list[str] | None, typer.Option("--fact", help="申报人信息，可重复：学历=硕士、班主任年限=4、周课时=12")
+    ] = None,
     workers: Annotated[int | None, typer.Option("--workers", min=1, help="并行进程数")] = None,
     engine: Annotated[str | None, typer.Option("--engine", help="OCR 引擎：rapidocr / paddleocr / null")] = None,
 ) -> None:
@@ -51,7 +58,7 @@ def check(
     settings = get_settings().model_copy(deep=True)
     if engine:
         settings.ocr.engine = engine
-    profile = _applicant(applicant, target, tier, since)
+    profile = _applicant(applicant, target, tier, since, profile_file, facts or [])
     uploads = collect_uploads(paths)
     if not uploads:
         raise UsageError("没有找到可核验的文件")
@@ -75,14 +82,25 @@ def check(
     raise typer.Exit(ExitCode.ok if report.summary.accepted == report.summary.documents else ExitCode.needs_attention)
 
 
-def _applicant(name: str | None, target: TitleRank | None, tier: Tier | None, since: str | None) -> Applicant | None:
-    if not any((name, target, tier, since)):
-        return None
+def _applicant(
+    name: str | None,
+    target: TitleRank | None,
+    tier: Tier | None,
+    since: str | None,
+    profile_file: Path | None = None,
+    facts: list[str] | None = None,
+) -> Applicant | None:
+    """The profile from --profile, then --fact, then the named options (each overriding the one before)."""
+    from verifier.profile import build_profile, parse_facts, read_profile_file
+
     try:
         since_date = date.fromisoformat(since) if since else None
     except ValueError as exc:
         raise UsageError(f"--since 应为 YYYY-MM-DD：{since}") from exc
-    return Applicant(name=name, target_title=target, tier=tier, current_title_since=since_date)
+    named = {"name": name, "target_title": target, "tier": tier, "current_title_since": since_date}
+    return build_profile(
+        [read_profile_file(profile_file) if profile_file else {}, parse_facts(facts or []), named]
+    )
 
 
 def _clip(message: str) -> str:

@@ -25,6 +25,7 @@ from api.uploads import check_pixels, check_size, label_uploads
 from models.report import Applicant, Report
 from models.vocab import Tier, TitleRank
 from verifier.criteria import load_ruleset
+from verifier.profile import build_profile, parse_profile_json
 
 router = APIRouter(prefix="/v1/submissions", tags=["submissions"], responses={401: {"model": ErrorBody}})
 
@@ -40,14 +41,18 @@ _NOT_FOUND = {404: {"model": ErrorBody, "description": "no such submission for t
         404: {"model": ErrorBody, "description": "unknown rule set (UNKNOWN_RULESET)"},
         409: {"model": ErrorBody, "description": "Idempotency-Key reused with another body (IDEMPOTENCY_KEY_REUSED)"},
         413: {"model": ErrorBody, "description": "a file or the request is too large (FILE_TOO_LARGE)"},
-        422: {"model": ErrorBody, "description": "TOO_MANY_FILES, IMAGE_TOO_LARGE, COLUMNS_MISMATCH, VALIDATION_ERROR"},
+        422: {
+            "model": ErrorBody,
+            "description": "TOO_MANY_FILES, IMAGE_TOO_LARGE, COLUMNS_MISMATCH, INVALID_PROFILE, VALIDATION_ERROR",
+        },
     },
     summary="Upload a submission (many files, each with its column) for verification",
     description=(
         "Multipart form. `files`: one part per file. Columns (栏目): either a `columns` field per file, in the same "
         "order (empty for none), or — when no `columns` are sent — a filename prefix `column/file.jpg`. File names "
         "are only labels in the report; types are detected from content. Applicant profile: `name`, "
-        "`target_title`, `tier`, `current_title_since`; `ruleset` names a rule set (GET /v1/rulesets). "
+        "`target_title`, `tier`, `current_title_since`, and `profile` (JSON) for the other facts; "
+        "`ruleset` names a rule set (GET /v1/rulesets). "
         "Send an `Idempotency-Key` header to make retries safe: the same key with the same body returns the "
         "first submission, with another body 409."
     ),
@@ -63,6 +68,16 @@ async def create_submission(
     tier: Annotated[Tier | None, Form()] = None,
     current_title_since: Annotated[date | None, Form()] = None,
     ruleset: Annotated[str | None, Form(max_length=100, examples=["liupanshui-2024"])] = None,
+    profile: Annotated[
+        str | None,
+        Form(
+            max_length=4000,
+            description="JSON object: more of the applicant's profile (education, teaching_years, staffing, "
+            "head_teacher_years, weekly_lessons, rural_service_years, …; field names or Chinese captions). "
+            "The named fields above override it.",
+            examples=['{"education": "master", "head_teacher_years_since_title": 4, "weekly_lessons": 12}'],
+        ),
+    ] = None,
     idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key", max_length=200)] = None,
 ) -> JSONResponse:
     settings = services.settings
@@ -90,7 +105,8 @@ async def create_submission(
         check_size(len(data), label, settings)
         check_pixels(data, label, settings)
         contents.append(data)
-    applicant = Applicant(name=name, target_title=target_title, tier=tier, current_title_since=current_title_since)
+    named = {"name": name, "target_title": target_title, "tier": tier, "current_title_since": current_title_since}
+    applicant = build_profile([parse_profile_json(profile) if profile else {}, named]) or Applicant()
     accepted, created = await run_in_threadpool(
         _store_submission, services, key, labels, contents, applicant, ruleset, idempotency_key
     )

@@ -104,3 +104,20 @@ def test_unknown_ruleset_is_refused_before_anything_is_queued(client: TestClient
     assert response.status_code == 404
     assert response.json()["code"] == "UNKNOWN_RULESET"
     assert sum(client.get("/readyz").json()["jobs"].values()) == 0
+
+
+def test_the_applicants_profile_facts_come_with_the_submission(client: TestClient, tenant: Tenant) -> None:
+    profile = '{"education": "硕士", "班主任年限": 4, "weekly_lessons": 12, "tier": "county"}'
+    response = submit(client, tenant, [("a.pdf", certificate_pdf())], name="张晓梅", tier="city", profile=profile)
+    assert response.status_code == 202, response.text
+    report = Report.model_validate(wait_done(client, tenant, response.json()["id"])["report"])
+    applicant = report.applicant
+    assert applicant is not None
+    assert (applicant.education, applicant.head_teacher_years, applicant.weekly_lessons) == ("master", 4, 12)
+    assert applicant.tier == "city"  # the named field overrides the profile's
+
+
+def test_a_profile_with_an_unknown_fact_is_refused(client: TestClient, tenant: Tenant) -> None:
+    response = submit(client, tenant, [("a.pdf", certificate_pdf())], profile='{"身高": 180}')
+    assert response.status_code == 422
+    assert response.json()["code"] == "INVALID_PROFILE"
