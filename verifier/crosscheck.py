@@ -9,7 +9,7 @@ from rapidfuzz.distance import Levenshtein
 
 from models.flags import FlagCode
 from models.report import DocumentReport, Flag
-from models.vocab import DocType, Severity
+from models.vocab import DOC_TYPE_ZH, DocType, Severity
 from verifier.columns import load_column_map
 from verifier.duplicates import DocFingerprint, SubmissionRegister
 from verifier.normalize import normalize_text
@@ -125,7 +125,7 @@ def check_column(doc: DocumentReport, columns_file: str | None) -> None:
     accepted = column_map.accepted_types(doc.column)
     if accepted is None or doc.doc_type is None or doc.doc_type == DocType.other or doc.doc_type in accepted:
         return
-    detail = f"「{doc.column}」栏目不收此类材料（识别为 {doc.doc_type.value}）"
+    detail = f"「{doc.column}」栏目不收此类材料（识别为{DOC_TYPE_ZH[doc.doc_type]}）"
     doc.flags.append(Flag.make(FlagCode.WRONG_COLUMN, detail=detail, value=doc.doc_type.value))
 
 

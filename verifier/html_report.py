@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import base64
+from datetime import UTC, datetime
 from pathlib import Path
 
 import cv2
 import numpy as np
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from models import zh
 from models.report import Report
-from models.vocab import DOC_TYPE_ZH, GRADE_ZH, LEVEL_ZH
 from verifier.document import DocumentAnalysis
 
 THUMB_SIDE = 900
@@ -30,19 +31,35 @@ def _thumbnail(image: np.ndarray, boxes: list[list[tuple[float, float]]]) -> str
     return "data:image/jpeg;base64," + base64.b64encode(jpeg.tobytes()).decode() if ok else ""
 
 
-def render_html(report: Report, analyses: list[DocumentAnalysis]) -> str:
+def render_html(report: Report, analyses: list[DocumentAnalysis], timezone: str = zh.DEFAULT_TIMEZONE) -> str:
+    """The report in Chinese words (models.zh): flag names, field labels, values, clause titles and sources."""
+    from verifier.criteria import RulesetNotFound, load_ruleset
+
     thumbs = {
         a.report.file: [_thumbnail(v.image, [ln.box for ln in v.lines]) for v in a.views] for a in analyses
     }
+    ruleset = None
+    if report.ruleset:
+        try:
+            ruleset = load_ruleset(report.ruleset)
+        except RulesetNotFound:
+            ruleset = None
+    sources = {c.id: ruleset.source_text(c.source) for c in ruleset.clauses} if ruleset else {}
+    evaluated = report.applicant is not None and report.applicant.target_title is not None
     template = _env.get_template("report.html")
     return template.render(
         report=report,
         thumbs=thumbs,
-        doc_type_zh={k.value: v for k, v in DOC_TYPE_ZH.items()},
-        level_zh={k.value: v for k, v in LEVEL_ZH.items()},
-        grade_zh={k.value: v for k, v in GRADE_ZH.items()},
+        zh=zh,
+        ruleset=ruleset,
+        sources=sources,
+        titles={c.id: c.title for c in report.clauses},
+        eligibility=zh.eligibility_name(report.summary.eligible, evaluated),
+        generated=zh.local_time(datetime.now(UTC), timezone),
     )
 
 
-def write_html(path: Path, report: Report, analyses: list[DocumentAnalysis]) -> None:
-    path.write_text(render_html(report, analyses), encoding="utf-8")
+def write_html(
+    path: Path, report: Report, analyses: list[DocumentAnalysis], timezone: str = zh.DEFAULT_TIMEZONE
+) -> None:
+    path.write_text(render_html(report, analyses, timezone), encoding="utf-8")

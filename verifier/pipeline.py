@@ -14,6 +14,7 @@ from pathlib import Path
 from models.evidence import Evidence
 from models.report import Applicant, Report, summarize, verdict_for
 from models.vocab import Severity
+from verifier.criteria.result import CriteriaResult
 from verifier.crosscheck import (
     apply_cross_submission,
     apply_duplicates,
@@ -199,6 +200,7 @@ def _analyze_isolated(upload: Upload, settings: Settings) -> DocumentAnalysis:
 class SubmissionResult:
     report: Report
     analyses: list[DocumentAnalysis]
+    criteria: CriteriaResult | None = None  # groups and notes behind the report's clauses, when a rule set ran
 
 
 def verify_submission(
@@ -216,16 +218,37 @@ def verify_submission(
     """Verify uploads as one submission. cross_checks=False treats them as unrelated documents (benchmarks)."""
     settings = settings or get_settings()
     check_engine_name(settings.ocr.engine)
-    ruleset = None
     if ruleset_id:
         from verifier.criteria import load_ruleset
 
-        ruleset = load_ruleset(ruleset_id)  # fail before any OCR when the id is wrong
+        load_ruleset(ruleset_id)  # fail before any OCR when the id is wrong
     analyses = []
     for analysis in analyze_all(uploads, settings, workers or settings.workers, pool):
         analyses.append(analysis)
         if on_document:
             on_document(analysis)
+    return finish_submission(
+        analyses, applicant, ruleset_id, settings, cross_checks=cross_checks, register=register,
+        submission_id=submission_id,
+    )
+
+
+def finish_submission(
+    analyses: list[DocumentAnalysis],
+    applicant: Applicant | None = None,
+    ruleset_id: str | None = None,
+    settings: Settings | None = None,
+    cross_checks: bool = True,
+    register: SubmissionRegister | None = None,
+    submission_id: str = "",
+) -> SubmissionResult:
+    """The cross-document stages over analyses already made (here, or kept from an earlier run)."""
+    settings = settings or get_settings()
+    ruleset = None
+    if ruleset_id:
+        from verifier.criteria import load_ruleset
+
+        ruleset = load_ruleset(ruleset_id)
     docs = [a.report for a in analyses]
 
     for doc in docs:
@@ -244,6 +267,7 @@ def verify_submission(
         apply_cross_submission(docs, by_file, register, submission_id, who)
 
     clauses, eligible = [], None
+    result: CriteriaResult | None = None
     if ruleset is not None:
         from verifier.criteria import evaluate
 
@@ -272,4 +296,4 @@ def verify_submission(
         clauses=clauses,
         summary=summarize(docs, eligible),
     )
-    return SubmissionResult(report=report, analyses=analyses)
+    return SubmissionResult(report=report, analyses=analyses, criteria=result)

@@ -117,6 +117,8 @@ class Settings(BaseSettings):
     columns_file: str | None = None
     # Documents verified in parallel; each worker process loads its own OCR engine.
     workers: int = 1
+    # The time zone times are shown in to people (HTML reports, reviewer pages); stored times stay UTC.
+    timezone: str = "Asia/Shanghai"
 
 
 @lru_cache(maxsize=1)

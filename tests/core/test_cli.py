@@ -49,7 +49,7 @@ def test_rejected_document_exits_1_and_table_names_the_flag(folder: Path) -> Non
     (folder / "继续教育" / "broken.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 10)
     result = run_cli("check", str(folder), "--engine", "null")
     assert result.returncode == 1
-    assert "CORRUPT_FILE" in result.stdout and "不通过" in result.stdout
+    assert "文件损坏" in result.stdout and "不通过" in result.stdout
 
 
 def test_html_report_is_self_contained(folder: Path, tmp_path: Path) -> None:
@@ -83,5 +83,7 @@ def test_rules_list_and_show() -> None:
         assert ruleset_id in listed.stdout
     shown = run_cli("rules", "show", "liupanshui-2024")
     assert shown.returncode == 0, shown.stderr
-    assert "004" in shown.stdout  # clauses cite their seed article
+    # Clauses cite their article by the policy's title, not by the seed file's name.
+    assert "《六盘水市中小学（幼儿园）教师系列专业技术职务任职资格申报评审实施细则（试行）》第十二条" in shown.stdout
+    assert ".txt" not in shown.stdout and ".txt" not in listed.stdout
     assert run_cli("rules", "show", "no-such-ruleset").returncode == 2

@@ -14,7 +14,7 @@ def _clause_lines(ruleset: RuleSet, clause: Clause) -> list[str]:
     window = clause.window or (group.window if group else None)
     lines = [
         f"  [{clause.id}] {clause.title}",
-        f"      出处：{clause.source}；适用：{tiers}；时间：{window_text(window)}",
+        f"      出处：{ruleset.source_text(clause.source)}；适用：{tiers}；时间：{window_text(window)}",
     ]
     for number, alt in enumerate(clause.alternatives, start=1):
         needs = " 且 ".join(need_with_count(n) for n in alt.needs)
@@ -34,7 +34,7 @@ def _clause_lines(ruleset: RuleSet, clause: Clause) -> list[str]:
 
 
 def describe_ruleset(ruleset: RuleSet) -> str:
-    lines = [f"{ruleset.id}：{ruleset.name}", f"地区：{ruleset.region}；依据：{ruleset.seed}"]
+    lines = [f"{ruleset.id}：{ruleset.name}", f"地区：{ruleset.region}；依据：{ruleset.policy_title}"]
     if ruleset.description:
         lines.append(ruleset.description.strip())
     if ruleset.exclusive:
@@ -46,7 +46,7 @@ def describe_ruleset(ruleset: RuleSet) -> str:
         lines.append("")
         lines.append(
             f"{group.title}（{_ROLE_ZH[group.role]}；{titles_text(group.target_titles)}；"
-            f"须具备 {group.required} 项；出处：{group.source}）"
+            f"须具备 {group.required} 项；出处：{ruleset.source_text(group.source)}）"
         )
         for clause in members:
             lines.extend(_clause_lines(ruleset, clause))

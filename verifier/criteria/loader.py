@@ -53,7 +53,8 @@ def list_rulesets(directory: Path = RULESETS_DIR) -> list[RuleSetInfo]:
         ruleset = load_ruleset(ruleset_id, directory)
         infos.append(
             RuleSetInfo(
-                id=ruleset.id, name=ruleset.name, region=ruleset.region, seed=ruleset.seed, clauses=len(ruleset.clauses)
+                id=ruleset.id, name=ruleset.name, region=ruleset.region, seed=ruleset.seed,
+                policy=ruleset.policy_title, clauses=len(ruleset.clauses),
             )
         )
     return infos

@@ -202,6 +202,9 @@ class RuleSet(_Strict):
     name: str
     region: str
     seed: str = Field(description="seed file the clauses quote, e.g. 004_4728061ad28ac206.txt")
+    policy: str = Field(
+        "", description="the notice's own title, shown to people where the seed file's name would mean nothing"
+    )
     description: str = ""
     exclusive: bool = Field(True, description="附则: one document supports one clause only")
     layered_highest_only: bool = Field(True, description="附则: in 层层赛 only the highest-level award counts")
@@ -243,6 +246,19 @@ class RuleSet(_Strict):
                     raise ValueError(f"group {group.id} requires {group.required} but has {len(available)} for {tier}")
         return self
 
+    @property
+    def policy_title(self) -> str:
+        """《the notice》: the policy's title, or the rule set's name when the file gives none."""
+        return f"《{self.policy or self.name}》"
+
+    def source_text(self, source: str) -> str:
+        """A clause's seed article for a person: 004 第十二条（二）1 → 《…实施细则》第十二条（二）1."""
+        number = self.seed.split("_", 1)[0]
+        rest = source.strip()
+        if number and rest.startswith(number):
+            rest = rest[len(number) :].strip()
+        return f"{self.policy_title}{rest}"
+
     def group(self, group_id: str | None) -> Group | None:
         return next((g for g in self.groups if g.id == group_id), None)
 
@@ -252,6 +268,7 @@ class RuleSetInfo(BaseModel):
     name: str
     region: str
     seed: str
+    policy: str = ""
     clauses: int
 
 
