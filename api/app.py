@@ -15,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 
 from api.body_limit import BodyLimitMiddleware
 from api.errors import install_handlers
-from api.routes import admin, health, review, rulesets, submissions, verify
+from api.routes import admin, docs, health, review, rulesets, submissions, verify
 from api.runner import JobRunner
 from api.services import Services
 from api.settings import ApiSettings
@@ -64,6 +64,8 @@ def create_app(
         version="1",
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,  # served by api/routes/docs.py from local assets, not from a CDN
+        redoc_url=None,
         form_limits={
             "max_files": settings.max_files + 1,
             "max_fields": settings.max_fields,
@@ -74,8 +76,9 @@ def create_app(
     app.add_exception_handler(
         review.LoginRequired, lambda _request, _exc: RedirectResponse("/review/login", status_code=303)
     )
-    for module in (health, rulesets, submissions, verify, admin, review):
+    for module in (health, rulesets, submissions, verify, admin, review, docs):
         app.include_router(module.router)
+    app.mount(docs.ASSETS_URL, docs.assets(), name="api-docs")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     submission_limit = settings.max_submission_bytes + _MULTIPART_OVERHEAD

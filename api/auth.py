@@ -5,20 +5,20 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.tables import ApiKey, ReviewSession, Tenant
+from api.tables import ApiKey, Tenant
 
 KEY_PREFIX = "vk_"
 
 
 class Role(StrEnum):
     platform = "platform"  # submits and reads its tenant's submissions
-    reviewer = "reviewer"  # also uses the review pages and records decisions
+    reviewer = "reviewer"  # reads its tenant's submissions and page images (people review with accounts)
 
 
 def hash_secret(secret: str, pepper: str) -> str:
@@ -53,30 +53,6 @@ def find_key(session: Session, token: str, pepper: str) -> ApiKey | None:
     if key is None or key.revoked_at is not None:
         return None
     return key
-
-
-def open_session(session: Session, key: ApiKey, pepper: str, hours: float) -> str:
-    token = secrets.token_urlsafe(32)
-    expires = datetime.now(UTC) + timedelta(hours=hours)
-    session.add(ReviewSession(token_hash=hash_secret(token, pepper), key_id=key.id, expires_at=expires))
-    session.flush()
-    return token
-
-
-def find_session_key(session: Session, token: str, pepper: str) -> ApiKey | None:
-    if not token or len(token) > 200:
-        return None
-    row = session.get(ReviewSession, hash_secret(token, pepper))
-    if row is None or _aware(row.expires_at) < datetime.now(UTC):
-        return None
-    key = session.get(ApiKey, row.key_id)
-    return key if key is not None and key.revoked_at is None else None
-
-
-def close_session(session: Session, token: str, pepper: str) -> None:
-    row = session.get(ReviewSession, hash_secret(token, pepper))
-    if row is not None:
-        session.delete(row)
 
 
 def _aware(moment: datetime) -> datetime:

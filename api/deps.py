@@ -10,10 +10,10 @@ from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
-from api import auth
+from api import accounts, auth
 from api.errors import ApiError
 from api.services import Services
-from api.tables import ApiKey
+from api.tables import ApiKey, Reviewer
 
 SESSION_COOKIE = "verifier_review"
 
@@ -64,19 +64,21 @@ def key_or_review_session(
     session: SessionDep,
     bearer: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)],
     header: Annotated[str | None, Security(_header)],
-) -> ApiKey:
-    """For read-only resources the review pages also show (page images): an API key or a reviewer's cookie."""
+) -> ApiKey | Reviewer:
+    """For read-only resources the review pages also show (page images): an API key or a reviewer's session."""
     token = _presented_key(bearer, header)
+    viewer: ApiKey | Reviewer | None
     if token:
-        key = auth.find_key(session, token, services.settings.key_pepper)
+        viewer = auth.find_key(session, token, services.settings.key_pepper)
     else:
-        key = auth.find_session_key(session, request.cookies.get(SESSION_COOKIE, ""), services.settings.key_pepper)
-    if key is None:
+        cookie = request.cookies.get(SESSION_COOKIE, "")
+        viewer = accounts.find_session_reviewer(session, cookie, services.settings.key_pepper)
+    if viewer is None:
         raise ApiError(401, "UNAUTHORIZED", "缺少或无效的 API 密钥", None)
-    return key
+    return viewer
 
 
-ViewerKey = Annotated[ApiKey, Depends(key_or_review_session)]
+ViewerKey = Annotated[ApiKey | Reviewer, Depends(key_or_review_session)]
 
 
 def require_admin(

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from api.accounts import ReviewerRole
 from api.auth import Role
 from models.report import Report
 
@@ -102,3 +103,18 @@ class KeyCreated(BaseModel):
     name: str
     role: Role
     key: str = Field(description="the API key; shown once, stored only as a hash")
+
+
+class ReviewerCreate(BaseModel):
+    username: str = Field(min_length=1, max_length=64, examples=["wang.laoshi"])
+    name: str = Field(min_length=1, max_length=200, examples=["王老师"])
+    password: str = Field(min_length=8, max_length=200)
+    role: ReviewerRole = ReviewerRole.reviewer
+
+
+class ReviewerOut(BaseModel):
+    id: str
+    tenant_id: str
+    username: str
+    name: str
+    role: ReviewerRole

@@ -36,10 +36,24 @@ class ApiKey(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
-class ReviewSession(Base):
-    __tablename__ = "review_sessions"
+class Reviewer(Base):
+    """A person who reviews: their own name and password (argon2 hash), role reviewer or admin."""
+
+    __tablename__ = "reviewers"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id"), index=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))  # reviewer | admin
+    password_hash: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    disabled_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class ReviewerSession(Base):
+    __tablename__ = "reviewer_sessions"
     token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
-    key_id: Mapped[str] = mapped_column(ForeignKey("api_keys.id"))
+    reviewer_id: Mapped[str] = mapped_column(ForeignKey("reviewers.id"))
     expires_at: Mapped[datetime] = mapped_column()
 
 
@@ -64,6 +78,12 @@ class Submission(Base):
     error_message: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Review: who it is assigned to, the report with reviewers' decisions applied, its eligibility
+    # ("true" | "false" | "" open), and the reviewers' conclusion on the whole submission (accept | reject).
+    assignee_id: Mapped[str | None] = mapped_column(String(32), index=True, default=None)
+    reviewed_sha: Mapped[str | None] = mapped_column(String(64), default=None)
+    eligible: Mapped[str] = mapped_column(String(8), default="")
+    decision: Mapped[str] = mapped_column(String(16), default="")
 
 
 class Upload(Base):
@@ -128,14 +148,24 @@ class Fingerprint(Base):
 
 
 class ReviewDecision(Base):
-    """The audit log: a reviewer accepting or overriding a flag, with who, when and why."""
+    """The audit log: every reviewer decision, with who, when, why and the model version it was made against.
+
+    kind: flag (flag_code, decision accept | override), document (decision accept | reject), field (field,
+    value, previous), submission (position -1, decision accept | reject), assign (value = reviewer id).
+    """
 
     __tablename__ = "review_decisions"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     submission_id: Mapped[str] = mapped_column(ForeignKey("submissions.id"), index=True)
     position: Mapped[int] = mapped_column()
     flag_code: Mapped[str] = mapped_column(String(64))
-    decision: Mapped[str] = mapped_column(String(16))  # accept | override
+    decision: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str] = mapped_column(Text)
     actor: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    kind: Mapped[str] = mapped_column(String(16), default="flag", server_default="flag")
+    field: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    value: Mapped[str | None] = mapped_column(Text, default=None)
+    previous: Mapped[str | None] = mapped_column(Text, default=None)
+    reviewer_id: Mapped[str | None] = mapped_column(String(32), default=None)
+    model_version: Mapped[str] = mapped_column(String(200), default="", server_default="")

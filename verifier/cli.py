@@ -44,13 +44,9 @@ _ENGINE_HELP = "OCR 引擎：rapidocr（默认）/ paddleocr / null（不识别�
 
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import PackageNotFoundError, version
+        from verifier.version import package_version
 
-        try:
-            number = version("evidence-verifier")
-        except PackageNotFoundError:
-            number = "未安装"
-        out.print(f"verifier {number}")
+        out.print(f"verifier {package_version()}")
         raise typer.Exit()
 
 

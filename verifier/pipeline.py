@@ -11,17 +11,10 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.evidence import Evidence
-from models.report import Applicant, Report, summarize, verdict_for
-from models.vocab import Severity
+from models.report import Applicant, Report, summarize
+from verifier.assess import apply_criteria, check_documents, settle
 from verifier.criteria.result import CriteriaResult
-from verifier.crosscheck import (
-    apply_cross_submission,
-    apply_duplicates,
-    check_column,
-    check_companions,
-    check_holder,
-)
+from verifier.crosscheck import apply_cross_submission, apply_duplicates
 from verifier.document import DocumentAnalysis, analyze_document
 from verifier.duplicates import SubmissionRegister
 from verifier.memory import release_freed_memory
@@ -250,12 +243,7 @@ def finish_submission(
 
         ruleset = load_ruleset(ruleset_id)
     docs = [a.report for a in analyses]
-
-    for doc in docs:
-        check_holder(doc, applicant.name if applicant else None)
-        check_column(doc, settings.columns_file)
-    if cross_checks:
-        check_companions(docs)
+    check_documents(docs, applicant, settings.columns_file, cross_checks)
     fingerprints = [a.fingerprint for a in analyses if a.fingerprint is not None]
     if cross_checks and len(fingerprints) > 1:
         from verifier.duplicates import find_duplicates
@@ -266,34 +254,13 @@ def finish_submission(
         by_file = {a.report.file: a.fingerprint for a in analyses if a.fingerprint is not None}
         apply_cross_submission(docs, by_file, register, submission_id, who)
 
-    clauses, eligible = [], None
-    result: CriteriaResult | None = None
-    if ruleset is not None:
-        from verifier.criteria import evaluate
-
-        for doc in docs:  # evidence is judged usable on its own flags, before criteria add theirs
-            doc.verdict = verdict_for(doc.flags)
-        evidence = [
-            Evidence(file=d.file, doc_type=d.doc_type, fields=d.fields, usable=d.verdict.value != "reject", text=d.text)
-            for d in docs
-            if d.doc_type is not None
-        ]
-        result = evaluate(ruleset, evidence, applicant or Applicant())
-        clauses, eligible = result.clauses, result.eligible
-        by_file = {d.file: d for d in docs}
-        for file, clause_ids in result.assignment.items():
-            by_file[file].clauses = list(clause_ids)
-        for file, flags in result.flags.items():
-            by_file[file].flags.extend(flags)
-
-    for doc in docs:
-        doc.flags.sort(key=lambda f: (f.severity != Severity.error, f.page or 0))
-        doc.verdict = verdict_for(doc.flags)
+    result = apply_criteria(docs, applicant, ruleset) if ruleset is not None else None
+    settle(docs)
     report = Report(
         ruleset=ruleset_id,
         applicant=applicant,
         documents=docs,
-        clauses=clauses,
-        summary=summarize(docs, eligible),
+        clauses=result.clauses if result else [],
+        summary=summarize(docs, result.eligible if result else None),
     )
     return SubmissionResult(report=report, analyses=analyses, criteria=result)

@@ -20,7 +20,7 @@ from api.deps import CurrentKey, ServicesDep, SessionDep, ViewerKey
 from api.errors import ApiError
 from api.schemas import ErrorBody, Progress, SubmissionAccepted, SubmissionStatus
 from api.services import Services
-from api.tables import ApiKey, Document, Submission, Upload
+from api.tables import ApiKey, Document, Reviewer, Submission, Upload
 from api.uploads import check_pixels, check_size, label_uploads
 from models.report import Applicant, Report
 from models.vocab import Tier, TitleRank
@@ -198,7 +198,7 @@ def _accepted(submission_id: str, state: str) -> SubmissionAccepted:
     return SubmissionAccepted(id=submission_id, status=state, status_url=f"/v1/submissions/{submission_id}")  # type: ignore[arg-type]
 
 
-def owned_submission(session: SessionDep, key: ApiKey, submission_id: str) -> Submission:
+def owned_submission(session: SessionDep, key: ApiKey | Reviewer, submission_id: str) -> Submission:
     submission = session.get(Submission, submission_id)
     if submission is None or submission.tenant_id != key.tenant_id:
         raise ApiError(404, "NOT_FOUND", "申报不存在")  # another tenant's submission does not exist for this key

@@ -100,3 +100,24 @@ def wait_done(client: TestClient, tenant: Tenant, submission_id: str, timeout: f
             return body
         time.sleep(0.05)
     raise AssertionError(f"submission {submission_id} not finished after {timeout}s")
+
+
+REVIEWER_PASSWORD = "correct-horse-battery"
+
+
+def make_reviewer(
+    client: TestClient, tenant_id: str, username: str, name: str, role: str = "reviewer"
+) -> dict:  # type: ignore[type-arg]
+    """A reviewer account (a person with a name and password), made with the admin key."""
+    response = client.post(
+        f"/v1/admin/tenants/{tenant_id}/reviewers",
+        json={"username": username, "name": name, "password": REVIEWER_PASSWORD, "role": role},
+        headers={"X-API-Key": ADMIN_KEY},
+    )
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+def sign_in(client: TestClient, username: str, password: str = REVIEWER_PASSWORD) -> None:
+    response = client.post("/review/login", data={"username": username, "password": password}, follow_redirects=False)
+    assert response.status_code == 303, response.text

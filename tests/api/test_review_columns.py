@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from fixtures.fonts import FACES, FontStyle
 from fixtures.vertical import APPOINTMENT, APPOINTMENT_SIGN_OFF, draw_column_page
-from tests.api.helpers import api_settings, make_tenant, submit, wait_done
+from tests.api.helpers import api_settings, make_reviewer, make_tenant, sign_in, submit, wait_done
 from verifier.settings import Settings
 
 pytestmark = pytest.mark.ocr
@@ -32,7 +32,7 @@ def test_reviewer_sees_a_column_page_read_by_columns(tmp_path: Path) -> None:
         assert document["doc_type"] == "appointment_letter"
         assert "NOT_UPRIGHT" not in {flag["code"] for flag in document["flags"]}
 
-        login = client.post("/review/login", data={"key": tenant.reviewer_key}, follow_redirects=False)
-        assert login.status_code == 303
+        make_reviewer(client, tenant.id, "li", "李老师")
+        sign_in(client, "li")
         html = client.get(f"/review/submissions/{response.json()['id']}/documents/1").text
         assert "竖排，按列识别" in html and "已旋转" not in html

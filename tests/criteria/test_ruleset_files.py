@@ -92,7 +92,9 @@ def test_describe_names_every_clause_and_its_source(ruleset_id: str) -> None:
     text = describe_ruleset(ruleset)
     for clause in ruleset.clauses:
         assert f"[{clause.id}]" in text
-        assert clause.source in text
+        # The article, cited by the policy's title rather than the seed file's number.
+        assert ruleset.source_text(clause.source) in text
+        assert ruleset.policy and ruleset.policy in ruleset.source_text(clause.source)
 
 
 def test_titles_have_no_stray_spaces_from_yaml_folding() -> None:
