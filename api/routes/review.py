@@ -228,8 +228,9 @@ def queue_page(
 
 
 # --- a submission -----------------------------------------------------------------------------------------------
-def _submission(session: Session, reviewer: Reviewer, submission_id: str) -> Submission:
-    submission = session.get(Submission, submission_id)
+def _submission(session: Session, reviewer: Reviewer, submission_id: str, lock: bool = False) -> Submission:
+    # Decisions lock the row, so two reviewers deciding at once recompute one after the other (PostgreSQL).
+    submission = session.get(Submission, submission_id, with_for_update=lock)
     if submission is None or submission.tenant_id != reviewer.tenant_id:
         raise ApiError(404, "NOT_FOUND", "申报不存在")
     return submission
@@ -361,7 +362,7 @@ def _decide(
 ) -> None:
     """Record one decision and recompute the reviewed report, in one transaction."""
     with services.sessions.begin() as session:
-        submission = _submission(session, reviewer, submission_id)
+        submission = _submission(session, reviewer, submission_id, lock=True)
         if submission.status != "done" or not submission.report_sha:
             raise ApiError(409, "NOT_READY", "申报尚未核验完成")
         count = len(review_queries.documents(session, submission.id))

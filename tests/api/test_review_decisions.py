@@ -35,10 +35,12 @@ PROFILE = {"name": "张晓梅", "ruleset": "liupanshui-2024", "target_title": "f
 
 
 @pytest.fixture
-def site(tmp_path: Path) -> Iterator[tuple[TestClient, Tenant, str]]:
+def site(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[TestClient, Tenant, str]]:
     """A tenant with two reviewers and one submission whose two documents are rejected by the machine: a holder
-    read as another name, and a certificate also in another applicant's submission."""
-    with TestClient(create_app(api_settings(tmp_path), null_ocr_settings())) as client:
+    read as another name, and a certificate also in another applicant's submission. SQLite unless a test asks
+    for PostgreSQL."""
+    url = request.getfixturevalue("postgres_url") if getattr(request, "param", "") == "postgresql" else None
+    with TestClient(create_app(api_settings(tmp_path, url), null_ocr_settings())) as client:
         tenant = make_tenant(client, "platform-a", "甲平台")
         make_reviewer(client, tenant.id, "wang", "王老师", role="admin")
         make_reviewer(client, tenant.id, "zhao", "赵老师")
@@ -80,6 +82,7 @@ def test_sign_in_with_own_name_and_password(site: tuple[TestClient, Tenant, str]
     assert duplicate.status_code == 409
 
 
+@pytest.mark.parametrize("site", ["sqlite", "postgresql"], indirect=True)
 def test_decisions_recompute_verdicts_clauses_eligibility_and_queue(site: tuple[TestClient, Tenant, str]) -> None:
     client, tenant, submission_id = site
     sign_in(client, "wang")
