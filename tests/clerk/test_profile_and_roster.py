@@ -65,3 +65,16 @@ def test_gbk_csv_roster_and_errors_name_the_row(tmp_path: Path) -> None:
     path.write_text("编号,职称\n1,高级\n", encoding="utf-8")
     with pytest.raises(UsageError, match="姓名"):
         read_roster(path)
+
+
+def test_applicant_folders_are_told_from_columns(tmp_path: Path) -> None:
+    from verifier.clerk.school import applicant_like_folders
+
+    for path in ("学校/王五/继续教育/a.pdf", "学校/李四/获奖证书/b.pdf", "学校/获奖证书/c.pdf"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_bytes(b"x")
+    assert applicant_like_folders(tmp_path / "学校") == ["李四", "王五"]
+    for path in ("材料/获奖证书/2023年/a.pdf", "材料/2023年/获奖证书/b.pdf", "材料/继续教育/c.pdf"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_bytes(b"x")
+    assert applicant_like_folders(tmp_path / "材料") == []

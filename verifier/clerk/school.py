@@ -37,7 +37,8 @@ def applicant_like_folders(folder: Path, columns_file: str | None = None) -> lis
         return []
     found = []
     for child in subfolders(folder):
-        if is_column(child.name, columns_file):
+        # A person's folder is named after them: a year or a numbered part (2023年/获奖证书) is not an applicant.
+        if is_column(child.name, columns_file) or any(ch.isdigit() for ch in child.name):
             continue
         inner = [c for c in subfolders(child) if has_files(c)]
         if inner and any(is_column(c.name, columns_file) for c in inner):
