@@ -45,6 +45,13 @@ class Progress(BaseModel):
     documents_total: int
 
 
+class ReviewState(BaseModel):
+    """What reviewers made of a submission: the report with their decisions applied, and their conclusion."""
+
+    conclusion: Literal["accept", "reject"] | None = Field(None, description="审核通过 / 审核不通过, once given")
+    report: Report = Field(description="the CONTRACT report recomputed with reviewers' corrections and decisions")
+
+
 class SubmissionStatus(BaseModel):
     id: str
     status: SubmissionState
@@ -53,6 +60,7 @@ class SubmissionStatus(BaseModel):
     progress: Progress
     report: Report | None = Field(None, description="the CONTRACT report, once status is done")
     error: ErrorBody | None = Field(None, description="why, once status is failed")
+    review: ReviewState | None = Field(None, description="reviewers' decisions applied, once any was made (extension)")
 
     model_config = {
         "json_schema_extra": {

@@ -18,7 +18,7 @@ from api import jobs
 from api.cross_duplicates import applicant_key
 from api.deps import CurrentKey, ServicesDep, SessionDep, ViewerKey
 from api.errors import ApiError
-from api.schemas import ErrorBody, Progress, SubmissionAccepted, SubmissionStatus
+from api.schemas import ErrorBody, Progress, ReviewState, SubmissionAccepted, SubmissionStatus
 from api.services import Services
 from api.tables import ApiKey, Document, Reviewer, Submission, Upload
 from api.uploads import check_pixels, check_size, label_uploads
@@ -221,6 +221,10 @@ def get_submission(
     error = None
     if submission.status == "failed":
         error = ErrorBody(code=submission.error_code or "FAILED", message=submission.error_message or "")
+    review = None
+    if report is not None and submission.reviewed_sha:
+        reviewed = Report.model_validate_json(services.blobs.get(submission.reviewed_sha))
+        review = ReviewState(conclusion=submission.decision or None, report=reviewed)  # type: ignore[arg-type]
     return SubmissionStatus(
         id=submission.id,
         status=submission.status,  # type: ignore[arg-type]
@@ -229,6 +233,7 @@ def get_submission(
         progress=Progress(documents_done=submission.documents_done, documents_total=submission.documents_total),
         report=report,
         error=error,
+        review=review,
     )
 
 

@@ -105,6 +105,7 @@ def test_decisions_recompute_verdicts_clauses_eligibility_and_queue(site: tuple[
     assert 'id="count-accept">2<' in after and 'id="count-reject">0<' in after
     status = client.get(f"/v1/submissions/{submission_id}", headers=tenant.headers).json()
     assert status["report"]["summary"]["eligible"] is False  # the machine's report is kept as it was
+    assert status["review"]["report"]["summary"]["eligible"] is True and status["review"]["conclusion"] is None
 
     queue = client.get("/review").text
     row = next(r for r in queue.split("<tr") if "张晓梅" in r)
