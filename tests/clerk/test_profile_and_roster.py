@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from models.applicant import Education
 from models.vocab import Tier, TitleRank
 from verifier.clerk.profile import parse_since, parse_tier, parse_title
 from verifier.clerk.roster import read_roster
@@ -41,17 +42,19 @@ def test_xlsx_roster_with_a_title_row_and_a_rule_set_line(tmp_path: Path) -> Non
     assert sheet is not None
     sheet.append(["某中学2024年职称申报人名单"])
     sheet.append(["规则集：liupanshui-2024"])
-    sheet.append(["序号", "姓名", "申报职称", "层级", "任现职时间", "文件夹"])
-    sheet.append([1, "张 晓梅", "高级教师", "县乡", date(2018, 9, 1), None])
-    sheet.append([2, "王芳", "一级教师", "省市及所在地", "2019年3月", "王芳（语文组）"])
-    sheet.append([None, None, None, None, None, None])
+    sheet.append(["序号", "姓名", "申报职称", "层级", "任现职时间", "文件夹", "学历", "班主任年限", "周课时"])
+    sheet.append([1, "张 晓梅", "高级教师", "县乡", date(2018, 9, 1), None, "硕士", 4, 12])
+    sheet.append([2, "王芳", "一级教师", "省市及所在地", "2019年3月", "王芳（语文组）", None, None, None])
+    sheet.append([None] * 9)
     path = tmp_path / "名单.xlsx"
     workbook.save(path)
     first, second = read_roster(path)
-    assert (first.name, first.target, first.tier, first.since) == ("张晓梅", TitleRank.senior, Tier.county,
-                                                                   date(2018, 9, 1))
+    profile = first.profile
+    assert (profile.name, profile.target_title, profile.tier, profile.current_title_since) == (
+        "张晓梅", TitleRank.senior, Tier.county, date(2018, 9, 1))
+    assert (profile.education, profile.head_teacher_years, profile.weekly_lessons) == (Education.master, 4, 12)
     assert first.ruleset == second.ruleset == "liupanshui-2024"
-    assert second.folder_name == "王芳（语文组）" and second.since == date(2019, 3, 1)
+    assert second.folder_name == "王芳（语文组）" and second.profile.current_title_since == date(2019, 3, 1)
 
 
 def test_gbk_csv_roster_and_errors_name_the_row(tmp_path: Path) -> None:
@@ -61,6 +64,9 @@ def test_gbk_csv_roster_and_errors_name_the_row(tmp_path: Path) -> None:
         read_roster(path)
     path.write_bytes("姓名,申报职称\n李明,高级教师\n李明,一级\n".encode("gb18030"))
     with pytest.raises(UsageError, match="重复"):
+        read_roster(path)
+    path.write_bytes("姓名,申报职称,周课时\n李明,高级教师,很多\n".encode("gb18030"))
+    with pytest.raises(UsageError, match="第 2 行（李明）：weekly_lessons"):
         read_roster(path)
     path.write_text("编号,职称\n1,高级\n", encoding="utf-8")
     with pytest.raises(UsageError, match="姓名"):

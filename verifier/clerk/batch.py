@@ -147,7 +147,7 @@ def run_batch(
     try:
         for entry in entries:
             ruleset = rulesets[entry.name]
-            summary = ApplicantSummary(name=entry.name, applicant=entry.applicant(), ruleset=ruleset)
+            summary = ApplicantSummary(name=entry.name, applicant=entry.profile, ruleset=ruleset)
             result.summaries.append(summary)
             uploads = uploads_of.get(entry.name)
             progress.applicant(entry.name, len(uploads or []))
@@ -161,7 +161,7 @@ def run_batch(
             result.verified += verified
             result.reused += reused
             finished = finish_submission(
-                analyses, entry.applicant(), ruleset.id if ruleset else None, settings,
+                analyses, entry.profile, ruleset.id if ruleset else None, settings,
                 register=register, submission_id=entry.name,
             )
             summary.report = finished.report

@@ -1,7 +1,8 @@
 """申报人名单: the roster a school keeps in Excel (or CSV), one applicant a row.
 
-Headers are found by their usual Chinese names (姓名, 申报职称, 层级, 任现职时间, 规则集, 文件夹) on any of the
-first rows, so a title row above the table does no harm. A line such as 「规则集：liupanshui-2024」 above the
+Headers are found by their usual Chinese names on any of the first rows, so a title row above the table does no
+harm: every fact of the applicant's profile (姓名, 申报职称, 层级, 任现职时间, 学历, 教龄, 编制, 班主任年限, 周课时 …;
+models/applicant.py) and, for the batch, 规则集 and 文件夹. A line such as 「规则集：liupanshui-2024」 above the
 table names the rule set for every row that names none.
 """
 
@@ -11,23 +12,26 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
-from models.report import Applicant
-from models.vocab import Tier, TitleRank
+from pydantic import ValidationError
+
+from models.applicant import APPLICANT_CAPTIONS, Applicant, profile_field
 from verifier.clerk.profile import parse_since, parse_tier, parse_title
 from verifier.errors import UsageError
 
-# Column → the header words that name it, most specific first.
+# Column → the header words that name it, most specific first: the profile's own captions, a few more that
+# rosters use, and the batch's own columns.
 _HEADERS: dict[str, tuple[str, ...]] = {
     "name": ("申报人姓名", "姓名", "申报人", "教师姓名"),
-    "target": ("申报职称", "拟申报职称", "申报职务", "申报等级", "申报资格"),
-    "tier": ("层级", "申报层级", "所在地", "地区类别", "类别"),
-    "since": ("任现职时间", "现职称取得时间", "取得现职称时间", "任职时间", "现职时间"),
+    "target_title": ("申报职称", "拟申报职称", "申报职务", "申报等级", "申报资格"),
+    "tier": ("层级", "申报层级", "所在地", "地区类别"),
+    "current_title_since": ("任现职时间", "现职称取得时间", "取得现职称时间", "任职时间", "现职时间"),
     "ruleset": ("规则集", "评审条件", "评审标准"),
     "folder": ("文件夹", "材料文件夹", "目录"),
 }
+for _field, _captions in APPLICANT_CAPTIONS.items():
+    _HEADERS[_field] = (*_HEADERS.get(_field, ()), *(c for c in _captions if c not in _HEADERS.get(_field, ())))
 _RULESET_LINE = re.compile(r"^(?:规则集|评审条件)\s*[:：]\s*(\S+)")
 _HEADER_ROWS = 10
 
@@ -35,19 +39,17 @@ _HEADER_ROWS = 10
 @dataclass
 class RosterEntry:
     row: int  # 1-based row in the sheet, for messages
-    name: str
-    target: TitleRank | None = None
-    tier: Tier | None = None
-    since: date | None = None
+    profile: Applicant
     ruleset: str | None = None
     folder: str | None = None  # the applicant's folder name when it is not their name
 
     @property
+    def name(self) -> str:
+        return self.profile.name or ""
+
+    @property
     def folder_name(self) -> str:
         return self.folder or self.name
-
-    def applicant(self) -> Applicant:
-        return Applicant(name=self.name, target_title=self.target, tier=self.tier, current_title_since=self.since)
 
 
 def _cell(value: object) -> str:
@@ -128,19 +130,26 @@ def read_roster(path: Path) -> list[RosterEntry]:
             raise UsageError(f"申报人名单第 {offset} 行：「{name}」重复出现")
         seen.add(name)
         try:
-            entries.append(
-                RosterEntry(
-                    row=offset,
-                    name=name,
-                    target=parse_title(_cell(get("target"))),
-                    tier=parse_tier(_cell(get("tier"))),
-                    since=parse_since(get("since")),
-                    ruleset=_cell(get("ruleset")) or default_ruleset,
-                    folder=_cell(get("folder")) or None,
-                )
+            facts = {key: get(key) for key in columns if profile_field(key) is not None}
+            facts.update(
+                name=name,
+                target_title=parse_title(_cell(get("target_title"))),
+                tier=parse_tier(_cell(get("tier"))),
+                current_title_since=parse_since(get("current_title_since")),
             )
+            profile = Applicant.model_validate({k: v for k, v in facts.items() if v is not None})
         except UsageError as exc:
             raise UsageError(f"申报人名单第 {offset} 行（{name}）：{exc}") from exc
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            where = ".".join(str(p) for p in error.get("loc", ()))
+            raise UsageError(f"申报人名单第 {offset} 行（{name}）：{where} 的值「{error.get('input')}」无效") from exc
+        entries.append(
+            RosterEntry(
+                row=offset, profile=profile, ruleset=_cell(get("ruleset")) or default_ruleset,
+                folder=_cell(get("folder")) or None,
+            )
+        )
     if not entries:
         raise UsageError(f"申报人名单 {path} 中没有申报人")
     return entries
