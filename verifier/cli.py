@@ -38,6 +38,7 @@ INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C
 _TARGET_HELP = f"申报职称： {title_choices()} （也可写中文）"
 _TIER_HELP = f"层级： {tier_choices()} （也可写中文）"
 _ROSTER_HELP = "申报人名单（.xlsx 或 .csv）：姓名、申报职称、层级、任现职时间，可含规则集"
+_PROFILE_HELP = "申报人信息文件（YAML 或 JSON）： 学历 / 教龄 / 编制 / 班主任年限 等"
 _OUT_HELP = "结果文件夹（默认：学校文件夹旁的「学校名-核验结果」）"
 _ENGINE_HELP = "OCR 引擎：rapidocr（默认）/ paddleocr / null（不识别图片文字，仅读 PDF 文字层）"
 
@@ -96,10 +97,10 @@ def check(
     since: Annotated[str | None, typer.Option("--since", help="任现职时间，如 2018-09-01 或 2018年9月")] = None,
     profile_file: Annotated[
         Path | None,
-        typer.Option("--profile", exists=True, help="申报人信息文件（YAML 或 JSON：学历、教龄、编制、班主任年限等）"),
+        typer.Option("--profile", exists=True, help=_PROFILE_HELP),
     ] = None,
     facts: Annotated[
-        list[str] | None, typer.Option("--fact", help="申报人信息，可重复：学历=硕士、班主任年限=4、周课时=12")
+        list[str] | None, typer.Option("--fact", help="申报人信息，可重复，如： 学历=硕士 班主任年限=4 周课时=12")
     ] = None,
     workers: Annotated[int | None, typer.Option("--workers", min=1, help="并行进程数")] = None,
     engine: Annotated[str | None, typer.Option("--engine", help=_ENGINE_HELP)] = None,
