@@ -14,11 +14,14 @@ from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
 from api.body_limit import BodyLimitMiddleware
+from api.dispatch import Dispatcher, SendTokens, WakeThreads
 from api.errors import install_handlers
-from api.routes import admin, docs, health, review, rulesets, submissions, verify
+from api.metrics import registry_for
+from api.routes import admin, docs, health, metrics, review, rulesets, submissions, verify, webhooks
 from api.runner import JobRunner
 from api.services import Services
 from api.settings import ApiSettings
+from api.webhooks import WebhookSender
 from verifier.settings import Settings
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -38,23 +41,29 @@ def create_app(
 ) -> FastAPI:
     settings = settings or ApiSettings()
     verifier_settings = verifier_settings or Settings()
-    if settings.workers and not verifier_settings.ocr.threads:
+    if settings.workers and not settings.uses_broker and not verifier_settings.ocr.threads:
         # Share the cores between job threads so parallel OCR sessions do not oversubscribe them.
         verifier_settings.ocr.threads = max(1, (os.cpu_count() or 1) // settings.workers)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         services = Services.build(settings, verifier_settings)
-        runner = JobRunner(services, settings.workers if start_workers else 0)
+        # With a broker the fleet runs the jobs; this process only stores them and sends their tokens.
+        threads = settings.workers if start_workers and not settings.uses_broker else 0
+        runner = JobRunner(services, threads)
         app.state.services = services
-        app.state.runner_wake = runner.wake
+        app.state.dispatcher = _dispatcher(services, runner)
+        app.state.metrics = registry_for(services.sessions, settings, threads)
         app.state.sync_pool = ThreadPoolExecutor(settings.sync_workers, thread_name_prefix="verifier-sync")
-        if not settings.workers or not start_workers:
+        if not threads:
             services.ocr_ready = _load_sync_engine(app.state.sync_pool, verifier_settings)
+        sender = WebhookSender(services.sessions, settings)
         runner.start()
+        sender.start()
         try:
             yield
         finally:
+            sender.stop()
             runner.stop()
             app.state.sync_pool.shutdown(wait=False, cancel_futures=True)
             services.close()
@@ -76,7 +85,7 @@ def create_app(
     app.add_exception_handler(
         review.LoginRequired, lambda _request, _exc: RedirectResponse("/review/login", status_code=303)
     )
-    for module in (health, rulesets, submissions, verify, admin, review, docs):
+    for module in (health, metrics, rulesets, submissions, verify, webhooks, admin, review, docs):
         app.include_router(module.router)
     app.mount(docs.ASSETS_URL, docs.assets(), name="api-docs")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
@@ -93,6 +102,15 @@ def create_app(
 
     app.add_middleware(BodyLimitMiddleware, limit_for=limit_for)
     return app
+
+
+def _dispatcher(services: Services, runner: JobRunner) -> Dispatcher:
+    if not services.settings.uses_broker:
+        return WakeThreads(runner.wake)
+    from api.fleet.celery_app import make_celery, send_token
+
+    celery = make_celery(services.settings)
+    return SendTokens(services.sessions, lambda job_id: send_token(celery, job_id))
 
 
 def _load_sync_engine(pool: ThreadPoolExecutor, verifier_settings: Settings) -> bool:

@@ -52,6 +52,7 @@ def current_key(
     key = auth.find_key(session, token, services.settings.key_pepper) if token else None
     if key is None:
         raise ApiError(401, "UNAUTHORIZED", "缺少或无效的 API 密钥", None)
+    services.rate_limiter.check(key.tenant_id)
     return key
 
 

@@ -17,11 +17,14 @@ log = logging.getLogger("api")
 class ApiError(VerifierError):
     """An error of the service itself, with a stable code and an HTTP status."""
 
-    def __init__(self, status: int, code: str, message: str, detail: object = None) -> None:
+    def __init__(
+        self, status: int, code: str, message: str, detail: object = None, headers: dict[str, str] | None = None
+    ) -> None:
         super().__init__(message)
         self.http_status = status
         self.code = code
         self.detail = detail
+        self.headers = headers
 
 
 _STATUS_CODES = {
@@ -52,7 +55,8 @@ def install_handlers(app: FastAPI) -> None:
         if exc.http_status >= 500:
             log.error("%s: %s", exc.code, exc)
         detail = getattr(exc, "detail", None)
-        return JSONResponse(error_body(exc.code, str(exc), detail), status_code=exc.http_status)
+        headers = getattr(exc, "headers", None)
+        return JSONResponse(error_body(exc.code, str(exc), detail), status_code=exc.http_status, headers=headers)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:

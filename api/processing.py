@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 import cv2
 from sqlalchemy import delete, select, update
 
-from api import cross_duplicates, jobs
+from api import cross_duplicates, jobs, webhooks
 from api.jobs import Claim
 from api.services import Services
 from api.tables import Document, Submission, Upload
 from models.report import Applicant, Report
 from verifier.document import DocumentAnalysis
+from verifier.duplicates import DocFingerprint
 from verifier.errors import VerifierError
 from verifier.pipeline import Upload as PipelineUpload
 from verifier.pipeline import verify_submission
@@ -40,24 +41,25 @@ class _Run:
         position = self.done
         self.done += 1
         with self.services.sessions.begin() as session:
-            if not jobs.holds_lease(session, self.claim):
-                raise LeaseLost
-            fingerprint = analysis.fingerprint
-            if fingerprint is not None:
-                matches = cross_duplicates.find_matches(session, self.submission, fingerprint)  # type: ignore[arg-type]
-                if matches:
-                    self.cross[position] = matches
-                    analysis.report.flags.append(cross_duplicates.flag_for(matches[0]))
-                cross_duplicates.remember(session, self.submission, position, fingerprint)  # type: ignore[arg-type]
             session.execute(
                 update(Submission)
                 .where(Submission.id == self.submission.id)
                 .values(documents_done=self.done, updated_at=jobs.now())
             )
+            if not jobs.holds_lease(session, self.claim):
+                raise LeaseLost
+            fingerprint = analysis.fingerprint
+            if isinstance(fingerprint, DocFingerprint):
+                matches = cross_duplicates.check_and_remember(session, self.submission, position, fingerprint)
+                if matches:
+                    self.cross[position] = matches
+                    analysis.report.flags.append(cross_duplicates.flag_for(matches[0]))
 
 
-def process(services: Services, claim: Claim) -> None:
-    """Run one job to the end: done, failed with a typed error, or back in the queue for another attempt."""
+def process(services: Services, claim: Claim, fatal: tuple[type[BaseException], ...] = ()) -> None:
+    """Run one job to the end: done, failed with a typed error, or back in the queue for another attempt.
+
+    An exception of a `fatal` type (a worker's time limit for the job) fails the job with JOB_TIME_LIMIT."""
     sessions = services.sessions
     with sessions() as session:
         submission = session.get(Submission, claim.submission_id)
@@ -70,8 +72,7 @@ def process(services: Services, claim: Claim) -> None:
         _fail(services, claim, "JOB_ATTEMPTS_EXHAUSTED", "处理多次中断，已停止重试")
         return
     run = _Run(services, claim, submission)
-    with sessions.begin() as session:  # a retried job starts clean
-        cross_duplicates.forget(session, submission.id)
+    with sessions.begin() as session:  # a retried job starts its progress again (its fingerprints keep their place)
         session.execute(
             update(Submission).where(Submission.id == submission.id).values(documents_done=0, updated_at=jobs.now())
         )
@@ -91,6 +92,9 @@ def process(services: Services, claim: Claim) -> None:
         _store(run, result.report, result.analyses)
     except LeaseLost:
         log.warning("job %s: lease lost, results of this attempt dropped", claim.job_id)
+    except fatal:
+        log.warning("job %s: over its time limit", claim.job_id)
+        _fail(services, claim, "JOB_TIME_LIMIT", "处理超过时限，已停止")
     except VerifierError as exc:
         _fail(services, claim, exc.code, str(exc))
     except Exception as exc:
@@ -160,7 +164,8 @@ def _store(run: _Run, report: Report, analyses: list[DocumentAnalysis]) -> None:
                 updated_at=jobs.now(),
             )
         )
-        jobs.mark_done(session, run.claim)
+        jobs.mark_done(session, run.claim, pages=sum(doc.pages for doc in report.documents))
+        webhooks.record_event(session, run.submission.id, "submission.done")
 
 
 def _fail(services: Services, claim: Claim, code: str, message: str) -> None:
@@ -171,3 +176,5 @@ def _fail(services: Services, claim: Claim, code: str, message: str) -> None:
             .values(status="failed", error_code=code, error_message=message, updated_at=jobs.now())
         )
         jobs.mark_failed(session, claim, f"{code}: {message}")
+        session.flush()
+        webhooks.record_event(session, claim.submission_id, "submission.failed")

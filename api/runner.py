@@ -63,21 +63,28 @@ class JobRunner:
             self._run(claim)
 
     def _run(self, claim: Claim) -> None:
-        settings = self.services.settings
-        done = threading.Event()
+        run_claimed(self.services, claim)
 
-        def beat() -> None:
-            while not done.wait(settings.heartbeat_seconds):
-                try:
-                    if not jobs.heartbeat(self.services.sessions, claim, settings.lease_seconds):
-                        return
-                except Exception:
-                    log.exception("heartbeat for job %s failed", claim.job_id)
 
-        heart = threading.Thread(target=beat, name=f"heartbeat-{claim.job_id}", daemon=True)
-        heart.start()
-        try:
-            processing.process(self.services, claim)
-        finally:
-            done.set()
-            heart.join()
+def run_claimed(services: Services, claim: Claim, fatal: tuple[type[BaseException], ...] = ()) -> None:
+    """Process a claimed job while a thread renews its lease; used by in-process and fleet workers alike.
+
+    `fatal` names exceptions that end the job at once as JOB_TIME_LIMIT (the fleet's soft time limit)."""
+    settings = services.settings
+    done = threading.Event()
+
+    def beat() -> None:
+        while not done.wait(settings.heartbeat_seconds):
+            try:
+                if not jobs.heartbeat(services.sessions, claim, settings.lease_seconds):
+                    return
+            except Exception:
+                log.exception("heartbeat for job %s failed", claim.job_id)
+
+    heart = threading.Thread(target=beat, name=f"heartbeat-{claim.job_id}", daemon=True)
+    heart.start()
+    try:
+        processing.process(services, claim, fatal)
+    finally:
+        done.set()
+        heart.join()

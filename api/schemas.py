@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -12,6 +13,14 @@ from api.auth import Role
 from models.report import Report
 
 SubmissionState = Literal["queued", "running", "done", "failed"]
+
+
+class SubmissionPriority(StrEnum):
+    """Which jobs run first: interactive (one document someone waits for), normal, bulk (a season's upload)."""
+
+    interactive = "interactive"
+    normal = "normal"
+    bulk = "bulk"
 
 
 class ErrorBody(BaseModel):
@@ -77,6 +86,35 @@ class SubmissionStatus(BaseModel):
             ]
         }
     }
+
+
+class SubmissionSummary(BaseModel):
+    """One submission in a listing: its state and verdict counts, without the report."""
+
+    id: str
+    status: SubmissionState
+    priority: SubmissionPriority
+    applicant_name: str | None
+    ruleset: str | None
+    created_at: datetime
+    updated_at: datetime
+    progress: Progress
+    accepted: int
+    review: int
+    rejected: int
+
+
+class SubmissionList(BaseModel):
+    items: list[SubmissionSummary]
+    next_cursor: str | None = Field(None, description="pass as `cursor` for the next page; null on the last")
+
+
+class DeletionOut(BaseModel):
+    id: str = Field(description="the erased submission")
+    status: Literal["deleted"] = "deleted"
+    documents: int
+    blobs_erased: int
+    deleted_at: datetime
 
 
 class Health(BaseModel):

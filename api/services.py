@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from api.blobs import BlobStore
+from api.blobs import BlobStore, open_blob_store
 from api.database import make_engine, migrate, session_factory
+from api.rate_limit import TenantRateLimiter
 from api.settings import ApiSettings
 from verifier.settings import Settings
 
@@ -20,6 +21,7 @@ class Services:
     engine: Engine
     sessions: sessionmaker[Session]
     blobs: BlobStore
+    rate_limiter: TenantRateLimiter
     # Set by the first worker (or the sync pool) once its OCR engine is loaded; /readyz reports it.
     ocr_ready: bool = field(default=False)
 
@@ -32,7 +34,8 @@ class Services:
             verifier_settings=verifier_settings or Settings(),
             engine=engine,
             sessions=session_factory(engine),
-            blobs=BlobStore(settings.storage_dir),
+            blobs=open_blob_store(settings),
+            rate_limiter=TenantRateLimiter(settings.rate_limit, settings.rate_limit_storage),
         )
 
     def close(self) -> None:

@@ -93,23 +93,46 @@ class Upload(Base):
     position: Mapped[int] = mapped_column()
     file: Mapped[str] = mapped_column(String(500))
     column: Mapped[str | None] = mapped_column(String(200))
-    sha256: Mapped[str] = mapped_column(String(64))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
     size: Mapped[int] = mapped_column(BigInteger)
 
 
 class Job(Base):
     __tablename__ = "jobs"
-    __table_args__ = (Index("ix_jobs_claim", "status", "lease_until"),)
+    __table_args__ = (
+        Index("ix_jobs_claim", "status", "lease_until"),
+        Index("ix_jobs_tenant_status", "tenant_id", "status"),
+        Index("ix_jobs_tenant_claimed", "tenant_id", "claimed_at"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     submission_id: Mapped[str] = mapped_column(ForeignKey("submissions.id"), unique=True)
     status: Mapped[str] = mapped_column(String(16), default="queued")  # queued | running | done | failed
+    # Higher first (api.jobs.Priority); within one priority, tenants take turns (api.jobs.claim_next).
+    priority: Mapped[int] = mapped_column(default=5)
+    tenant_id: Mapped[str] = mapped_column(String(64), default="")  # the submission's, for fair turns
     attempts: Mapped[int] = mapped_column(default=0)
+    claimed_at: Mapped[datetime | None] = mapped_column()  # the last claim: when the tenant was last served
+    # Times a worker's lease ran out and the job was taken again (a killed or stalled worker).
+    reclaims: Mapped[int] = mapped_column(default=0)
+    # When its work token went to the broker (fleet mode); NULL: not yet, the sweeper sends it.
+    published_at: Mapped[datetime | None] = mapped_column()
+    pages: Mapped[int] = mapped_column(default=0)  # pages verified, once done (the fleet's pages per second)
     lease_owner: Mapped[str | None] = mapped_column(String(100))
     lease_until: Mapped[datetime | None] = mapped_column()
     heartbeat_at: Mapped[datetime | None] = mapped_column()
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column()
+
+
+class FleetWorker(Base):
+    """A `verifier worker` host process, seen by its sweeper every few seconds: what 'live workers' counts."""
+
+    __tablename__ = "fleet_workers"
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)  # hostname:pid
+    processes: Mapped[int] = mapped_column()
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    seen_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
 
 
 class Document(Base):
@@ -169,3 +192,49 @@ class ReviewDecision(Base):
     previous: Mapped[str | None] = mapped_column(Text, default=None)
     reviewer_id: Mapped[str | None] = mapped_column(String(32), default=None)
     model_version: Mapped[str] = mapped_column(String(200), default="", server_default="")
+
+
+class Deletion(Base):
+    """The audit row kept when a platform erases a submission: who, when, and how much was erased."""
+
+    __tablename__ = "deletions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    submission_id: Mapped[str] = mapped_column(String(32), index=True)
+    tenant_id: Mapped[str] = mapped_column(String(64), index=True)
+    key_id: Mapped[str] = mapped_column(String(32))
+    documents: Mapped[int] = mapped_column()
+    blobs_erased: Mapped[int] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Webhook(Base):
+    """A tenant's endpoint, told (signed with its secret) when a submission is done or failed."""
+
+    __tablename__ = "webhooks"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id"), index=True)
+    url: Mapped[str] = mapped_column(String(2000))
+    secret: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    disabled_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class WebhookDelivery(Base):
+    """The delivery log: one row per event and endpoint, with its attempts and the last answer."""
+
+    __tablename__ = "webhook_deliveries"
+    __table_args__ = (Index("ix_webhook_deliveries_due", "status", "next_attempt_at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    webhook_id: Mapped[str] = mapped_column(ForeignKey("webhooks.id"), index=True)
+    tenant_id: Mapped[str] = mapped_column(String(64))
+    submission_id: Mapped[str] = mapped_column(String(32), index=True)
+    event: Mapped[str] = mapped_column(String(64))  # submission.done | submission.failed
+    payload: Mapped[dict] = mapped_column()
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending | delivered | failed
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
+    lease_until: Mapped[datetime | None] = mapped_column(default=None)
+    last_status: Mapped[int | None] = mapped_column(default=None)
+    last_error: Mapped[str | None] = mapped_column(Text, default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    delivered_at: Mapped[datetime | None] = mapped_column(default=None)

@@ -303,9 +303,21 @@ def serve(
     workers: Annotated[int, typer.Option(min=1, help="后台核验线程数")] = 1,
 ) -> None:
     """启动核验服务（HTTP API 与审核页面）。"""
-    from api.server import run  # the one place verifier/ reaches into api/: the service's entry point
+    from api.server import run  # verifier/ reaches into api/ only for the service's entry points
 
     run(host=host, port=port, workers=workers)
+
+
+@app.command(cls=ChineseCommand)
+def worker(
+    processes: Annotated[int, typer.Option(min=1, help="核验进程数（每个进程一个 OCR 引擎）")] = 1,
+    loglevel: Annotated[str, typer.Option(help="日志级别")] = "INFO",
+    hostname: Annotated[str | None, typer.Option(help="Celery 节点名（默认 celery@主机名）")] = None,
+) -> None:
+    """启动核验工作进程（Celery），处理服务存下的申报；需设置 VERIFIER_BROKER_URL。"""
+    from api.fleet.worker import run_worker  # like serve: the service's worker entry point
+
+    run_worker(processes, loglevel=loglevel, hostname=hostname)
 
 
 @fixtures_app.command("sample", cls=ChineseCommand)

@@ -66,10 +66,21 @@ _worker_settings: Settings | None = None
 _WORKER_START = multiprocessing.get_context("spawn")
 
 
+def warm_up(settings: Settings) -> None:
+    """Load what a long-lived worker needs once, before its first document rather than during it: the OCR
+    models, the administrative-division gazetteer (about 3 s) and the perceptual hash's FFT module."""
+    import scipy.fftpack  # noqa: F401  (imagehash imports it on the first pHash)
+
+    from verifier.issuers.gazetteer import load_gazetteer
+
+    get_engine(settings.ocr)
+    load_gazetteer()
+
+
 def _init_worker(settings: Settings) -> None:
     global _worker_settings
     _worker_settings = settings
-    get_engine(settings.ocr)  # load the models once per worker, before the first document
+    warm_up(settings)
 
 
 def _analyze_in_worker(upload: Upload) -> DocumentAnalysis:

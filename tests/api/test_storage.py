@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+import uuid
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -23,15 +24,55 @@ def _store(database_url: str) -> sessionmaker[Session]:
     return session_factory(engine)
 
 
-def _queue(sessions: sessionmaker[Session], n: int) -> list[str]:
-    ids = [f"s{i:03d}" for i in range(n)]
+def _queue(
+    sessions: sessionmaker[Session], n: int, tenant: str = "t", priority: jobs.Priority = jobs.Priority.normal
+) -> list[str]:
+    batch = uuid.uuid4().hex[:6]
+    ids = [f"{tenant}-{priority.name}-{batch}-{i:03d}" for i in range(n)]
     with sessions.begin() as session:
-        auth.create_tenant(session, "t", "t")
+        auth.create_tenant(session, tenant, tenant)
         for submission_id in ids:
-            session.add(Submission(id=submission_id, tenant_id="t", applicant={}, request_hash="x"))
+            session.add(Submission(id=submission_id, tenant_id=tenant, applicant={}, request_hash="x"))
             session.flush()
-            jobs.enqueue(session, submission_id)
+            jobs.enqueue(session, submission_id, tenant, priority)
     return ids
+
+
+def _claim_all(sessions: sessionmaker[Session], limit: int = 1000) -> list[str]:
+    order = []
+    while len(order) < limit and (claim := jobs.claim_next(sessions, "w", lease_seconds=60)) is not None:
+        order.append(claim.submission_id)
+    return order
+
+
+def test_an_interactive_job_goes_before_the_bulk_queued_ahead_of_it(database_url: str) -> None:
+    sessions = _store(database_url)
+    bulk = _queue(sessions, 50, priority=jobs.Priority.bulk)
+    first = jobs.claim_next(sessions, "w", lease_seconds=60)
+    assert first is not None and first.submission_id == bulk[0]
+    [urgent] = _queue(sessions, 1, priority=jobs.Priority.interactive)
+    [normal] = _queue(sessions, 1)
+    assert _claim_all(sessions, 2) == [urgent, normal]
+    assert _claim_all(sessions) == bulk[1:]
+
+
+def test_tenants_take_turns_so_a_large_upload_starves_no_one(database_url: str) -> None:
+    sessions = _store(database_url)
+    large = _queue(sessions, 30, tenant="large")
+    small = _queue(sessions, 3, tenant="small")
+    order = _claim_all(sessions, 6)
+    # One worker, no job running at each claim: the tenant served longest ago (or never) goes next.
+    assert order == [large[0], small[0], large[1], small[1], large[2], small[2]]
+
+
+def test_a_tenant_with_fewer_jobs_running_goes_first(database_url: str) -> None:
+    sessions = _store(database_url)
+    large = _queue(sessions, 10, tenant="large")
+    held = [jobs.claim_next(sessions, f"w{i}", lease_seconds=60) for i in range(3)]  # three of large's, running
+    assert [h.submission_id if h else None for h in held] == large[:3]
+    small = _queue(sessions, 2, tenant="small")
+    nxt = jobs.claim_next(sessions, "w9", lease_seconds=60)
+    assert nxt is not None and nxt.submission_id == small[0]
 
 
 def test_claims_take_each_job_once_in_order(database_url: str) -> None:
