@@ -144,7 +144,7 @@ def make_fleet(tmp_path: Path, kind: str, **overrides: object) -> Iterator[Fleet
     values: dict[str, object] = {
         "broker_url": url,
         "queue": queue,
-        "lease_seconds": 3,
+        "lease_seconds": 6,  # well above a heartbeat delayed on a loaded machine (0.5 s apart)
         "heartbeat_seconds": 0.5,
         "sweep_seconds": 0.5,
         "publish_grace_seconds": 5,
