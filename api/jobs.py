@@ -46,7 +46,7 @@ def _claimable(moment: datetime) -> ColumnElement[bool]:
     return or_(Job.status == "queued", and_(Job.status == "running", Job.lease_until < moment))
 
 
-def _next_job(moment: datetime) -> Select[tuple[int]]:
+def _next_job(moment: datetime) -> Select[int]:
     """The job to run next: the highest priority; within it, the tenant with the fewest jobs running, then the
     one served longest ago (tenants take turns, so one tenant's 5,000 jobs do not starve another's ten); within
     a tenant, the oldest. The per-tenant measures are computed once per tenant and priority (each group's
