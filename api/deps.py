@@ -44,12 +44,16 @@ def _presented_key(bearer: HTTPAuthorizationCredentials | None, header: str | No
 
 def current_key(
     services: ServicesDep,
-    session: SessionDep,
     bearer: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)],
     header: Annotated[str | None, Security(_header)],
 ) -> ApiKey:
     token = _presented_key(bearer, header)
-    key = auth.find_key(session, token, services.settings.key_pepper) if token else None
+    key = None
+    if token:
+        # A session of its own, closed at once: the request's session (if any) is a second connection, and
+        # holding this one while the upload is checked and stored exhausts the pool under concurrent uploads.
+        with services.sessions() as session:
+            key = auth.find_key(session, token, services.settings.key_pepper)
     if key is None:
         raise ApiError(401, "UNAUTHORIZED", "缺少或无效的 API 密钥", None)
     services.rate_limiter.check(key.tenant_id)
@@ -62,18 +66,18 @@ CurrentKey = Annotated[ApiKey, Depends(current_key)]
 def key_or_review_session(
     request: Request,
     services: ServicesDep,
-    session: SessionDep,
     bearer: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)],
     header: Annotated[str | None, Security(_header)],
 ) -> ApiKey | Reviewer:
     """For read-only resources the review pages also show (page images): an API key or a reviewer's session."""
     token = _presented_key(bearer, header)
     viewer: ApiKey | Reviewer | None
-    if token:
-        viewer = auth.find_key(session, token, services.settings.key_pepper)
-    else:
-        cookie = request.cookies.get(SESSION_COOKIE, "")
-        viewer = accounts.find_session_reviewer(session, cookie, services.settings.key_pepper)
+    with services.sessions() as session:  # short, as in current_key
+        if token:
+            viewer = auth.find_key(session, token, services.settings.key_pepper)
+        else:
+            cookie = request.cookies.get(SESSION_COOKIE, "")
+            viewer = accounts.find_session_reviewer(session, cookie, services.settings.key_pepper)
     if viewer is None:
         raise ApiError(401, "UNAUTHORIZED", "缺少或无效的 API 密钥", None)
     return viewer
