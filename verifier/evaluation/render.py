@@ -29,16 +29,21 @@ def _document_tables(title: str, s: DocumentScores) -> list[str]:
         lines.append(f"- {severity}: {_pct(ratio.value)} ({ratio.correct}/{ratio.total})")
     severities = [sev for sev in _SEVERITIES if sev in s.fields_by_severity]
     header = (
-        "| field | correct | total | accuracy | "
+        "| field | correct | wrong | empty | total | accuracy | "
         + "".join(f"{sev} | " for sev in severities)
         + "spurious | not carried |"
     )
-    lines += ["", header, "|---" * (6 + len(severities)) + "|"]
+    lines += ["", header, "|---" * (8 + len(severities)) + "|"]
     for name, ratio in sorted(s.fields.items()):
         spurious = s.field_spurious.get(name, 0)
         lost = s.field_not_carried.get(name, 0)
+        empty = s.field_empty.get(name, 0)
+        wrong = ratio.total - ratio.correct - empty
         cells = "".join(f"{_ratio_cell(s.fields_by_severity[sev].get(name))} | " for sev in severities)
-        lines.append(f"| {name} | {ratio.correct} | {ratio.total} | {_pct(ratio.value)} | {cells}{spurious} | {lost} |")
+        lines.append(
+            f"| {name} | {ratio.correct} | {wrong} | {empty} | {ratio.total} | {_pct(ratio.value)} | "
+            f"{cells}{spurious} | {lost} |"
+        )
     if s.field_not_carried:
         lines.append(
             "\n*not carried*: printed on the page but cut away or washed out by glare in this file, so no reader can "
@@ -49,6 +54,8 @@ def _document_tables(title: str, s: DocumentScores) -> list[str]:
     rate = s.clean_with_quality_flag / s.clean_documents if s.clean_documents else None
     counts = f"({s.clean_with_quality_flag}/{s.clean_documents})"
     lines += ["", f"clean documents with any quality flag: {_pct(rate)} {counts}"]
+    if s.orientation.total:
+        lines.append(f"orientation (first page turned upright as labelled): {_ratio_cell(s.orientation)}")
     sealed = s.seal_only_issuer
     if sealed.total:
         share = f"{_pct(sealed.value)} ({sealed.correct}/{sealed.total})"

@@ -65,7 +65,7 @@ def evaluate_benchmark(
     sub_labels = labels.submissions[: max(1, limit // 15)] if limit else labels.submissions
 
     with WorkerPool(settings, workers) if workers > 1 else nullcontext() as pool:
-        return _evaluate(root, settings, doc_labels, sub_labels, ruleset_id, on_document, pool)
+        return _evaluate(root, settings, doc_labels, sub_labels, ruleset_id, on_document, pool, labels.holder_salt)
 
 
 def _evaluate(
@@ -76,6 +76,7 @@ def _evaluate(
     ruleset_id: str,
     on_document: Callable[[object], None] | None,
     pool: WorkerPool | None,
+    holder_salt: str | None = None,
 ) -> EvalResult:
     pages, seconds = 0, 0.0
     start = time.perf_counter()
@@ -84,7 +85,7 @@ def _evaluate(
     seconds += time.perf_counter() - start
     pages += sum(d.pages for d in result.report.documents)
     predicted = {d.file: d for d in result.report.documents}
-    document_scores = score_documents((lab, predicted[lab.file]) for lab in doc_labels)
+    document_scores = score_documents(((lab, predicted[lab.file]) for lab in doc_labels), holder_salt=holder_salt)
 
     sub_pairs, truth_pairs, predicted_pairs = [], set(), set()
     register = SubmissionRegister()
