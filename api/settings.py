@@ -54,6 +54,9 @@ class ApiSettings(BaseSettings):
     webhook_backoff_seconds: float = 5.0
     webhook_max_attempts: int = 8
     webhook_poll_seconds: float = 1.0
+    # Webhook URLs must name public addresses; allow private ones only where the receiver sits on the same
+    # private network on purpose (and in tests).
+    webhook_private_addresses: bool = False
 
     # GET /metrics: open (behind the deployment's network rules) when empty, else needs `Bearer <token>`.
     metrics_token: str = ""

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from api import jobs
 from api.settings import ApiSettings
 from api.tables import Submission, Webhook, WebhookDelivery
+from api.webhook_targets import TargetRefused, check_resolved_host
 from verifier.client import sign
 
 log = logging.getLogger("api.webhooks")
@@ -146,11 +147,13 @@ class WebhookSender:
         }
         status, error = None, None
         try:
+            if not self.settings.webhook_private_addresses:
+                check_resolved_host(hook.url)
             answer = self.client.post(hook.url, content=body, headers=headers)
             status = answer.status_code
             if not 200 <= status < 300:
                 error = f"HTTP {status}"
-        except httpx.HTTPError as exc:
+        except (httpx.HTTPError, TargetRefused) as exc:
             error = f"{type(exc).__name__}: {exc}"[:2000]
         self._record(delivery, status, error)
 

@@ -16,6 +16,7 @@ from api.deps import CurrentKey, ServicesDep, SessionDep
 from api.errors import ApiError
 from api.schemas import ErrorBody
 from api.tables import Webhook, WebhookDelivery
+from api.webhook_targets import TargetRefused, check_literal_host
 from api.webhooks import EVENTS, SIGNATURE_HEADER
 
 router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"], responses={401: {"model": ErrorBody}})
@@ -56,6 +57,11 @@ class DeliveryOut(BaseModel):
 
 @router.post("", response_model=WebhookCreated, status_code=status.HTTP_201_CREATED, summary="Add an endpoint")
 def create_webhook(body: WebhookCreate, key: CurrentKey, services: ServicesDep) -> WebhookCreated:
+    if not services.settings.webhook_private_addresses:
+        try:
+            check_literal_host(str(body.url))
+        except TargetRefused as exc:
+            raise ApiError(422, "WEBHOOK_URL_NOT_ALLOWED", "回调地址必须是公网地址", detail=str(exc)) from exc
     secret = body.secret or "whsec_" + secrets.token_urlsafe(32)
     with services.sessions.begin() as session:
         hook = Webhook(id=uuid.uuid4().hex, tenant_id=key.tenant_id, url=str(body.url), secret=secret)

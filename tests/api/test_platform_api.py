@@ -4,6 +4,7 @@ per-tenant rate limits, signed webhooks with retries and a delivery log, and a r
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ from sqlalchemy import func, select
 
 from api.app import create_app
 from api.tables import Deletion, Fingerprint, Upload
+from api.webhook_targets import TargetRefused, check_literal_host, check_resolved_host
 from api.webhooks import SIGNATURE_HEADER
 from tests.api.helpers import (
     Tenant,
@@ -31,7 +33,9 @@ from verifier.client import ApiError, VerifierClient, verify_signature
 
 
 def _app(tmp_path: Path, **overrides: object) -> TestClient:
-    values: dict[str, object] = {"webhook_backoff_seconds": 0.2, "webhook_poll_seconds": 0.05, **overrides}
+    values: dict[str, object] = {
+        "webhook_backoff_seconds": 0.2, "webhook_poll_seconds": 0.05, "webhook_private_addresses": True, **overrides
+    }
     return TestClient(create_app(api_settings(tmp_path, **values), null_ocr_settings()))
 
 
@@ -189,6 +193,35 @@ def test_webhooks_are_signed_retried_with_backoff_and_logged(platform: tuple[Tes
     assert entry["status"] == "delivered" and entry["attempts"] == 2 and entry["last_status"] == 200
     other = make_tenant(client, "platform-b")
     assert client.get(f"/v1/webhooks/{hook['id']}/deliveries", headers=other.headers).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:8000/v1/admin",
+        "http://localhost/hook",
+        "http://169.254.169.254/latest/meta-data/",
+        "https://10.1.2.3/hook",
+        "http://[::1]/hook",
+        "http://[::ffff:127.0.0.1]/hook",
+        "http://0.0.0.0/hook",
+    ],
+)
+def test_a_webhook_may_not_point_into_the_private_network(tmp_path: Path, url: str) -> None:
+    with _app(tmp_path, webhook_private_addresses=False) as client:
+        tenant = make_tenant(client, "platform-a")
+        refused = client.post("/v1/webhooks", json={"url": url}, headers=tenant.headers)
+        assert refused.status_code == 422 and refused.json()["code"] == "WEBHOOK_URL_NOT_ALLOWED"
+        assert client.get("/v1/webhooks", headers=tenant.headers).json() == []
+        public = client.post("/v1/webhooks", json={"url": "https://203.0.114.9/hook"}, headers=tenant.headers)
+        assert public.status_code == 201, public.text
+
+
+def test_a_name_that_resolves_into_the_private_network_is_not_sent_to() -> None:
+    # This machine's own name resolves (through /etc/hosts) to its loopback or private address.
+    with pytest.raises(TargetRefused):
+        check_resolved_host(f"http://{socket.gethostname()}:9/hook")
+    check_literal_host("https://platform.example/hooks")  # a name passes until it is resolved
 
 
 def test_a_reviewer_reruns_a_finished_submission(platform: tuple[TestClient, Tenant]) -> None:
