@@ -96,12 +96,26 @@ class ClauseResult(BaseModel):
     missing: str | None = Field(None, description="what is still missing, in plain Chinese (extension)")
 
 
+class Coverage(BaseModel):
+    """What `eligible` covers (extension): the groups it was decided on and what the rule set does not check."""
+
+    evaluated_groups: list[str] = Field(default_factory=list, description="required groups `eligible` is decided on")
+    reported_groups: list[str] = Field(
+        default_factory=list, description="groups reported but not deciding `eligible` (破格, 注册结论)"
+    )
+    not_modelled: list[str] = Field(
+        default_factory=list, description="conditions of the notice no clause checks; a reviewer judges them"
+    )
+    needs_target_title: bool = Field(False, description="true when `eligible` is null for want of a target title")
+
+
 class Summary(BaseModel):
     documents: int
     accepted: int
     review: int
     rejected: int
     eligible: bool | None = None
+    coverage: Coverage | None = Field(None, description="what `eligible` covers, when a rule set ran (extension)")
 
 
 class Report(BaseModel):
@@ -122,8 +136,11 @@ def verdict_for(flags: list[Flag]) -> Verdict:
     return Verdict.accept
 
 
-def summarize(documents: list[DocumentReport], eligible: bool | None = None) -> Summary:
+def summarize(
+    documents: list[DocumentReport], eligible: bool | None = None, coverage: Coverage | None = None
+) -> Summary:
     return Summary(
+        coverage=coverage,
         documents=len(documents),
         accepted=sum(d.verdict == Verdict.accept for d in documents),
         review=sum(d.verdict == Verdict.review for d in documents),

@@ -272,6 +272,6 @@ def finish_submission(
         applicant=applicant,
         documents=docs,
         clauses=result.clauses if result else [],
-        summary=summarize(docs, result.eligible if result else None),
+        summary=summarize(docs, result.eligible if result else None, result.coverage if result else None),
     )
     return SubmissionResult(report=report, analyses=analyses, criteria=result)

@@ -97,6 +97,10 @@ def apply_decisions(machine: Report, decisions: Decisions, columns_file: str | N
         result = apply_criteria(docs, report.applicant, load_ruleset(report.ruleset), verdict_of)
         report.clauses = result.clauses
     settle(docs, verdict_of)
-    report.summary = summarize(docs, result.eligible if result else machine.summary.eligible)
+    report.summary = summarize(
+        docs,
+        result.eligible if result else machine.summary.eligible,
+        result.coverage if result else machine.summary.coverage,
+    )
     return ReviewedReport(report=report, criteria=result, readings=readings)
 

@@ -42,7 +42,9 @@ def test_all_accepted_exits_0_and_json_matches_schema(folder: Path) -> None:
     (doc,) = report["documents"]
     assert doc["file"] == "继续教育/ce.pdf" and doc["column"] == "继续教育"
     assert doc["doc_type"] == "continuing_education" and doc["fields"]["hours"] == 48
-    assert report["summary"] == {"documents": 1, "accepted": 1, "review": 0, "rejected": 0, "eligible": None}
+    assert report["summary"] == {
+        "documents": 1, "accepted": 1, "review": 0, "rejected": 0, "eligible": None, "coverage": None
+    }
 
 
 def test_rejected_document_exits_1_and_table_names_the_flag(folder: Path) -> None:

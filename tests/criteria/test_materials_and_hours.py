@@ -39,10 +39,10 @@ def clause(result, clause_id: str):
 BINGTUAN_FULL = [
     make("zgz.jpg", "teacher_qualification", "教师资格证书"),
     make("zc.jpg", "qualification_registration", "定期注册 合格", registration_result="pass"),
-    ce("ms.pdf", 120, "集中面授培训"),
-    ce("xb.pdf", 90, "校本培训"),
+    ce("ms.pdf", 120, "集中面授培训", issue_date="2020-05-01"),
+    ce("xb.pdf", 90, "校本培训", issue_date="2021-05-01"),
     ce("sy.pdf", 50, "师域培训"),
-    ce("xx.pdf", 100, "信息技术应用能力提升工程2.0"),
+    ce("xx.pdf", 100, "信息技术应用能力提升工程2.0", issue_date="2023-05-01"),
     make("djb.pdf", "personnel_form", "兵团事业单位人员登记表"),
     make("gw.pdf", "job_description", "岗位说明书"),
     make("gs.pdf", "publicity_form", "用人单位推荐考核结果公示表"),
@@ -57,6 +57,7 @@ def test_bingtuan_full_submission_meets_every_material_clause() -> None:
     assert sorted(result.assignment["ms.pdf"]) == [
         "materials.continuing-education",
         "materials.continuing-education-hours",
+        "materials.continuing-education-years",
     ]
 
 

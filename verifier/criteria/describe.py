@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from verifier.criteria.facts import test_text
 from verifier.criteria.schema import Clause, RuleSet
 from verifier.criteria.wording import TIER_ZH, need_with_count, threshold_text, titles_text, total_text, window_text
 
@@ -28,6 +29,12 @@ def _clause_lines(ruleset: RuleSet, clause: Clause) -> list[str]:
             lines.append(f"        另须核实：{alt.confirm}")
     if clause.total:
         lines.append(f"      学时：{total_text(clause.total)}")
+    for number, route in enumerate(clause.profile, start=1):
+        lines.append(f"      申报人信息{number}：{'、'.join(test_text(t) for t in route.all)}")
+    if clause.only_if:
+        lines.append(f"      仅适用于：{'、'.join(test_text(t) for t in clause.only_if)}")
+    if clause.unless:
+        lines.append(f"      不适用于：{'或'.join(test_text(t) for t in clause.unless)}")
     if clause.reviewer:
         lines.append(f"      评审人员核实：{clause.reviewer}")
     return lines
@@ -44,9 +51,10 @@ def describe_ruleset(ruleset: RuleSet) -> str:
     for group in ruleset.groups:
         members = [c for c in ruleset.clauses if c.group == group.id]
         lines.append("")
+        required = "全部" if group.required == "all" else group.required
         lines.append(
             f"{group.title}（{_ROLE_ZH[group.role]}；{titles_text(group.target_titles)}；"
-            f"须具备 {group.required} 项；出处：{ruleset.source_text(group.source)}）"
+            f"须具备 {required} 项；出处：{ruleset.source_text(group.source)}）"
         )
         for clause in members:
             lines.extend(_clause_lines(ruleset, clause))

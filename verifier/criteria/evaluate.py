@@ -20,18 +20,26 @@ from verifier.criteria.assignment import (
     max_flow_per_need,
     solve,
 )
+from verifier.criteria.facts import all_hold, any_holds, decide, test_text
 from verifier.criteria.layered import find_lower_level_awards
 from verifier.criteria.matching import in_window, kinds_of, matches_need, normalised_text, same_person, window_start
-from verifier.criteria.result import CriteriaResult, GroupResult
+from verifier.criteria.result import Coverage, CriteriaResult, GroupResult
 from verifier.criteria.schema import Alternative, Clause, GroupRole, Need, RuleSet, Window
 from verifier.criteria.totals import add_up, missing_text
 from verifier.criteria.wording import need_text
+from verifier.criteria.yearly import attendance
 
 
-def applicable_clauses(ruleset: RuleSet, applicant: Applicant) -> list[Clause]:
-    """Clauses for the applicant's target title and tier; an unknown title or tier keeps every variant."""
+def applicable_clauses(ruleset: RuleSet, applicant: Applicant, as_of: date | None = None) -> list[Clause]:
+    """Clauses for the applicant's target title and tier; an unknown title or tier keeps every variant. A clause
+    the profile exempts (`unless` holds, an `only_if` test fails) is left out; an unknown fact keeps it."""
+    as_of = as_of or date.today()
     selected = []
     for clause in ruleset.clauses:
+        if clause.unless and any_holds(applicant, clause.unless, as_of) is True:
+            continue
+        if clause.only_if and all_hold(applicant, clause.only_if, as_of) is False:
+            continue
         group = ruleset.group(clause.group)
         titles = clause.target_titles or (group.target_titles if group else [])
         if titles and applicant.target_title is not None and applicant.target_title not in titles:
@@ -181,13 +189,8 @@ def _result_for_alternatives(
             ctx.note(file, f"用于支撑条款 {clause.id}（{clause.source}）")
         confirm = clause.alternatives[alt_index].confirm
         if confirm:
-            return ClauseResult(
-                id=clause.id,
-                title=clause.title,
-                status=ClauseStatus.needs_reviewer,
-                evidence=files,
-                missing=f"材料已具备，另须评审人员核实：{confirm}",
-            )
+            text = f"材料已具备，另须评审人员核实：{confirm}"
+            return _clause_result(clause, ClauseStatus.needs_reviewer, files, text)
         return ClauseResult(id=clause.id, title=clause.title, status=ClauseStatus.satisfied, evidence=files)
     missing, index = _missing(clause, slots, free)
     _flag_partial(ctx, clause, slots[index], clause.alternatives[index], free)
@@ -220,14 +223,16 @@ def _total_result(ctx: _Context, clause: Clause) -> ClauseResult:
     )
 
 
-def _scorer(ruleset: RuleSet, clauses: list[Clause]) -> Callable[[list[Picked]], tuple[int, ...]]:
+def _scorer(
+    ruleset: RuleSet, clauses: list[Clause], members: Counter[str]
+) -> Callable[[list[Picked]], tuple[int, ...]]:
     by_id = {c.id: c for c in clauses}
 
     def score(picked: list[Picked]) -> tuple[int, ...]:
         per_group: Counter[str] = Counter(by_id[cid].group or "" for cid, _ in picked)
         capped = {role: 0 for role in GroupRole}
         for group in ruleset.groups:
-            capped[group.role] += min(per_group[group.id], group.required)
+            capped[group.role] += min(per_group[group.id], group.needed(members[group.id]))
         clean = sum(1 for cid, alt in picked if alt is None or not by_id[cid].alternatives[alt].confirm)
         return capped[GroupRole.required], capped[GroupRole.exceptional], len(picked), clean
 
@@ -240,7 +245,7 @@ def evaluate(
     """Match the documents to the clauses for this applicant; `as_of` anchors 近三年 and 年度 (default today)."""
     ctx = _Context(ruleset=ruleset, applicant=applicant, as_of=as_of or date.today())
     _screen(ctx, evidence)
-    clauses = applicable_clauses(ruleset, applicant)
+    clauses = applicable_clauses(ruleset, applicant, ctx.as_of)
 
     slots: dict[str, list[AltSlot]] = {}
     for clause in clauses:
@@ -249,13 +254,18 @@ def evaluate(
                 AltSlot(needs=tuple(_need_slot(ctx, clause, need) for need in alt.needs)) for alt in clause.alternatives
             ]
     exclusive = [c for c in clauses if c.alternatives and (ruleset.exclusive if c.exclusive is None else c.exclusive)]
-    solution = best_assignment([ClauseSlot(c.id, slots[c.id]) for c in exclusive], _scorer(ruleset, exclusive))
+    members = Counter(c.group or "" for c in clauses)
+    solution = best_assignment([ClauseSlot(c.id, slots[c.id]) for c in exclusive], _scorer(ruleset, exclusive, members))
     used = {f for _, files in solution.chosen.values() for need_files in files for f in need_files}
     free = {e.file for e in ctx.pool} - used
 
     results: dict[str, ClauseResult] = {}
     for clause in clauses:
-        if clause.total is not None:
+        if clause.profile:
+            results[clause.id] = _profile_result(ctx, clause)
+        elif clause.yearly is not None:
+            results[clause.id] = _yearly_result(ctx, clause)
+        elif clause.total is not None:
             results[clause.id] = _total_result(ctx, clause)
         elif not clause.alternatives:
             results[clause.id] = ClauseResult(
@@ -273,8 +283,11 @@ def evaluate(
                 ctx, clause, slots[clause.id], _first_feasible(clause, slots[clause.id]), None
             )
 
+    for clause in clauses:
+        results[clause.id] = _maybe_not_required(ctx, clause, results[clause.id])
     _explain_unused(ctx, {c.id for c in exclusive})
-    groups = _group_results(ruleset, clauses, results)
+    pending = {c.id for c in clauses if _pending(c, results[c.id])}
+    groups = _group_results(ruleset, clauses, results, pending)
     return CriteriaResult(
         ruleset=ruleset.id,
         clauses=[results[c.id] for c in clauses],
@@ -282,8 +295,73 @@ def evaluate(
         assignment={f: ids for f, ids in ctx.assignment.items() if ids},
         flags={f: flags for f, flags in ctx.flags.items() if flags},
         notes={f: notes for f, notes in ctx.notes.items() if notes},
-        eligible=_eligible(applicant, groups),
+        eligible=_eligible(ruleset, applicant, groups),
         search_complete=solution.complete,
+        coverage=_coverage(ruleset, applicant, groups),
+    )
+
+
+def _profile_result(ctx: _Context, clause: Clause) -> ClauseResult:
+    """A condition the profile decides; a missing fact is a reviewer's, never met by default."""
+    outcome = decide(ctx.applicant, clause.profile, ctx.as_of)
+    if outcome.met is True:
+        return ClauseResult(id=clause.id, title=clause.title, status=ClauseStatus.satisfied, missing=None)
+    status = ClauseStatus.needs_reviewer if outcome.met is None else ClauseStatus.not_satisfied
+    return ClauseResult(id=clause.id, title=clause.title, status=status, missing=outcome.text)
+
+
+def _yearly_result(ctx: _Context, clause: Clause) -> ClauseResult:
+    assert clause.yearly is not None
+    rule = clause.yearly
+    outcome = attendance(rule, ctx.pool, ctx.as_of)
+    files = sorted(outcome.files)
+    for file in files:
+        if clause.id not in ctx.assignment[file]:
+            ctx.assignment[file].append(clause.id)
+    if not outcome.missed:
+        return ClauseResult(id=clause.id, title=clause.title, status=ClauseStatus.satisfied, evidence=files)
+    years = "、".join(f"{y}" for y in outcome.missed)
+    undated = f"（另有 {len(outcome.undated)} 份证书日期未识别）" if outcome.undated else ""
+    if outcome.undated or outcome.can_make_up(rule):
+        text = f"{years} 年度没有继续教育证书{undated}：须补齐该年度学时（一个学习年度只能补一个年度），请评审人员核实"
+        return _clause_result(clause, ClauseStatus.needs_reviewer, files, text)
+    text = f"{years} 年度没有继续教育证书，之后的学习年度不够补齐（一个学习年度只能补一个年度）"
+    return _clause_result(clause, ClauseStatus.not_satisfied, files, text)
+
+
+def _clause_result(clause: Clause, status: ClauseStatus, evidence: list[str], missing: str | None) -> ClauseResult:
+    return ClauseResult(id=clause.id, title=clause.title, status=status, evidence=evidence, missing=missing)
+
+
+def _maybe_not_required(ctx: _Context, clause: Clause, result: ClauseResult) -> ClauseResult:
+    """A clause kept only because its `only_if` fact is unknown: documents missing are a reviewer's question."""
+    if not clause.only_if or result.status != ClauseStatus.not_satisfied:
+        return result
+    if all_hold(ctx.applicant, clause.only_if, ctx.as_of) is not None:
+        return result
+    condition = "、".join(test_text(t) for t in clause.only_if)
+    return result.model_copy(
+        update={
+            "status": ClauseStatus.needs_reviewer,
+            "missing": f"{result.missing}；仅{condition}须提交，申报人信息未说明，请评审人员核实",
+        }
+    )
+
+
+def _pending(clause: Clause, result: ClauseResult) -> bool:
+    """needs_reviewer that a reviewer could turn into met: documents present, or a fact the profile lacks."""
+    if result.status != ClauseStatus.needs_reviewer:
+        return False
+    return bool(result.evidence) or bool(clause.profile) or bool(clause.only_if)
+
+
+def _coverage(ruleset: RuleSet, applicant: Applicant, groups: list[GroupResult]) -> Coverage:
+    evaluated = [g.id for g in groups if g.role == GroupRole.required]
+    return Coverage(
+        evaluated_groups=evaluated,
+        reported_groups=[g.id for g in groups if g.role != GroupRole.required],
+        not_modelled=list(ruleset.not_modelled),
+        needs_target_title=applicant.target_title is None and ruleset.needs_target_title,
     )
 
 
@@ -316,32 +394,35 @@ def _explain_unused(ctx: _Context, exclusive_ids: set[str]) -> None:
             ctx.note(file, "不符合本规则集中适用条款的条件")
 
 
-def _group_results(ruleset: RuleSet, clauses: list[Clause], results: dict[str, ClauseResult]) -> list[GroupResult]:
+def _group_results(
+    ruleset: RuleSet, clauses: list[Clause], results: dict[str, ClauseResult], pending_ids: set[str]
+) -> list[GroupResult]:
     groups = []
     for group in ruleset.groups:
         members = [results[c.id] for c in clauses if c.group == group.id]
         if not members:
             continue
+        required = group.needed(len(members))
         satisfied = sum(r.status == ClauseStatus.satisfied for r in members)
-        pending = sum(r.status == ClauseStatus.needs_reviewer and bool(r.evidence) for r in members)
+        pending = sum(r.id in pending_ids for r in members)
         groups.append(
             GroupResult(
                 id=group.id,
                 title=group.title,
                 source=group.source,
                 role=group.role,
-                required=group.required,
+                required=required,
                 satisfied=satisfied,
                 needs_reviewer=pending,
-                met=satisfied >= group.required,
+                met=satisfied >= required,
             )
         )
     return groups
 
 
-def _eligible(applicant: Applicant, groups: list[GroupResult]) -> bool | None:
+def _eligible(ruleset: RuleSet, applicant: Applicant, groups: list[GroupResult]) -> bool | None:
     required = [g for g in groups if g.role == GroupRole.required]
-    if applicant.target_title is None or not required:
+    if (ruleset.needs_target_title and applicant.target_title is None) or not required:
         return None
     if all(g.met for g in required):
         return True

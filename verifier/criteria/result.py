@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from models.report import ClauseResult, Flag
+from models.report import ClauseResult, Coverage, Flag
 from verifier.criteria.schema import GroupRole
+
+__all__ = ["Coverage", "CriteriaResult", "GroupResult"]
 
 
 class GroupResult(BaseModel):
@@ -34,3 +36,4 @@ class CriteriaResult(BaseModel):
         "reviewer-confirmed clauses could make up the difference",
     )
     search_complete: bool = Field(True, description="false when the assignment search was cut short")
+    coverage: Coverage = Field(default_factory=Coverage, description="what `eligible` covers and does not")

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
-from typing import Any, Self
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from models.applicant import Applicant
 from models.flags import FlagCode
 from models.vocab import AwardCategory, DocType, Grade, Level, RegistrationResult, Tier, TitleRank
 
@@ -150,6 +151,47 @@ class Total(_Strict):
     parts: list[Part] = Field(default_factory=list)
 
 
+# Facts a rule may ask of the profile beside the profile's own fields, worked out on the evaluation date.
+DERIVED_FACTS = {"years_in_title": "任现职年限（由任现职时间算至评审年度12月31日）"}
+
+
+class FactTest(_Strict):
+    """One condition on the applicant's profile (models/applicant.py): 任现职以来班主任年限 ≥ 3, 编制 is 编制内 ….
+
+    Exactly one of at_least, below, any_of. A missing fact decides nothing: the clause goes to a reviewer.
+    """
+
+    fact: str = Field(description="a profile field (head_teacher_years_since_title …) or years_in_title")
+    at_least: float | None = Field(None, description="the fact is ≥ this (不少于、以上、满)")
+    below: float | None = Field(None, description="the fact is < this (不足)")
+    any_of: list[str] = Field(default_factory=list, description="the fact's value is one of these codes")
+    label: str | None = Field(None, description="plain Chinese wording of the condition, for `missing`")
+
+    @model_validator(mode="after")
+    def _one_test(self) -> Self:
+        if self.fact not in Applicant.model_fields and self.fact not in DERIVED_FACTS:
+            raise ValueError(f"unknown profile fact {self.fact!r}")
+        if sum([self.at_least is not None, self.below is not None, bool(self.any_of)]) != 1:
+            raise ValueError(f"fact {self.fact}: give exactly one of at_least, below, any_of")
+        return self
+
+
+class FactRoute(_Strict):
+    """One way to meet a profile clause: every test holds (或 between routes)."""
+
+    label: str | None = None
+    all: list[FactTest] = Field(min_length=1)
+
+
+class YearlyAttendance(_Strict):
+    """Continuing education in every year of the cycle, or the missed years' hours made up (补齐) later, one
+    missed year per learning year (000 四（十一）)."""
+
+    doc_types: list[DocType] = Field(default_factory=lambda: [DocType.continuing_education])
+    since_year: int = Field(description="first year of the cycle (自2020年以来)")
+    make_up_one_per_year: bool = Field(True, description="一个学习年度内只能补一个年度的学时数")
+
+
 class Clause(_Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
     title: str = Field(description="Chinese, quoting the policy")
@@ -164,6 +206,18 @@ class Clause(_Strict):
         None, description="what a reviewer checks that no document shows; alone it makes the clause needs_reviewer"
     )
     exclusive: bool | None = Field(None, description="one document supports one clause only; null = rule-set default")
+    yearly: YearlyAttendance | None = Field(None, description="a certificate in every year of the cycle, or 补齐")
+    profile: list[FactRoute] = Field(
+        default_factory=list, description="met from the applicant's profile (或 between routes), not from documents"
+    )
+    only_if: list[FactTest] = Field(
+        default_factory=list,
+        description="the clause applies only when every test holds (编制内和备案制); an unknown fact keeps it, "
+        "and documents missing then go to a reviewer",
+    )
+    unless: list[FactTest] = Field(
+        default_factory=list, description="the clause does not apply when any test holds (参评德育专业的可不要求)"
+    )
 
     _tidy = field_validator("title")(_tidy_title)
     partial_flag: FlagCode | None = Field(
@@ -172,10 +226,10 @@ class Clause(_Strict):
 
     @model_validator(mode="after")
     def _has_a_test(self) -> Self:
-        if self.alternatives and self.total:
-            raise ValueError(f"clause {self.id}: use either alternatives or total, not both")
-        if not (self.alternatives or self.total or self.reviewer):
-            raise ValueError(f"clause {self.id}: needs alternatives, a total, or a reviewer note")
+        if sum([bool(self.alternatives), self.total is not None, bool(self.profile), self.yearly is not None]) > 1:
+            raise ValueError(f"clause {self.id}: use one of alternatives, total, profile or yearly")
+        if not (self.alternatives or self.total or self.reviewer or self.profile or self.yearly):
+            raise ValueError(f"clause {self.id}: needs alternatives, a total, a profile test or a reviewer note")
         return self
 
 
@@ -189,12 +243,23 @@ class Group(_Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
     title: str
     source: str
-    required: int = Field(ge=1, description="须具备下列条件之 N")
+    required: int | Literal["all"] = Field(description="须具备下列条件之 N; all = every member that applies")
     role: GroupRole = GroupRole.required
     target_titles: list[TitleRank] = Field(default_factory=list, description="empty = every title")
     window: Window | None = None
 
     _tidy = field_validator("title")(_tidy_title)
+
+    @field_validator("required")
+    @classmethod
+    def _positive(cls, value: int | str) -> int | str:
+        if isinstance(value, int) and value < 1:
+            raise ValueError("required must be ≥ 1 or 'all'")
+        return value
+
+    def needed(self, applicable: int) -> int:
+        """How many member clauses must be met when `applicable` of them apply."""
+        return applicable if self.required == "all" else int(self.required)
 
 
 class RuleSet(_Strict):
@@ -221,6 +286,15 @@ class RuleSet(_Strict):
             AwardCategory.paper,
         ]
     )
+    needs_target_title: bool = Field(
+        True,
+        description="eligibility depends on the title applied for; false for checks every teacher passes alike "
+        "(年度验证, 定期注册)",
+    )
+    not_modelled: list[str] = Field(
+        default_factory=list,
+        description="the notice's conditions no clause checks (学历资历, 师德 …): `eligible` says nothing of them",
+    )
     shared: dict[str, Any] = Field(
         default_factory=dict, description="YAML anchors (patterns, thresholds) reused below; not read otherwise"
     )
@@ -242,7 +316,7 @@ class RuleSet(_Strict):
             members = [c for c in self.clauses if c.group == group.id]
             for tier in (Tier.city, Tier.county):
                 available = [c for c in members if not c.tiers or tier in c.tiers]
-                if available and len(available) < group.required:
+                if available and group.required != "all" and len(available) < group.required:
                     raise ValueError(f"group {group.id} requires {group.required} but has {len(available)} for {tier}")
         return self
 
