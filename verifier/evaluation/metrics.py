@@ -16,7 +16,7 @@ from models.report import DocumentReport, Fields
 QUALITY_FLAGS = {
     FlagCode.BLURRY, FlagCode.LOW_RESOLUTION, FlagCode.TOO_DARK, FlagCode.OVEREXPOSED, FlagCode.GLARE,
     FlagCode.NOT_UPRIGHT, FlagCode.SKEWED, FlagCode.INCOMPLETE, FlagCode.PHOTOCOPY, FlagCode.SCREEN_RECAPTURE,
-    FlagCode.NO_SEAL, FlagCode.UNREADABLE,
+    FlagCode.NO_SEAL, FlagCode.UNREADABLE, FlagCode.SEVERAL_DOCUMENTS,
 }
 FIELD_NAMES = list(Fields.model_fields)
 # Quote marks and spaces are typography, not part of a printed body's name: “互联网+” and "互联网+" are one issuer.
