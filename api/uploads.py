@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import io
-import re
 import warnings
 
 from PIL import Image
 
 from api.errors import ApiError
 from api.settings import ApiSettings
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+from verifier.names import printable
 
 
 def display_parts(raw: str | None, index: int) -> list[str]:
     """The client's filename split into safe path parts. Used as a label in the report, never as a path."""
-    text = _CONTROL.sub("", (raw or "").replace("\\", "/"))
+    text = printable((raw or "").replace("\\", "/"))
     parts = [p.strip()[:120] for p in text.split("/")]
     parts = [p for p in parts if p and p not in (".", "..")]
     return parts or [f"file-{index + 1}"]
@@ -29,7 +27,7 @@ def label_uploads(names: list[str | None], columns: list[str] | None) -> list[tu
     for i, raw in enumerate(names):
         parts = display_parts(raw, i)
         if columns is not None:
-            column = _CONTROL.sub("", columns[i]).strip()[:120] or None
+            column = printable(columns[i]).strip()[:120] or None
         else:
             column = parts[0] if len(parts) > 1 else None
         label = f"{column}/{parts[-1]}" if column else parts[-1]

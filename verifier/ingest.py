@@ -95,9 +95,7 @@ def ingest_bytes(data: bytes, settings: IngestSettings | None = None) -> IngestR
         result.flags.append(Flag.make(FlagCode.EMPTY_FILE))
         return result
     if len(data) > settings.max_file_bytes:
-        mb = len(data) / 1024 / 1024
-        limit = settings.max_file_bytes / 1024 / 1024
-        result.flags.append(Flag.make(FlagCode.FILE_TOO_LARGE, detail=f"{mb:.1f} MB，上限 {limit:.0f} MB", value=mb))
+        result.flags.append(too_large_flag(len(data), settings))
         return result
     result.format = sniff_format(data)
     if result.format is None:
@@ -108,6 +106,11 @@ def ingest_bytes(data: bytes, settings: IngestSettings | None = None) -> IngestR
     else:
         _ingest_image(data, result.format, settings, result)
     return result
+
+
+def too_large_flag(size: int, settings: IngestSettings) -> Flag:
+    mb, limit = size / 1024 / 1024, settings.max_file_bytes / 1024 / 1024
+    return Flag.make(FlagCode.FILE_TOO_LARGE, detail=f"{mb:.1f} MB，上限 {limit:.0f} MB", value=mb)
 
 
 def _describe_unknown(data: bytes) -> str:

@@ -5,58 +5,25 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from pathlib import Path
 
-from models.report import Applicant, Report, summarize
+from models.flags import FlagCode
+from models.report import Applicant, DocumentReport, Flag, Report, summarize
 from verifier.assess import apply_criteria, check_documents, settle
+from verifier.collect import Upload, collect_uploads  # noqa: F401  (re-exported: callers import them from here)
 from verifier.criteria.result import CriteriaResult
 from verifier.crosscheck import apply_cross_submission, apply_duplicates
 from verifier.document import DocumentAnalysis, analyze_document
 from verifier.duplicates import SubmissionRegister
+from verifier.ingest import too_large_flag
 from verifier.memory import release_freed_memory
 from verifier.ocr import check_engine_name, get_engine
 from verifier.settings import Settings, get_settings
 
-_JUNK = {"thumbs.db", "desktop.ini"}
 _log = logging.getLogger(__name__)
-
-
-@dataclass
-class Upload:
-    """One uploaded file: its path as given (relative to the submission), column, and where its bytes are."""
-
-    file: str
-    column: str | None = None
-    path: Path | None = None
-    data: bytes | None = None
-
-    def read(self) -> bytes:
-        if self.data is not None:
-            return self.data
-        assert self.path is not None
-        return self.path.read_bytes()
-
-
-def collect_uploads(paths: Iterable[Path]) -> list[Upload]:
-    """Files and submission folders → uploads. Subfolders are columns (栏目); top-level files have none."""
-    uploads: list[Upload] = []
-    for root in paths:
-        if root.is_file():
-            uploads.append(Upload(file=root.name, path=root))
-            continue
-        for path in sorted(root.rglob("*")):
-            relative = path.relative_to(root)
-            if not path.is_file() or any(part.startswith(".") for part in relative.parts):
-                continue
-            if path.name.lower() in _JUNK:
-                continue
-            column = relative.parts[0] if len(relative.parts) > 1 else None
-            uploads.append(Upload(file=relative.as_posix(), column=column, path=path))
-    return uploads
 
 
 # --- per-document work, in this process or in worker processes -------------------------------------------------
@@ -88,17 +55,20 @@ def _analyze_in_worker(upload: Upload) -> DocumentAnalysis:
     return _analyze(upload, settings)
 
 
-def _unreadable(upload: Upload, detail: str) -> DocumentAnalysis:
-    from models.flags import FlagCode
-    from models.report import DocumentReport, Flag
-
+def _unreadable(upload: Upload, detail: str, flag: Flag | None = None) -> DocumentAnalysis:
     report = DocumentReport(file=upload.file, column=upload.column)
-    report.flags.append(Flag.make(FlagCode.CORRUPT_FILE, detail=detail))
+    report.flags.append(flag or Flag.make(FlagCode.CORRUPT_FILE, detail=detail))
     return DocumentAnalysis(report=report)
 
 
 def _analyze(upload: Upload, settings: Settings) -> DocumentAnalysis:
+    if upload.refusal is not None:
+        code, detail = upload.refusal
+        return _unreadable(upload, detail, Flag.make(code, detail=detail))
     try:
+        size = upload.size()  # from the file system: a huge file is refused before a byte of it is read
+        if size > settings.ingest.max_file_bytes:
+            return _unreadable(upload, "", too_large_flag(size, settings.ingest))
         data = upload.read()
     except OSError as exc:
         return _unreadable(upload, f"无法读取文件：{exc.strerror or exc}")

@@ -94,12 +94,13 @@ def test_bad_files_are_flagged_and_the_rest_verified(tmp_path: Path, certificate
     (folder / "获奖证书" / "empty.jpg").write_bytes(b"")
     (folder / "获奖证书" / "half.jpg").write_bytes(encode(certificate, ".jpg")[:3000])
     (folder / "获奖证书" / "notes.docx").write_bytes(b"PK\x03\x04" + b"\x00" * 64)
-    (folder / "获奖证书" / ".hidden.png").write_bytes(b"ignored")
+    (folder / "获奖证书" / ".hidden.png").write_bytes(b"not skipped")  # a dot-file is listed, not skipped
     (folder / "cover.pdf").write_bytes(text_pdf(["测试"])[:200])
     report = verify_submission(collect_uploads([folder]), settings=Settings()).report
     by_file = {d.file: d for d in report.documents}
     expected = {"获奖证书/good.png", "获奖证书/empty.jpg", "获奖证书/half.jpg", "获奖证书/notes.docx", "cover.pdf"}
-    assert set(by_file) == expected
+    assert set(by_file) == expected | {"获奖证书/.hidden.png"}
+    assert [f.code for f in by_file["获奖证书/.hidden.png"].flags] == [FlagCode.UNSUPPORTED_FORMAT]
     assert [f.code for f in by_file["获奖证书/empty.jpg"].flags] == [FlagCode.EMPTY_FILE]
     assert [f.code for f in by_file["获奖证书/half.jpg"].flags] == [FlagCode.CORRUPT_FILE]
     assert [f.code for f in by_file["获奖证书/notes.docx"].flags] == [FlagCode.UNSUPPORTED_FORMAT]
@@ -107,7 +108,7 @@ def test_bad_files_are_flagged_and_the_rest_verified(tmp_path: Path, certificate
     assert by_file["cover.pdf"].column is None
     good = by_file["获奖证书/good.png"]
     assert good.column == "获奖证书" and good.doc_type == DocType.award_certificate
-    assert report.summary.rejected == 4
+    assert report.summary.rejected == 5
 
 
 def test_holder_mismatch_and_missing_companion() -> None:
