@@ -101,8 +101,8 @@ def _screen(ctx: _Context, evidence: list[Evidence]) -> None:
 
 def _window_label(ctx: _Context, window: Window) -> str:
     start = window_start(window, ctx.applicant, ctx.as_of)
-    if window.calendar_year:
-        return f"{window.label}（{ctx.as_of.year} 年度）"
+    if window.calendar_year or window.previous_year:
+        return f"{window.label}（{start.year if start else ctx.as_of.year} 年度）"
     return f"{window.label}（{start.isoformat()} 起）" if start else window.label
 
 

@@ -56,21 +56,34 @@ def window_start(window: Window, applicant: Applicant, as_of: date) -> date | No
             return as_of.replace(year=as_of.year - window.years)
         except ValueError:  # 29 February
             return as_of.replace(year=as_of.year - window.years, day=28)
-    return date(as_of.year, 1, 1)
+    return date(as_of.year - 1 if window.previous_year else as_of.year, 1, 1)
 
 
 def in_window(evidence: Evidence, window: Window | None, applicant: Applicant, as_of: date) -> bool | None:
     """True/False when decidable; None when the document's date or the window start is unknown."""
     if window is None:
         return True
+    if window.previous_year and stated_year(evidence) is not None:
+        return stated_year(evidence) == as_of.year - 1
     span = parse_issue_date(evidence.fields.issue_date)
     start = window_start(window, applicant, as_of)
     if span is None or start is None:
         return None
     if window.calendar_year:
         return span.earliest.year <= as_of.year <= span.latest.year
+    if window.previous_year:
+        return (stated_year(evidence) or span.earliest.year) == as_of.year - 1
     # A date missing its day is given the benefit of the doubt: it counts if any day it can mean is inside.
     return span.latest >= start
+
+
+_YEAR_OF = re.compile(r"((?:19|20)\d{2})年度")
+
+
+def stated_year(evidence: Evidence) -> int | None:
+    """The year a record is for, as its caption states it (2023年度考核); None when it names none or several."""
+    years = {int(y) for y in _YEAR_OF.findall(normalised_text(evidence))}
+    return years.pop() if len(years) == 1 else None
 
 
 def normalised_text(evidence: Evidence) -> str:

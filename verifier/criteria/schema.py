@@ -49,12 +49,25 @@ class Window(_Strict):
     since_date: date | None = Field(None, description="from a fixed date, e.g. 2020-01-01 for 自2020年以来")
     years: int | None = Field(None, ge=1, description="the last N years before the evaluation date (近三年 = 3)")
     calendar_year: bool = Field(False, description="the calendar year of the evaluation date (年度验证)")
+    previous_year: bool = Field(
+        False,
+        description="the year before the evaluation's (上一年年度考核): the year the text names before 年度, "
+        "else the issue date's year",
+    )
 
     @model_validator(mode="after")
     def _one_kind(self) -> Self:
-        kinds = [self.since_current_title, self.since_date is not None, self.years is not None, self.calendar_year]
+        kinds = [
+            self.since_current_title,
+            self.since_date is not None,
+            self.years is not None,
+            self.calendar_year,
+            self.previous_year,
+        ]
         if sum(kinds) != 1:
-            raise ValueError("window needs exactly one of since_current_title, since_date, years, calendar_year")
+            raise ValueError(
+                "window needs exactly one of since_current_title, since_date, years, calendar_year, previous_year"
+            )
         return self
 
 
