@@ -18,6 +18,7 @@ from models.vocab import DocType
 from verifier.classify import classify
 from verifier.extract import APPLICABLE, extract, find_level
 from verifier.ingest import ingest_bytes
+from verifier.issuers.body_name import is_review_committee, names_its_place
 from verifier.normalize import find_dates
 from verifier.ocr import OcrEngine
 from verifier.ocr.base import read_lines
@@ -36,18 +37,12 @@ from verifier.orient import OrientedRead, detect_adaptive, orient_and_read, rota
 from verifier.prepare import BlurKernel, prepare_page, screen_without_seals, smoothed_screen_seals
 from verifier.quality import EXPLAINS_NO_TEXT, Seal, assess_document, assess_page, detect_seals
 from verifier.quality.recapture import looks_like_screen
+from verifier.seals.issuer import approver_from_seals, issuer_from_seals
 from verifier.settings import OcrSettings, Settings
 from verifier.text import DocumentText, build_document_text
 from verifier.understand.content_flags import content_flags
 from verifier.understand.several import describe, separate_certificates
-from verifier.understand.signature import (
-    Signature,
-    approver_from_seals,
-    is_review_committee,
-    issuer_from_seals,
-    names_its_place,
-    read_signature,
-)
+from verifier.understand.signature import Signature, read_signature
 
 # Upright pages are kept at most this long a side for the duplicate check and viewers; OCR sees full size.
 PREVIEW_SIDE = 1600

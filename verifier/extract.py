@@ -9,6 +9,7 @@ from rapidfuzz.distance import Levenshtein
 
 from models.report import Fields
 from models.vocab import AwardCategory, DocType, Level
+from verifier.issuers.body_name import names_its_place
 from verifier.text import DocumentText
 from verifier.understand.awards import (
     find_award_category,
@@ -28,15 +29,8 @@ from verifier.understand.facts import (
     find_title_rank,
 )
 from verifier.understand.holder import find_holder
-from verifier.understand.signature import (
-    approver_from_fragment,
-    names_its_place,
-    read_awarding_school,
-    read_masthead,
-    read_signature,
-    read_unit,
-    text_without_employer,
-)
+from verifier.understand.signature import approver_from_fragment, read_masthead, read_signature
+from verifier.understand.unit import read_awarding_school, read_unit, text_without_employer
 
 D = DocType
 _COMMON = {"holder", "issuer", "issue_date", "level"}

@@ -17,8 +17,8 @@ from tests.conftest import encode
 from verifier.document import analyze_document
 from verifier.ocr.seal_text import read_seal_texts, unroll_ring
 from verifier.quality import detect_seals
+from verifier.seals.issuer import issuer_from_seals
 from verifier.settings import Settings
-from verifier.understand.signature import issuer_from_seals
 
 pytestmark = pytest.mark.ocr
 
@@ -184,7 +184,7 @@ def test_title_certificate_issuer_is_the_sealing_body_not_the_review_committee(o
 
 
 def test_review_committee_gives_way_only_to_a_body_of_its_own_place() -> None:
-    from verifier.understand.signature import approver_from_seals
+    from verifier.seals.issuer import approver_from_seals
 
     committee = "汾西县中小学教师中级职务评审委员会"
     assert approver_from_seals([("汾西县人力资源和社会保障局", 0.93)], committee) == "汾西县人力资源和社会保障局"

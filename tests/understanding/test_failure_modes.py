@@ -415,7 +415,7 @@ def test_autonomous_region_with_its_rare_characters_misread_before_a_provincial_
 
 
 def test_region_repair_needs_the_length_some_kept_characters_and_a_provincial_body() -> None:
-    from verifier.understand.signature import repair_body_name
+    from verifier.issuers.repair import repair_body_name
 
     assert repair_body_name("广西壮壮自治区教育厅") == "广西壮族自治区教育厅"
     assert repair_body_name("新疆维番尔真省溪教育局") == "新疆维番尔真省溪教育局"  # a 局 is no province's body

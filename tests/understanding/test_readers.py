@@ -6,12 +6,12 @@ import pytest
 
 from models.vocab import AwardCategory, Grade, Level
 from verifier.extract import find_level
+from verifier.issuers.repair import repair_body_name
 from verifier.understand.awards import find_award_category, find_grade, find_project_rank, find_rank
 from verifier.understand.dates import dates_in
 from verifier.understand.facts import find_service_years, is_id_number
 from verifier.understand.holder import _listed_with_unit
 from verifier.understand.names import is_person_name
-from verifier.understand.signature import repair_body_name
 
 
 @pytest.mark.parametrize("text", ["张晓梅", "欧阳明", "王芳", "阿依古丽·买买提", "张王丽华"])
@@ -282,7 +282,7 @@ def test_year_that_lost_its_end_takes_the_one_year_the_month_is_dated_in() -> No
 
 
 def test_body_word_whose_last_character_is_read_as_a_look_alike() -> None:
-    from verifier.understand.signature import repair_body_name
+    from verifier.issuers.repair import repair_body_name
 
     assert repair_body_name("贵州省教育斤") == "贵州省教育厅"  # 斤 for 厅
     assert repair_body_name("六盘水市教育扃") == "六盘水市教育局"  # 扃 for 局
