@@ -24,6 +24,9 @@ def fact_value(applicant: Applicant, fact: str, as_of: date) -> object:
     if fact == "years_in_title":
         since = applicant.current_title_since
         return completed_years(since, date(as_of.year, 12, 31)) if since else None
+    if fact == "years_without_head_teacher":
+        taught, head = applicant.teaching_years, applicant.head_teacher_years_since_title
+        return None if taught is None or head is None else max(0.0, taught - head)
     value = getattr(applicant, fact)
     return value.value if isinstance(value, StrEnum) else value
 

@@ -165,7 +165,10 @@ class Total(_Strict):
 
 
 # Facts a rule may ask of the profile beside the profile's own fields, worked out on the evaluation date.
-DERIVED_FACTS = {"years_in_title": "任现职年限（由任现职时间算至评审年度12月31日）"}
+DERIVED_FACTS = {
+    "years_in_title": "任现职年限（由任现职时间算至评审年度12月31日）",
+    "years_without_head_teacher": "工作期间未担任班主任的年限（教龄减任现职以来班主任年限）",
+}
 
 
 class FactTest(_Strict):
