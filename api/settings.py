@@ -34,6 +34,9 @@ class ApiSettings(BaseSettings):
     max_files: int = 100
     max_submission_bytes: int = 500 * 1024 * 1024
     max_pixels: int = 50_000_000
+    # Over all pages of one image file, as the pipeline's ingest counts them (its max_total_pixels, max_pages).
+    max_total_pixels: int = 250_000_000
+    max_pages: int = 50
     # Non-file form fields (applicant profile, columns): a handful plus one column per file.
     max_fields: int = 220
 

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import io
-import warnings
-
-from PIL import Image
-
 from api.errors import ApiError
 from api.settings import ApiSettings
+from verifier.ingest import page_sizes
 from verifier.names import printable
 
 
@@ -51,18 +47,22 @@ def check_size(size: int, label: str, settings: ApiSettings) -> None:
 
 
 def check_pixels(data: bytes, label: str, settings: ApiSettings) -> None:
-    """Reads only the image header; undecodable files pass here and are flagged by the pipeline."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            with Image.open(io.BytesIO(data), formats=["JPEG", "PNG", "BMP", "TIFF", "WEBP"]) as image:
-                width, height = image.size
-    except Exception:
-        return
-    if width * height > settings.max_pixels:
+    """Reads only the headers of every page; undecodable files pass here and are flagged by the pipeline."""
+    sizes = page_sizes(data, settings.max_pages)
+    pixels = max((w * h for w, h in sizes), default=0)
+    if pixels > settings.max_pixels:
+        width, height = next((w, h) for w, h in sizes if w * h == pixels)
         raise ApiError(
             422,
             "IMAGE_TOO_LARGE",
             f"图片「{label}」像素过多（{width}×{height}），请缩小后上传",
-            {"file": label, "pixels": width * height, "limit": settings.max_pixels},
+            {"file": label, "pixels": pixels, "limit": settings.max_pixels},
+        )
+    total = sum(w * h for w, h in sizes)
+    if total > settings.max_total_pixels:
+        raise ApiError(
+            422,
+            "IMAGE_TOO_LARGE",
+            f"图片「{label}」共 {len(sizes)} 页，像素合计过多，请缩小或拆分后上传",
+            {"file": label, "pixels": total, "limit": settings.max_total_pixels},
         )

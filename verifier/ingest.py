@@ -138,12 +138,21 @@ def _ingest_image(data: bytes, fmt: str, settings: IngestSettings, result: Inges
             with Image.open(io.BytesIO(data), formats=_pil_formats(fmt)) as img:
                 frames = getattr(img, "n_frames", 1) if fmt == "tiff" else 1
                 result.page_count = frames
-                for index in range(min(frames, settings.max_pages)):
+                # Every page's size from the headers before any is decoded: the budget covers them all.
+                sizes = _frame_sizes(img, min(frames, settings.max_pages))
+                largest = max(w * h for w, h in sizes)
+                if largest > settings.max_pixels:
+                    raise _TooLarge(largest)
+                total = sum(w * h for w, h in sizes)
+                if total > settings.max_total_pixels:
+                    result.flags.append(_over_budget(total, len(sizes), settings))
+                    return
+                for index, (width, height) in enumerate(sizes):
+                    if not _readable_shape(width, height):
+                        result.flags.append(_odd_shape(width, height, index + 1 if len(sizes) > 1 else None))
+                        continue
                     if frames > 1:
                         img.seek(index)
-                    pixels = img.width * img.height
-                    if pixels > settings.max_pixels:
-                        raise _TooLarge(pixels)
                     result.pages.append(Page(number=index + 1, image=_to_bgr(img)))
     except (_TooLarge, Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         pixels = exc.pixels if isinstance(exc, _TooLarge) else None
@@ -158,6 +167,54 @@ def _ingest_image(data: bytes, fmt: str, settings: IngestSettings, result: Inges
         return
     if result.page_count > settings.max_pages:
         result.flags.append(_too_many_pages(result.page_count, settings))
+
+
+def page_sizes(data: bytes, max_pages: int) -> list[tuple[int, int]]:
+    """The sizes of an image file's pages (at most max_pages), from their headers alone; [] when it is no image
+    Pillow opens (the pipeline flags it)."""
+    fmt = sniff_format(data)
+    if fmt is None or fmt == "pdf" or (fmt == "heic" and not _HEIF):
+        return []
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with Image.open(io.BytesIO(data), formats=_pil_formats(fmt)) as img:
+                frames = getattr(img, "n_frames", 1) if fmt == "tiff" else 1
+                return _frame_sizes(img, min(frames, max_pages))
+    except Exception:
+        return []
+
+
+def _frame_sizes(img: Image.Image, count: int) -> list[tuple[int, int]]:
+    """(width, height) of the first `count` frames, read from their headers; the image is left on frame 0."""
+    sizes = []
+    for index in range(count):
+        if index:
+            img.seek(index)
+        sizes.append(img.size)
+    if count > 1:
+        img.seek(0)
+    return sizes
+
+
+# A page narrower than this, or longer than this many times its width, holds no document a person could read.
+_MIN_SIDE = 16
+_MAX_ASPECT = 30
+
+
+def _readable_shape(width: int, height: int) -> bool:
+    short, long = min(width, height), max(width, height)
+    return short >= _MIN_SIDE and long <= short * _MAX_ASPECT
+
+
+def _odd_shape(width: int, height: int, page: int | None) -> Flag:
+    return Flag.make(FlagCode.UNREADABLE, page=page, detail=f"页面尺寸异常（{width}×{height} 像素），不是可阅读的页面")
+
+
+def _over_budget(total: int, pages: int, settings: IngestSettings) -> Flag:
+    limit = settings.max_total_pixels / 1e6
+    detail = f"{pages} 页合计 {total / 1e6:.0f} 百万像素，上限 {limit:.0f}"
+    return Flag.make(FlagCode.IMAGE_TOO_LARGE, detail=detail, value=total)
 
 
 def _to_bgr(img: Image.Image) -> np.ndarray:
@@ -217,6 +274,11 @@ def _ingest_pdf(data: bytes, settings: IngestSettings, result: IngestResult) -> 
                     _ingest_pdf_page(page, index, settings, result)
                 finally:
                     page.close()
+                rendered = sum(p.image.shape[0] * p.image.shape[1] for p in result.pages)
+                if rendered > settings.max_total_pixels:  # the pages so far are kept; the rest are not rendered
+                    result.pages.pop()
+                    result.flags.append(_over_budget(rendered, index + 1, settings))
+                    break
         except pdfium.PdfiumError as exc:
             result.flags.append(Flag.make(FlagCode.CORRUPT_FILE, detail=_short(exc)))
         finally:
@@ -235,6 +297,10 @@ def _ingest_pdf_page(page: PdfPage, index: int, settings: IngestSettings, result
     scale = _render_scale(width_pt, height_pt, settings, text_layer=lines is not None)
     if width_pt * height_pt * scale * scale > settings.max_pixels:
         result.flags.append(Flag.make(FlagCode.IMAGE_TOO_LARGE, page=index + 1, detail="PDF 页面尺寸异常"))
+        return
+    width, height = round(width_pt * scale), round(height_pt * scale)
+    if not _readable_shape(width, height):
+        result.flags.append(_odd_shape(width, height, index + 1))
         return
     # PDFium renders BGR(A), OpenCV's own order; drop alpha if any.
     pixels = page.render(scale=scale).to_numpy()

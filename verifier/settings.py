@@ -20,6 +20,9 @@ class IngestSettings(BaseSettings):
     max_pages: int = 50
     # 50 Mpx: a 48 Mpx phone photo passes; Pillow's own bomb limit (89 Mpx warn) would let far more through.
     max_pixels: int = 50_000_000
+    # All pages of one file together (a multi-page TIFF, a PDF's renders): 250 Mpx is 750 MB of decoded pages,
+    # room for 28 pages of 300 dpi A4 colour scans, and keeps a worker far from memory trouble.
+    max_total_pixels: int = 250_000_000
     # PDF pages are rendered at this many dpi, capped so the longest side stays under max_render_side.
     pdf_render_dpi: int = 200
     max_render_side: int = 3000
