@@ -23,8 +23,15 @@ from verifier.normalize import find_dates
 from verifier.ocr import OcrEngine
 from verifier.ocr.base import read_lines
 from verifier.ocr.date_lines import complete_date_lines, is_cut_short_date
-from verifier.ocr.seal_text import read_seal_texts
-from verifier.ocr.sign_off import (
+from verifier.orient import OrientedRead, detect_adaptive, orient_and_read, rotate_boxes, rotate_image
+from verifier.prepare import BlurKernel, prepare_page, screen_without_seals, smoothed_screen_seals
+from verifier.quality import EXPLAINS_NO_TEXT, assess_document, assess_page
+from verifier.quality.recapture import looks_like_screen
+from verifier.seals.detect import detect_seals
+from verifier.seals.issuer import approver_from_seals, issuer_from_seals
+from verifier.seals.model import Seal
+from verifier.seals.rings import read_seal_texts
+from verifier.seals.sign_off import (
     VARIANTS,
     Area,
     Variant,
@@ -33,11 +40,6 @@ from verifier.ocr.sign_off import (
     read_sign_offs,
     with_sign_offs,
 )
-from verifier.orient import OrientedRead, detect_adaptive, orient_and_read, rotate_boxes, rotate_image
-from verifier.prepare import BlurKernel, prepare_page, screen_without_seals, smoothed_screen_seals
-from verifier.quality import EXPLAINS_NO_TEXT, Seal, assess_document, assess_page, detect_seals
-from verifier.quality.recapture import looks_like_screen
-from verifier.seals.issuer import approver_from_seals, issuer_from_seals
 from verifier.settings import OcrSettings, Settings
 from verifier.text import DocumentText, build_document_text
 from verifier.understand.content_flags import content_flags
@@ -416,7 +418,7 @@ def _reread_lower_pages(
     engine: OcrEngine,
     settings: Settings,
 ) -> list[PageText] | None:
-    """The pages with their lower part read again in the red channel (verifier/ocr/sign_off.py); None when no
+    """The pages with their lower part read again in the red channel (verifier/seals/sign_off.py); None when no
     page was read."""
     # Half a page: detected at the size a whole page is, the red channel making its faint print clear.
     side = settings.ocr.det_first_side
@@ -435,7 +437,7 @@ def _reread_sign_offs(
     settings: Settings,
     variant: Variant,
 ) -> list[PageText] | None:
-    """The pages with the area around each seal read again (verifier/ocr/sign_off.py); None when no area
+    """The pages with the area around each seal read again (verifier/seals/sign_off.py); None when no area
     was read."""
 
     def around_seals(image: np.ndarray, seals: list[Seal]) -> list[tuple[Area, list[TextLine]]]:

@@ -50,7 +50,7 @@ class OcrSettings(BaseSettings):
     # quarter more time (docs/PERFORMANCE.md) — worth it for a reviewer's re-check, not for bulk throughput.
     second_look: bool = False
     # A document whose first read left its issuer or date empty has the area around each seal read again,
-    # enlarged, with the seal taken off (verifier/ocr/sign_off.py); only those fields are filled from it.
+    # enlarged, with the seal taken off (verifier/seals/sign_off.py); only those fields are filled from it.
     sign_off_reread: bool = True
     # A sign-off date read from a line the recogniser scored below this is read again the same way: a character
     # the seal or a small print hid (一月三十日 read 一月十日) still makes a valid date, only a less certain one.

@@ -12,8 +12,8 @@ from rapidfuzz import fuzz
 from tests.conftest import cjk_font
 from verifier.orient import orient_and_read
 from verifier.prepare import lift_seal_ink
-from verifier.quality import detect_seals
-from verifier.quality.redink import red_mask
+from verifier.seals.detect import detect_seals
+from verifier.seals.ink import red_mask
 
 PAPER = (250, 246, 232)  # RGB: cream certificate paper, not white
 

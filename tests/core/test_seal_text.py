@@ -15,9 +15,9 @@ from fixtures.templates.registry import render_document
 from models.vocab import DocType
 from tests.conftest import encode
 from verifier.document import analyze_document
-from verifier.ocr.seal_text import read_seal_texts, unroll_ring
-from verifier.quality import detect_seals
+from verifier.seals.detect import detect_seals
 from verifier.seals.issuer import issuer_from_seals
+from verifier.seals.rings import read_seal_texts, unroll_ring
 from verifier.settings import Settings
 
 pytestmark = pytest.mark.ocr
@@ -85,7 +85,7 @@ def test_printed_issuer_is_not_replaced_by_the_seal(ocr_engine) -> None:  # type
 
 
 def test_oval_or_tiny_seals_are_not_unrolled() -> None:
-    from verifier.quality.model import Seal
+    from verifier.seals.model import Seal
 
     page = np.full((400, 400, 3), 255, np.uint8)
     oval = Seal(centre=(200.0, 200.0), axes=(200.0, 120.0), angle=0.0, rim_coverage=1.0, box=(100, 140, 200, 120))

@@ -18,8 +18,8 @@ from fixtures.templates.registry import render_document
 from models.page import TextLine
 from models.vocab import DocType
 from verifier.document import _agreed_date, analyze_document
-from verifier.ocr.sign_off import sign_off_areas, with_sign_offs
-from verifier.quality import Seal
+from verifier.seals.model import Seal
+from verifier.seals.sign_off import sign_off_areas, with_sign_offs
 from verifier.settings import Settings
 from verifier.text import DocumentText, build_document_text
 from verifier.understand.signature import Signature

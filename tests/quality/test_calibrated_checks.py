@@ -14,8 +14,9 @@ from PIL import Image, ImageDraw, ImageFont
 
 from models.flags import FlagCode
 from models.page import TextLine
-from verifier.quality import assess_page, detect_seals
+from verifier.quality import assess_page
 from verifier.quality.recapture import measure_screen
+from verifier.seals.detect import detect_seals
 
 from .conftest import FONT_PATH, Drawn, draw_seal, render_certificate
 

@@ -13,7 +13,8 @@ from PIL import Image, ImageDraw, ImageFont
 from models.flags import FlagCode
 from models.page import TextLine
 from models.vocab import DocType
-from verifier.quality import assess_document, assess_page, detect_seals
+from verifier.quality import assess_document, assess_page
+from verifier.seals.detect import detect_seals
 
 from .conftest import FONT_PATH, Drawn, draw_seal, photocopy, render_certificate
 

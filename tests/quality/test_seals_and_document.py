@@ -6,7 +6,8 @@ import numpy as np
 
 from models.flags import FlagCode
 from models.vocab import DocType
-from verifier.quality import assess_document, detect_seals
+from verifier.quality import assess_document
+from verifier.seals.detect import detect_seals
 
 from .conftest import photocopy, render_certificate
 

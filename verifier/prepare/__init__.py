@@ -1,7 +1,7 @@
 """What the reader sees: each page prepared for OCR, while every measure of the capture keeps the original.
 
 Three repairs, each only where the page needs it and each decided by a measure of the page itself: the red
-ink of seals lifted (seals.py), a screen's pixel lattice smoothed away (screen.py), and a defocus or a
+ink of seals lifted (verifier/seals/lift.py), a screen's pixel lattice smoothed away (screen.py), and a defocus or a
 straight shake undone with the kernel the page's cepstrum shows (deblur.py).
 """
 
@@ -16,10 +16,11 @@ from verifier.imaging import downscale
 from verifier.ocr import OcrEngine
 from verifier.prepare.deblur import BlurKernel, deconvolve, estimate_blur
 from verifier.prepare.screen import smooth_screen
-from verifier.prepare.seals import lift_seal_ink
-from verifier.quality import Seal, detect_seals
 from verifier.quality.recapture import ScreenPattern, looks_like_screen, measure_screen
 from verifier.quality.sharpness import line_sharpness
+from verifier.seals.detect import detect_seals
+from verifier.seals.lift import lift_seal_ink
+from verifier.seals.model import Seal
 from verifier.settings import Settings
 
 

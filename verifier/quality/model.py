@@ -1,4 +1,4 @@
-"""What the quality stage reports: per-page scores and flags, and the seals found on a page."""
+"""What the quality stage reports: per-page scores and flags."""
 
 from __future__ import annotations
 
@@ -11,13 +11,3 @@ class PageQuality(BaseModel):
     page: int = Field(ge=1)
     scores: dict[str, float] = Field(default_factory=dict, description="measured values, one number per measure")
     flags: list[Flag] = Field(default_factory=list)
-
-
-class Seal(BaseModel):
-    """A red round or oval seal, in the pixel coordinates of the image it was found on."""
-
-    centre: tuple[float, float]
-    axes: tuple[float, float] = Field(description="full ellipse axes (major, minor) in pixels")
-    angle: float = Field(description="direction of the major axis in degrees, clockwise from the x axis (0–180)")
-    rim_coverage: float = Field(ge=0, le=1, description="share of the ellipse rim that is red ink")
-    box: tuple[int, int, int, int] = Field(description="x, y, width, height")

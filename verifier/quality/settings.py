@@ -191,7 +191,7 @@ class QualitySettings(BaseSettings):
     # Above this share of red pixels the paper itself is red (a red 聘书 printed in gold): no red seal can be
     # told against it. Certificates on white or cream paper with red borders, titles and seals reach 0.17.
     red_paper_min_fraction: float = 0.5
-    # A colourless upload is a copy when its paper carries toner specks (verifier/quality/redink.py):
+    # A colourless upload is a copy when its paper carries toner specks (verifier/seals/ink.py):
     # dots this many grey levels darker than the paper around them...
     photocopy_speck_contrast: float = 25.0
     # ...at least this many per 10,000 px of blank paper (median over 64-px squares, so steps of 2.4:

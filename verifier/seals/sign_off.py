@@ -17,8 +17,8 @@ import numpy as np
 
 from models.page import TextLine
 from verifier.ocr.base import OcrEngine, read_lines, reading_order
-from verifier.prepare.seals import lift_seal_ink
-from verifier.quality import Seal
+from verifier.seals.lift import lift_seal_ink
+from verifier.seals.model import Seal
 
 Area = tuple[int, int, int, int]  # x0, y0, x1, y1 on the page
 

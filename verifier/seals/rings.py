@@ -16,7 +16,7 @@ import cv2
 import numpy as np
 
 from verifier.ocr.base import OcrEngine
-from verifier.quality.model import Seal
+from verifier.seals.model import Seal
 
 # The ring text lies between these fractions of the seal's radius: inside the rim line, outside the star.
 _INNER, _OUTER = 0.55, 0.95
