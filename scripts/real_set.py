@@ -2,7 +2,8 @@
 
     python scripts/real_set.py assemble MIRROR_DIR OUT_DIR   # MIRROR_DIR holds <owner>+<name>/repo git dirs
     python scripts/real_set.py repos                         # the repositories to fetch first
-    verifier eval OUT_DIR                                    # then score it
+    verifier eval OUT_DIR --json EVAL.json                   # then score it
+    python scripts/real_set.py summary EVAL.json             # right, wrong, empty per field against the targets
 
 Only items whose repository snapshot is present and whose bytes match the manifest's sha256 are written.
 """
@@ -10,13 +11,15 @@ Only items whose repository snapshot is present and whose bytes match the manife
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from verifier.evaluation.realset import MANIFEST, assemble, load_manifest
+from verifier.evaluation.metrics import DocumentScores
+from verifier.evaluation.realset import MANIFEST, assemble, load_manifest, summary_markdown
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,7 +30,13 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("mirror", type=Path)
     build.add_argument("out", type=Path)
     commands.add_parser("repos", help="list the repositories the set comes from")
+    summary = commands.add_parser("summary", help="the figures of a `verifier eval --json` file of the set")
+    summary.add_argument("eval_json", type=Path)
     args = parser.parse_args(argv)
+    if args.command == "summary":
+        documents = json.loads(args.eval_json.read_text(encoding="utf-8"))["documents"]
+        print(summary_markdown(DocumentScores.model_validate(documents)), end="")
+        return 0
     manifest = load_manifest(args.manifest)
     if args.command == "repos":
         for repo, count in sorted(Counter(item.repo for item in manifest.items).items()):

@@ -12,7 +12,14 @@ from models import DocType, FlagCode
 from models.report import DocumentReport, Fields, Flag
 from models.vocab import Level
 from verifier.evaluation.metrics import holder_hash, score_documents
-from verifier.evaluation.realset import RealItem, RealManifest, assemble, document_label, load_manifest
+from verifier.evaluation.realset import (
+    RealItem,
+    RealManifest,
+    assemble,
+    document_label,
+    load_manifest,
+    summary_markdown,
+)
 
 SALT = "test-salt"
 
@@ -127,3 +134,18 @@ def test_the_committed_manifest_names_nobody_and_reads() -> None:
     assert len({item.index for item in manifest.items}) == len(manifest.items)
     assert all(len(h) == 64 for item in manifest.items for h in item.holder_hashes)
     assert all(len(item.sha256) == 64 and len(item.blob) == 40 for item in manifest.items)
+
+
+def test_the_summary_tells_right_wrong_and_empty_against_the_targets() -> None:
+    item = _item(0, "a/b", "0", b"x", issue_date="2024-05", holder_hashes=[holder_hash(SALT, "张三")])
+    pairs = [
+        (document_label(item, "d/0.jpg"), _report(issue_date="2024-05", holder="张三")),
+        (document_label(item, "d/1.jpg"), _report(issue_date="2023-05")),
+        (document_label(item, "d/2.jpg"), _report()),
+    ]
+    for label, report in pairs:
+        report.file = label.file
+    text = summary_markdown(score_documents(pairs, holder_salt=SALT))
+    assert "| issue_date | 1 | 1 | 1 | 3 | 33.3% | 33.3% | ≥ 90%, wrong ≤ 2% |" in text
+    assert "| holder | 1 | 0 | 2 | 3 |" in text
+    assert "good captures given a false capture flag: 0.0% (0/3)" in text
