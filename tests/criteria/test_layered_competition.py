@@ -59,9 +59,9 @@ def test_lower_level_of_the_same_project_is_found(case: str, a: Evidence, b: Evi
     ("case", "a", "b"),
     [
         (
-            "different years",
-            award("a.jpg", "county", "first", "《圆》优质课", issue_date="2021-05-01"),
-            award("b.jpg", "municipal", "first", "《圆》优质课", issue_date="2022-05-01"),
+            "different years, the contest name only (an annual contest is a new project each year)",
+            award("a.jpg", "county", "first", "2021年初中数学优质课竞赛一等奖", issue_date="2021-05-01"),
+            award("b.jpg", "municipal", "first", "2022年初中数学优质课竞赛一等奖", issue_date="2022-05-01"),
         ),
         (
             "different lessons",

@@ -616,7 +616,12 @@ CASES: list[tuple[str, str, str, list[dict[str, Any]], str, ClauseStatus]] = [
         "出版本专业教育教学专著 1 部以上…并公开发表…论文 3 篇",
         "professor",
         "city",
-        [doc("publication", "ISBN 978-7-5621-1234-5 西南师范大学出版社 专著", rank=1), paper(), paper(), paper()],
+        [
+            doc("publication", "ISBN 978-7-5621-1234-5 CIP数据核字（2021）第012345号 字数：260千字 专著", rank=1),
+            paper(),
+            paper(),
+            paper(),
+        ],
         "professor.performance.3",
         SAT,
     ),

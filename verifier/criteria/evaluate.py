@@ -10,7 +10,7 @@ from datetime import date
 from models.evidence import Evidence
 from models.flags import FlagCode
 from models.report import Applicant, ClauseResult, Flag
-from models.vocab import ClauseStatus
+from models.vocab import ClauseStatus, Tier
 from verifier.criteria.assignment import (
     AltSlot,
     ClauseSlot,
@@ -20,7 +20,7 @@ from verifier.criteria.assignment import (
     max_flow_per_need,
     solve,
 )
-from verifier.criteria.facts import all_hold, any_holds, decide, test_text
+from verifier.criteria.facts import FactOutcome, all_hold, any_holds, decide, test_text
 from verifier.criteria.layered import find_lower_level_awards
 from verifier.criteria.matching import in_window, kinds_of, matches_need, normalised_text, same_person, window_start
 from verifier.criteria.result import Coverage, CriteriaResult, GroupResult
@@ -73,6 +73,17 @@ class _Context:
     fits: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     assignment: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     undated_noted: set[str] = field(default_factory=set)
+
+    def alt_facts(self, alt: Alternative) -> FactOutcome | None:
+        """The profile facts an alternative also needs: None when it needs none."""
+        return decide(self.applicant, alt.facts, self.as_of) if alt.facts else None
+
+    def to_confirm(self, alt: Alternative) -> str | None:
+        """What a reviewer must still confirm when this alternative's documents are present."""
+        outcome = self.alt_facts(alt)
+        if outcome is not None and outcome.met is None:
+            return outcome.text
+        return alt.confirm
 
     def note(self, file: str, text: str) -> None:
         if text not in self.notes[file]:
@@ -133,6 +144,14 @@ def _need_slot(ctx: _Context, clause: Clause, need: Need) -> NeedSlot:
     return NeedSlot(count=need.count, candidates=candidates, distinct=bool(need.distinct_kinds))
 
 
+def _alt_slot(ctx: _Context, clause: Clause, alt: Alternative) -> AltSlot:
+    """An alternative the profile rules out (its facts fail) can take no document."""
+    outcome = ctx.alt_facts(alt)
+    if outcome is not None and outcome.met is False:
+        return AltSlot(needs=tuple(NeedSlot(count=need.count, candidates={}) for need in alt.needs))
+    return AltSlot(needs=tuple(_need_slot(ctx, clause, need) for need in alt.needs))
+
+
 def _shortfall(clause: Clause, index: int, slot: AltSlot, allowed: set[str] | None) -> list[tuple[Need, int]]:
     flows = max_flow_per_need([(clause.id, index, slot)], allowed)
     gaps = []
@@ -143,7 +162,7 @@ def _shortfall(clause: Clause, index: int, slot: AltSlot, allowed: set[str] | No
     return gaps
 
 
-def _missing(clause: Clause, slots: list[AltSlot], free: set[str] | None) -> tuple[str, int]:
+def _missing(ctx: _Context, clause: Clause, slots: list[AltSlot], free: set[str] | None) -> tuple[str, int]:
     """What is still missing for the closest alternative, and that alternative's index."""
     shortfalls = [_shortfall(clause, i, slot, free) for i, slot in enumerate(slots)]
     index = min(range(len(slots)), key=lambda i: sum(g for _, g in shortfalls[i]))  # first of equals
@@ -151,9 +170,14 @@ def _missing(clause: Clause, slots: list[AltSlot], free: set[str] | None) -> tup
     text = "；".join(f"还差 {gap} 项：{need_text(need)}" for need, gap in gaps)
     if free is not None and sum(g for _, g in _shortfall(clause, index, slots[index], None)) < sum(g for _, g in gaps):
         text += "（另有符合条件的材料已用于支撑其他条款，按附则不重复计算）"
-    confirm = clause.alternatives[index].confirm
-    if confirm:
-        text += f"（另须核实：{confirm}）"
+    alt = clause.alternatives[index]
+    outcome = ctx.alt_facts(alt)
+    if outcome is not None and outcome.met is False:
+        text += f"（{outcome.text}）"
+    elif outcome is not None and outcome.met is None:
+        text += f"（另须核实：{outcome.text}）"
+    elif alt.confirm:
+        text += f"（另须核实：{alt.confirm}）"
     if clause.reviewer:
         text += f"；或经评审人员核实：{clause.reviewer}"
     return text, index
@@ -187,12 +211,12 @@ def _result_for_alternatives(
             if clause.id not in ctx.assignment[file]:
                 ctx.assignment[file].append(clause.id)
             ctx.note(file, f"用于支撑条款 {clause.id}（{clause.source}）")
-        confirm = clause.alternatives[alt_index].confirm
+        confirm = ctx.to_confirm(clause.alternatives[alt_index])
         if confirm:
             text = f"材料已具备，另须评审人员核实：{confirm}"
             return _clause_result(clause, ClauseStatus.needs_reviewer, files, text)
         return ClauseResult(id=clause.id, title=clause.title, status=ClauseStatus.satisfied, evidence=files)
-    missing, index = _missing(clause, slots, free)
+    missing, index = _missing(ctx, clause, slots, free)
     _flag_partial(ctx, clause, slots[index], clause.alternatives[index], free)
     return ClauseResult(id=clause.id, title=clause.title, status=ClauseStatus.not_satisfied, missing=missing)
 
@@ -224,16 +248,18 @@ def _total_result(ctx: _Context, clause: Clause) -> ClauseResult:
 
 
 def _scorer(
-    ruleset: RuleSet, clauses: list[Clause], members: Counter[str]
+    ruleset: RuleSet, clauses: list[Clause], members: dict[str, int], to_confirm: Callable[[Alternative], str | None]
 ) -> Callable[[list[Picked]], tuple[int, ...]]:
     by_id = {c.id: c for c in clauses}
 
     def score(picked: list[Picked]) -> tuple[int, ...]:
-        per_group: Counter[str] = Counter(by_id[cid].group or "" for cid, _ in picked)
+        # tier versions of one condition (kept when the tier is unknown) count once
+        conditions = {(by_id[cid].group or "", by_id[cid].condition_key) for cid, _ in picked}
+        per_group: Counter[str] = Counter(group for group, _ in conditions)
         capped = {role: 0 for role in GroupRole}
         for group in ruleset.groups:
             capped[group.role] += min(per_group[group.id], group.needed(members[group.id]))
-        clean = sum(1 for cid, alt in picked if alt is None or not by_id[cid].alternatives[alt].confirm)
+        clean = sum(1 for cid, alt in picked if alt is None or not to_confirm(by_id[cid].alternatives[alt]))
         return capped[GroupRole.required], capped[GroupRole.exceptional], len(picked), clean
 
     return score
@@ -250,12 +276,11 @@ def evaluate(
     slots: dict[str, list[AltSlot]] = {}
     for clause in clauses:
         if clause.alternatives:
-            slots[clause.id] = [
-                AltSlot(needs=tuple(_need_slot(ctx, clause, need) for need in alt.needs)) for alt in clause.alternatives
-            ]
+            slots[clause.id] = [_alt_slot(ctx, clause, alt) for alt in clause.alternatives]
     exclusive = [c for c in clauses if c.alternatives and (ruleset.exclusive if c.exclusive is None else c.exclusive)]
-    members = Counter(c.group or "" for c in clauses)
-    solution = best_assignment([ClauseSlot(c.id, slots[c.id]) for c in exclusive], _scorer(ruleset, exclusive, members))
+    members = Counter(group for group, _ in {(c.group or "", c.condition_key) for c in clauses})
+    score = _scorer(ruleset, exclusive, members, ctx.to_confirm)
+    solution = best_assignment([ClauseSlot(c.id, slots[c.id]) for c in exclusive], score)
     used = {f for _, files in solution.chosen.values() for need_files in files for f in need_files}
     free = {e.file for e in ctx.pool} - used
 
@@ -288,6 +313,9 @@ def evaluate(
     _explain_unused(ctx, {c.id for c in exclusive})
     pending = {c.id for c in clauses if _pending(c, results[c.id])}
     groups = _group_results(ruleset, clauses, results, pending)
+    eligible = _eligible(ruleset, applicant, groups)
+    if applicant.tier is None and eligible is True and any(c.tiers for c in clauses):
+        eligible = _eligible_in_every_tier(ruleset, evidence, applicant, ctx.as_of)
     return CriteriaResult(
         ruleset=ruleset.id,
         clauses=[results[c.id] for c in clauses],
@@ -295,10 +323,22 @@ def evaluate(
         assignment={f: ids for f, ids in ctx.assignment.items() if ids},
         flags={f: flags for f, flags in ctx.flags.items() if flags},
         notes={f: notes for f, notes in ctx.notes.items() if notes},
-        eligible=_eligible(ruleset, applicant, groups),
+        eligible=eligible,
         search_complete=solution.complete,
         coverage=_coverage(ruleset, applicant, groups),
     )
+
+
+def _eligible_in_every_tier(
+    ruleset: RuleSet, evidence: list[Evidence], applicant: Applicant, as_of: date
+) -> bool | None:
+    """Without a tier, a group met through one tier's wording only is not met for sure: true only when the
+    applicant is eligible as a city and as a county teacher alike."""
+    verdicts = {
+        evaluate(ruleset, evidence, applicant.model_copy(update={"tier": tier}), as_of=as_of).eligible
+        for tier in (Tier.city, Tier.county)
+    }
+    return True if verdicts == {True} else None
 
 
 def _profile_result(ctx: _Context, clause: Clause) -> ClauseResult:
@@ -367,7 +407,8 @@ def _coverage(ruleset: RuleSet, applicant: Applicant, groups: list[GroupResult])
 
 def _first_feasible(clause: Clause, slots: list[AltSlot]) -> tuple[int, list[list[str]]] | None:
     """Non-exclusive clauses: every matching document is listed; clean alternatives before confirm ones."""
-    order = sorted(range(len(slots)), key=lambda i: bool(clause.alternatives[i].confirm))
+    alts = clause.alternatives
+    order = sorted(range(len(slots)), key=lambda i: bool(alts[i].confirm or alts[i].facts))
     for index in order:
         if solve([(clause.id, index, slots[index])]) is not None:
             return index, [sorted(n.candidates) for n in slots[index].needs]
@@ -399,12 +440,17 @@ def _group_results(
 ) -> list[GroupResult]:
     groups = []
     for group in ruleset.groups:
-        members = [results[c.id] for c in clauses if c.group == group.id]
+        members = [c for c in clauses if c.group == group.id]
         if not members:
             continue
-        required = group.needed(len(members))
-        satisfied = sum(r.status == ClauseStatus.satisfied for r in members)
-        pending = sum(r.id in pending_ids for r in members)
+        # one count per condition: its city and county versions (both kept when the tier is unknown) are one
+        statuses: dict[str, set[str]] = defaultdict(set)
+        for clause in members:
+            result = results[clause.id]
+            statuses[clause.condition_key].add("pending" if clause.id in pending_ids else result.status.value)
+        required = group.needed(len(statuses))
+        satisfied = sum(ClauseStatus.satisfied.value in s for s in statuses.values())
+        pending = sum("pending" in s and ClauseStatus.satisfied.value not in s for s in statuses.values())
         groups.append(
             GroupResult(
                 id=group.id,

@@ -1,14 +1,17 @@
-"""层层赛 (004 附则): awards of the same project at several levels in one year — only the highest counts.
+"""层层赛 (004 附则): awards of the same project at several levels — only the highest counts.
 
-Two awards are the same project when they share the award category, the year, the holder, and a project
-signal: the lesson/work title in 《》, else the competition name without its year and region, else the subject.
-Without any signal they are kept apart: counting an award twice is for a reviewer to catch, but wrongly
-discarding a real award would change the verdict.
+Two awards are the same project when they share the award category, the holder, and a project signal. A strong
+signal — the lesson/work title in 《》, or the same student (指导同一学生…不同级别比赛, 第十二条（二）4（4)) in the
+same contest — holds across years, since rounds of one contest often straddle a year end. A weak signal — the
+competition name without its year and region, else the subject — holds within one year only, since an annual
+contest of the same name is a new project each year. Without any signal they are kept apart: counting an award
+twice is for a reviewer to catch, but wrongly discarding a real award would change the verdict.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -19,6 +22,8 @@ from verifier.criteria.matching import normalised_text, parse_issue_date, same_p
 
 _AWARD_TYPES = (DocType.award_certificate, DocType.instructor_award)
 _TITLE = re.compile(r"《([^《》]{2,40})》")
+# The student an instructor award names, read on the text with its spaces (a name ends at a space or a mark).
+_STUDENT = re.compile(r"学生(?:姓名)?\s*[:：]\s*([\u4e00-\u9fff·]{2,5})(?![\u4e00-\u9fff])")
 _CONTEST = re.compile(r"([^,，。;；:：]{2,40}?(?:比赛|竞赛|大赛|评比|赛课|评选|展评|活动))")
 _YEAR = re.compile(r"\d{4}(?:-\d{4})?(?:年度|学年度|学年|年)?|[上下]半年")
 _REGION_PREFIX = re.compile(r"^.*?(?:省|自治区|兵团|市|州|盟|地区|县|区|旗|特区|乡|镇)(?=[^省市州县区乡镇]{2,}$)")
@@ -53,14 +58,20 @@ def _similar(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= SAME_PROJECT_SIMILARITY
 
 
+def students(evidence: Evidence) -> set[str]:
+    return set(_STUDENT.findall(unicodedata.normalize("NFKC", evidence.text)))
+
+
+def _same_year(a: Evidence, b: Evidence) -> bool:
+    da, db = parse_issue_date(a.fields.issue_date), parse_issue_date(b.fields.issue_date)
+    return da is not None and db is not None and da.earliest.year == db.earliest.year
+
+
 def same_project(a: Evidence, b: Evidence) -> bool:
     fa, fb = a.fields, b.fields
     if fa.award_category is None or fa.award_category != fb.award_category:
         return False
     if fa.level is None or fb.level is None or fa.level == fb.level:
-        return False
-    da, db = parse_issue_date(fa.issue_date), parse_issue_date(fb.issue_date)
-    if da is None or db is None or da.earliest.year != db.earliest.year:
         return False
     if same_person(fa.holder, fb.holder) is False:
         return False
@@ -69,6 +80,11 @@ def same_project(a: Evidence, b: Evidence) -> bool:
     if titles_a and titles_b:
         return any(_similar(x, y) for x in titles_a for y in titles_b)
     core_a, core_b = _contest_core(ta), _contest_core(tb)
+    students_a, students_b = students(a), students(b)
+    if students_a and students_b:  # the same student's contest, at any level and in any year
+        return bool(students_a & students_b) and (not (core_a and core_b) or _similar(core_a, core_b))
+    if not _same_year(a, b):
+        return False
     if core_a and core_b:
         return _similar(core_a, core_b)
     if fa.subject and fb.subject:

@@ -130,40 +130,6 @@ class Need(_Strict):
         return self
 
 
-class Alternative(_Strict):
-    """One way to meet a clause; all needs together, each document used once."""
-
-    label: str | None = None
-    needs: list[Need] = Field(min_length=1)
-    confirm: str | None = Field(
-        None, description="a fact beyond the documents a reviewer must confirm (累计担任班主任3年以上)"
-    )
-
-
-class Part(_Strict):
-    """A per-kind minimum inside a total (集中面授培训不少于120学时)."""
-
-    name: str
-    min: float = Field(gt=0)
-    text_any: list[str]
-
-    _patterns = field_validator("text_any")(_check_patterns)
-
-
-class TotalUnit(StrEnum):
-    hours = "hours"
-
-
-class Total(_Strict):
-    """Adds up the hours of every matching document in the window (继续教育学时)."""
-
-    doc_types: list[DocType] = Field(default_factory=lambda: [DocType.continuing_education])
-    min: float = Field(gt=0, description="minimum total, in hours")
-    hours_per_credit: float | None = Field(None, gt=0, description="学分 → 学时 where only credits are printed")
-    hours_per_day: float | None = Field(None, gt=0, description="天 → 学时 where only days are printed (每天按6学时)")
-    parts: list[Part] = Field(default_factory=list)
-
-
 # Facts a rule may ask of the profile beside the profile's own fields, worked out on the evaluation date.
 DERIVED_FACTS = {
     "years_in_title": "任现职年限（由任现职时间算至评审年度12月31日）",
@@ -199,6 +165,45 @@ class FactRoute(_Strict):
     all: list[FactTest] = Field(min_length=1)
 
 
+class Alternative(_Strict):
+    """One way to meet a clause; all needs together, each document used once."""
+
+    label: str | None = None
+    needs: list[Need] = Field(min_length=1)
+    confirm: str | None = Field(
+        None, description="a fact beyond the documents a reviewer must confirm (累计担任班主任3年以上)"
+    )
+    facts: list[FactRoute] = Field(
+        default_factory=list,
+        description="profile facts this way also needs (或 between routes): false rules it out, unknown leaves "
+        "it to a reviewer as `confirm` does",
+    )
+
+
+class Part(_Strict):
+    """A per-kind minimum inside a total (集中面授培训不少于120学时)."""
+
+    name: str
+    min: float = Field(gt=0)
+    text_any: list[str]
+
+    _patterns = field_validator("text_any")(_check_patterns)
+
+
+class TotalUnit(StrEnum):
+    hours = "hours"
+
+
+class Total(_Strict):
+    """Adds up the hours of every matching document in the window (继续教育学时)."""
+
+    doc_types: list[DocType] = Field(default_factory=lambda: [DocType.continuing_education])
+    min: float = Field(gt=0, description="minimum total, in hours")
+    hours_per_credit: float | None = Field(None, gt=0, description="学分 → 学时 where only credits are printed")
+    hours_per_day: float | None = Field(None, gt=0, description="天 → 学时 where only days are printed (每天按6学时)")
+    parts: list[Part] = Field(default_factory=list)
+
+
 class YearlyAttendance(_Strict):
     """Continuing education in every year of the cycle, or the missed years' hours made up (补齐) later, one
     missed year per learning year (000 四（十一）)."""
@@ -210,6 +215,11 @@ class YearlyAttendance(_Strict):
 
 class Clause(_Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
+    condition: str | None = Field(
+        None,
+        description="tier versions of one condition share it and count once toward a group; "
+        "default: the id without a .city / .county ending",
+    )
     title: str = Field(description="Chinese, quoting the policy")
     source: str = Field(description="seed article, e.g. 004 第十四条（二）8")
     group: str | None = None
@@ -239,6 +249,15 @@ class Clause(_Strict):
     partial_flag: FlagCode | None = Field(
         None, description="flag for documents present when a companion need is missing (MISSING_COMPANION)"
     )
+
+    @property
+    def condition_key(self) -> str:
+        if self.condition:
+            return self.condition
+        for ending in (".city", ".county"):
+            if self.id.endswith(ending):
+                return self.id[: -len(ending)]
+        return self.id
 
     @model_validator(mode="after")
     def _has_a_test(self) -> Self:
