@@ -71,7 +71,7 @@ def test_a_teacher_meeting_every_requirement_is_eligible() -> None:
         ({"head_teacher_years_since_title": 2.5}, ClauseStatus.not_satisfied),
         ({}, ClauseStatus.needs_reviewer),  # not given: never met silently
         # under 3 years, but whether the 博士、硕士 exception applies is not known
-        ({"head_teacher_years_since_title": 2, "teaching_years": None}, ClauseStatus.needs_reviewer),
+        ({"head_teacher_years_since_title": 2, "teaching_years": None, "education": None}, ClauseStatus.needs_reviewer),
     ],
 )
 def test_head_teacher_years(facts: dict[str, Any], expected: ClauseStatus) -> None:

@@ -250,3 +250,35 @@ def test_a_monograph_has_cip_isbn_and_100_thousand_characters(text: str, expecte
     # 第十六条（二）3 "专著1部以上（10万字以上）"; 附则 "专著、教材是指具有CIP核字号及ISBN国际标准书号"
     result = run([book(text), *PAPERS], person("professor"))
     assert status(result, "professor.performance.3") == expected
+
+
+# --- 学历（学位）、资历 from the profile, reported beside eligibility
+
+
+@pytest.mark.parametrize(
+    ("title", "facts", "since", "expected"),
+    [
+        ("first", {"education": "doctorate"}, date(2024, 1, 1), SAT),  # 第十一条（一）具备博士学位
+        ("first", {"education": "master"}, date(2022, 12, 31), SAT),  # （二）硕士 + 2年 (to 2024-12-31)
+        ("first", {"education": "master"}, date(2023, 3, 1), NOT),
+        ("first", {"education": "bachelor"}, date(2020, 12, 31), SAT),  # （三）本科 + 4年
+        ("first", {"education": "bachelor"}, date(2021, 3, 1), NOT),
+        ("first", {"education": "junior_college", "stage": "primary"}, date(2020, 9, 1), SAT),  # （四）
+        ("first", {"education": "junior_college", "stage": "senior_high"}, date(2020, 9, 1), NOT),
+        ("first", {"education": "junior_college"}, date(2020, 9, 1), REV),  # 学段 unknown
+        ("first", {}, date(2020, 9, 1), REV),
+        ("senior", {"education": "doctorate"}, date(2022, 9, 1), SAT),  # 第十三条（一）博士 + 2年
+        ("senior", {"education": "bachelor"}, date(2019, 12, 31), SAT),  # （二）+ 5年
+        ("senior", {"education": "bachelor"}, date(2020, 2, 1), NOT),
+        ("professor", {"education": "bachelor"}, date(2019, 9, 1), SAT),  # 第十五条 本科 + 5年
+        ("professor", {"education": "junior_college"}, date(2010, 9, 1), NOT),
+    ],
+)
+def test_education_and_years_in_the_lower_title(
+    title: str, facts: dict[str, Any], since: date, expected: ClauseStatus
+) -> None:
+    applicant = Applicant(name="张三", target_title=title, tier="city", current_title_since=since, **facts)
+    result = run([], applicant)
+    assert status(result, f"{title}.qualification") == expected
+    assert f"{title}.qualification" in result.coverage.reported_groups
+    assert any("延期" in item for item in result.coverage.not_modelled)

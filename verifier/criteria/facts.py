@@ -87,8 +87,11 @@ def decide(applicant: Applicant, routes: list[FactRoute], as_of: date) -> FactOu
     """Met when a route's every test holds; unknown when no route is met but one lacks a fact; else not met."""
     missing: list[str] = []
     for route in routes:
-        if all_hold(applicant, route.all, as_of) is True:
+        holds = all_hold(applicant, route.all, as_of)
+        if holds is True:
             return FactOutcome(True, [], "；".join(test_text(t) for t in route.all))
+        if holds is False:  # one known fact already rules this route out
+            continue
         for test in route.all:
             if check(applicant, test, as_of) is None and fact_name(test.fact) not in missing:
                 missing.append(fact_name(test.fact))
