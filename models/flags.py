@@ -40,6 +40,9 @@ class FlagCode(StrEnum):
     LOWER_LEVEL_SAME_PROJECT = "LOWER_LEVEL_SAME_PROJECT"
     # Beyond CONTRACT.md: one upload that holds several certificates (an award and an honour in one PDF).
     SEVERAL_DOCUMENTS = "SEVERAL_DOCUMENTS"
+    # Beyond CONTRACT.md: a page titled as a certificate whose wording names no known type; the closest type's
+    # fields are read and a reviewer confirms the type.
+    TYPE_UNCERTAIN = "TYPE_UNCERTAIN"
 
 
 @dataclass(frozen=True)
@@ -82,4 +85,5 @@ FLAG_SPECS: dict[FlagCode, FlagSpec] = {
     FlagCode.DUPLICATE_ACROSS_APPLICANTS: FlagSpec(E, "该证书已出现在其他申报人的材料中"),
     FlagCode.LOWER_LEVEL_SAME_PROJECT: FlagSpec(W, "同一层层赛项目只计最高级别奖项，本证书不重复计算"),
     FlagCode.SEVERAL_DOCUMENTS: FlagSpec(W, "一个文件中含有多份证书，仅核验了第一份，请每份证书单独上传"),
+    FlagCode.TYPE_UNCERTAIN: FlagSpec(W, "证书类型仅凭标题推断，请人工核对"),
 }

@@ -24,6 +24,8 @@ CUES: dict[DocType, list[tuple[str, float]]] = {
         ("大赛", 1), ("优质课", 1.5), ("优课", 1.5), ("成果奖", 1.5), ("评选", 0.5), ("奖", 0.5), ("论文", 1),
         ("完成人", 1.5), ("基本功", 1), ("教学成果", 1.5), ("科研成果", 1.5), ("金牌", 1.5), ("银牌", 1.5),
         ("铜牌", 1.5), ("教学技能", 1.5),
+        # Class 1: a scholarship is awarded by grade or by name (一等奖学金, 国家奖学金), as a prize is.
+        ("奖学金", 3),
         # Foreign certificates (they also need a translation, content_flags.py), matched without spaces or case.
         ("FirstPrize", 2.5), ("SecondPrize", 2.5), ("ThirdPrize", 2.5), ("GrandPrize", 2.5), ("GoldMedal", 1.5),
         ("SilverMedal", 1.5), ("BronzeMedal", 1.5), ("CertificateofAchievement", 1), ("Competition", 1),
@@ -35,6 +37,12 @@ CUES: dict[DocType, list[tuple[str, float]]] = {
         ("学科带头人", 2), ("名师", 1), ("评为", 1.5), ("确定为", 1.5), ("认定", 1), ("名师工作室", 2),
         # An award named for the teacher, with no grade (优良教师奖, 杰出教师奖, 乡村教师奖): an honour, not a contest.
         ("教师奖", 1.5),
+        # Class 1: students' and trainees' honours, which teachers' files carry too (a trainee's 优秀学员, a
+        # student's 三好学生 under the teacher's 班主任 evidence): titles conferred without a contest.
+        ("三好学生", 3), ("优秀学生干部", 3), ("优秀学生", 2), ("优秀学员", 3), ("优秀团员", 3), ("优秀团干部", 3),
+        ("优秀毕业生", 3), ("优秀志愿者", 3), ("标兵", 2), ("积极分子", 2), ("优秀个人", 2),
+        ("军训", 1.5), ("社会实践", 1.5), ("优秀党员", 2), ("优秀工作者", 2), ("德育工作者", 2), ("优秀辅导员", 2),
+        ("表现突出", 1), ("表现优异", 1), ("成绩突出", 1),
         ("CertificateofHonor", 3), ("CertificateofHonour", 3), ("OutstandingTeacher", 2), ("ExcellentTeacher", 2),
         ("HonoraryTitle", 3),
     ],
@@ -160,6 +168,8 @@ class Classification:
     confidence: float
     cues: list[str] = field(default_factory=list)
     scores: dict[str, float] = field(default_factory=dict)
+    # The type was taken from the page's certificate title alone, its wording known to no cue: a reviewer checks it.
+    doubtful: bool = False
 
 
 def _contains(cue: str, text: str) -> bool:
@@ -197,10 +207,43 @@ def classify(text: DocumentText) -> Classification:
 
     best = max(scores, key=lambda t: scores[t])
     if scores[best] < MIN_SCORE:
+        titled = _titled_certificate(text, titles, body, scores)
+        if titled is not None:
+            return titled
         return Classification(DocType.other, 0.6, [], {k.value: v for k, v in scores.items()})
     runner_up = max(s for t, s in scores.items() if t != best)
     confidence = 1 / (1 + math.exp(-(scores[best] - runner_up) / TEMPERATURE))
     return Classification(best, round(confidence, 3), matched.get(best, []), {k.value: v for k, v in scores.items()})
+
+
+# Class 1: a page that calls itself a certificate (荣誉证书, 证书, 奖状) and says more than its title.
+_CERTIFICATE_TITLE = re.compile(r"荣誉证书|荣誉状|奖状|^证书|证书$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# Characters beyond the title that make a statement (张三同学在…中表现突出，特发此证): a booklet's cover has none.
+_STATEMENT_CHARS = 12
+# What a titled certificate with no known wording most often is, by its title: an honour (荣誉证书, 证书 with
+# 表现突出, 特发此证), a prize where the title says 奖状.
+_DOUBTFUL_CONFIDENCE = 0.5
+
+
+def _titled_certificate(
+    text: DocumentText, titles: str, body: str, scores: dict[DocType, float]
+) -> Classification | None:
+    """The closest certificate type for a page titled as a certificate whose wording no cue knows (class 1 of the
+    real-certificate failures): its fields are read and a reviewer checks the type, rather than an empty `other`."""
+    # Where no line was set large enough to be a title, the first line read stands for it.
+    title_lines = [compact(line.text) for line in text.titles()] or [compact(line.text) for line in text.lines[:1]]
+    if not any(_CERTIFICATE_TITLE.search(line) for line in title_lines):
+        return None
+    if _NEWS.search(body) or _GOOD_NEWS_TITLE.search(titles) or _FORM_TITLE.search(titles):
+        return None
+    if len(_HAN.findall(body)) - len(_HAN.findall("".join(title_lines))) < _STATEMENT_CHARS:
+        return None
+    best = max(_CERTIFICATES, key=lambda t: scores[t])
+    if scores[best] <= 0:
+        best = D.award_certificate if any("奖状" in line for line in title_lines) else D.honor_certificate
+    cues = ["证书标题（类型待核）"]
+    return Classification(best, _DOUBTFUL_CONFIDENCE, cues, {k.value: v for k, v in scores.items()}, doubtful=True)
 
 
 _NEWS = re.compile(r"本报讯|[(（]记者|记者\s*[:：]|通讯员|新闻网|来源\s*[:：]\s*\S{2,}(?:报|网|电视台)")
@@ -231,6 +274,10 @@ def _apply_exclusions(scores: dict[DocType, float], body: str, titles: str) -> N
     # A registration page sits inside the qualification booklet and repeats its words.
     if scores[D.qualification_registration] >= 8:
         scores[D.teacher_qualification] *= 0.5
+    # Class 1: a trainee's honour (荣获“优秀学员”称号) from a training college is an honour, not the training's
+    # certificate, when it states no hours, credits or completion.
+    if re.search(r"被评为|称号|优秀学员", body) and not re.search(r"学时|学分|结业|合格|完成", body):
+        scores[D.continuing_education] *= 0.5
     # An honour title with no prize grade is an honour, not an award.
     if re.search(r"被评为|称号", body) and not re.search(r"[特一二三壹贰叁]等奖|[金银铜][奖牌]", body):
         scores[D.award_certificate] *= 0.5

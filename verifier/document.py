@@ -14,7 +14,7 @@ import numpy as np
 from models.flags import FlagCode
 from models.page import PageSource, TextLine
 from models.report import DocumentReport, Flag
-from models.vocab import DocType
+from models.vocab import DOC_TYPE_ZH, DocType
 from verifier.classify import classify
 from verifier.extract import APPLICABLE, extract, find_level
 from verifier.ingest import ingest_bytes
@@ -179,6 +179,9 @@ def analyze_document(
             decision = classify(text)
             fields = extract(decision.doc_type, text)
         report.doc_type, report.doc_type_confidence, report.cues = decision.doc_type, decision.confidence, decision.cues
+        if decision.doubtful:
+            detail = f"按「{DOC_TYPE_ZH[decision.doc_type]}」读取"
+            report.flags.append(Flag.make(FlagCode.TYPE_UNCERTAIN, detail=detail))
         # Some evidence cue read (a 荣誉证书 title) but too little to tell the type, on a capture that explains
         # why (washed out, blurred, dark, tiny): the type is undetermined, not an irrelevant upload, and the
         # capture's own flag asks for a better copy. Text with no evidence cue (a notice, a receipt) stays other.

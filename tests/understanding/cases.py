@@ -47,3 +47,17 @@ def raw_text(name: str) -> str:
     """The lines exactly as the engine returned them, before normalisation."""
     record = json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
     return "".join(line[0] for page in record["pages"] for line in page["lines"])
+
+
+PAGE_WIDTH, PAGE_HEIGHT = 1200, 1700
+
+
+def typed_page(lines: list[tuple[str, int, int]]) -> DocumentText:
+    """A page typed line by line: (text, character size, left) per line, top to bottom, one line per row, so what
+    is tested is the readers, not the OCR."""
+    read, top = [], 100
+    for text, size, left in lines:
+        right = left + size * len(text)
+        read.append(TextLine(text, [(left, top), (right, top), (right, top + size), (left, top + size)], 0.95))
+        top += size * 2
+    return build_document_text([(1, read, PAGE_WIDTH, PAGE_HEIGHT)])

@@ -7,21 +7,13 @@ import pytest
 
 from models.page import TextLine
 from models.vocab import AwardCategory, DocType, Grade, Level, RegistrationResult, TitleRank
+from tests.understanding.cases import PAGE_HEIGHT, PAGE_WIDTH, typed_page
 from verifier.classify import classify
 from verifier.extract import extract
 from verifier.text import DocumentText, build_document_text
 
-_WIDTH, _HEIGHT = 1200, 1700
-
-
-def _page(lines: list[tuple[str, int, int]]) -> DocumentText:
-    """(text, character size, left) per line, top to bottom."""
-    read, top = [], 100
-    for text, size, left in lines:
-        right = left + size * len(text)
-        read.append(TextLine(text, [(left, top), (right, top), (right, top + size), (left, top + size)], 0.95))
-        top += size * 2
-    return build_document_text([(1, read, _WIDTH, _HEIGHT)])
+_WIDTH, _HEIGHT = PAGE_WIDTH, PAGE_HEIGHT
+_page = typed_page
 
 
 def test_lesson_contest_signed_by_a_research_institute_is_a_lesson_award() -> None:

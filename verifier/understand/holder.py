@@ -45,9 +45,13 @@ _SALUTATION = re.compile(rf"^(?P<name>{_HAN_RUN}{{2,9}}?)\s*{_HONORIFIC}?\s*(?:[
 _SALUTATION_MISREAD = re.compile(rf"^(?P<name>{_HAN_RUN}{{2,4}}?)\s*[^\s同]志\s*[:：]?$")
 # The run of characters before an honorific ends with the name: 兹证明刘燕蓉同志, 授予王芳同志.
 # 教师 is left out here: 骨干教师, 相应教师资格 are no names.
-_BEFORE_HONORIFIC = re.compile(rf"(?P<run>{_HAN_RUN}{{2,24}})(?:同志|老师|先生|女士)")
-# An appointment names whom it appoints to what: 兹聘任王芳为中小学一级教师.
-_APPOINTED = re.compile(rf"(?:聘任|聘请|聘用)\s*(?P<name>{_HAN_RUN}{{2,4}}?)\s*(?:同志|老师)?\s*为")
+# 同学 too (class 3 of the real-certificate failures: 王小雨 同学 on its own line, 孙浩然同学在…).
+_BEFORE_HONORIFIC = re.compile(rf"(?P<run>{_HAN_RUN}{{2,24}})(?:同志|老师|先生|女士|同学)")
+# An appointment names whom it appoints to what: 兹聘任王芳为中小学一级教师, 兹聘请李明同学为…, 兹聘王芳老师为…,
+# 聘请张伟先生担任… (class 3). The suffix is no part of the name.
+_APPOINTED = re.compile(
+    rf"(?:兹聘[任请用]?|聘任|聘请|聘用)\s*(?P<name>{_HAN_RUN}{{2,4}}?)\s*{_HONORIFIC}?\s*(?:为|担任)"
+)
 # A diploma names its graduate as the student: 学生张三，性别男….
 _GRADUATE = re.compile(rf"学生\s*(?P<name>{_HAN_RUN}{{2,5}}?)(?=[,，\s]|性别|[男女])")
 _SENTENCE_START = re.compile(

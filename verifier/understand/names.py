@@ -44,9 +44,14 @@ _NOT_IN_GIVEN_NAMES = set(
     "的了是和与及或等之其为对年号级奖证书局厅部府省市县区镇乡校院会届期题项目表格栏填"
     "写报称职务位"
 )
+# Suffixes of address that follow a name and are never part of it (class 3): 李明老师 is 李明, though 李 and 明 are
+# both surnames and would pass as a four-character name.
+_SUFFIXES = ("同学", "同志", "老师", "教师", "先生", "女士")
+
+
 def is_person_name(text: str) -> bool:
     """A plausible name: 2–4 Han characters starting with a known surname, or a dotted minority name."""
-    if text in _NOT_NAMES:
+    if text in _NOT_NAMES or text.endswith(_SUFFIXES):
         return False
     if _DOTTED_NAME.fullmatch(text):
         return True

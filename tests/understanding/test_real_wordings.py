@@ -1,0 +1,85 @@
+"""Wordings real certificates print that our generator did not (issue 28's failure classes), typed line by line.
+Each test names its class; every name is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.vocab import DocType
+from tests.understanding.cases import typed_page
+from verifier.classify import classify
+from verifier.extract import extract
+from verifier.text import DocumentText
+
+
+def _certificate(title: str, body: list[str], sign_off: list[str]) -> DocumentText:
+    return typed_page([(title, 80, 440), *((line, 36, 150) for line in body), *((s, 32, 650) for s in sign_off)])
+
+
+# Class 1: a page titled 荣誉证书 / 证书 whose wording the cue lexicon did not know.
+@pytest.mark.parametrize(
+    ("title", "body", "sign_off", "doc_type", "holder"),
+    [
+        ("荣誉证书", ["王小雨 同学", "荣获2021-2022学年度校级三好学生", "特发此证，以资鼓励"],
+         ["遵义市第四中学", "二〇二二年七月"], DocType.honor_certificate, "王小雨"),
+        ("荣誉证书", ["赵子涵同学：", "荣获2022-2023学年国家奖学金", "特发此证"],
+         ["贵州大学", "2023年11月"], DocType.award_certificate, "赵子涵"),
+        ("荣誉证书", ["学员 陈晓红", "在2022年国培计划培训中荣获", "“优秀学员”称号"],
+         ["贵州师范大学继续教育学院", "2022年12月"], DocType.honor_certificate, "陈晓红"),
+        ("荣誉证书", ["孙浩然 同学在2022级新生军训中表现优异，", "荣获“军训标兵”称号。"],
+         ["华中师范大学学生工作部", "2022年9月"], DocType.honor_certificate, "孙浩然"),
+        ("荣誉证书", ["何晓梅 老师", "在2022-2023学年度教育教学工作中表现突出，", "特发此证，以资鼓励。"],
+         ["盘州市第二中学", "2023年7月"], DocType.honor_certificate, "何晓梅"),
+    ],
+)
+def test_titled_certificates_with_student_and_trainee_honours_get_their_type(
+    title: str, body: list[str], sign_off: list[str], doc_type: DocType, holder: str
+) -> None:
+    text = _certificate(title, body, sign_off)
+    decision = classify(text)
+    assert decision.doc_type == doc_type
+    assert not decision.doubtful
+    fields = extract(decision.doc_type, text)
+    assert (fields.holder, fields.issuer) == (holder, sign_off[0])
+
+
+def test_a_certificate_title_with_an_unknown_wording_is_the_closest_type_in_doubt() -> None:
+    """Class 1: 证书 over a statement no cue knows is read as an honour and sent to review, not an empty other."""
+    text = _certificate(
+        "证书", ["郑雨桐同学在2021年暑期社会实践活动中", "表现优秀，特发此证。"], ["贵州民族大学团委", "2021年9月"]
+    )
+    decision = classify(text)
+    assert (decision.doc_type, decision.doubtful) == (DocType.honor_certificate, True)
+    assert decision.confidence < 0.6
+    assert extract(decision.doc_type, text).holder == "郑雨桐"
+
+
+def test_a_certificate_title_alone_stays_other() -> None:
+    """A booklet's cover (its title and the issuing body, nothing more) asks for the inside page instead."""
+    text = _certificate("荣誉证书", [], ["盘州市教育局"])
+    assert classify(text).doc_type == DocType.other
+
+
+def test_an_unknown_page_without_a_certificate_title_stays_other() -> None:
+    notice = ["请各校于下周一上午九点到教育局三楼会议室开会，", "请准时参加。"]
+    text = _certificate("会议通知", notice, ["盘州市教育局"])
+    assert classify(text).doc_type == DocType.other
+
+
+# Class 3: appointment wordings beyond 同志/老师; a suffix of address is never part of the name.
+@pytest.mark.parametrize(
+    ("statement", "holder"),
+    [
+        (["兹聘请李明轩同学为", "贵州大学2023级新生辅导员助理。"], "李明轩"),
+        (["兹聘王芳老师为", "六盘水市中小学数学学科兼职教研员，", "聘期三年。"], "王芳"),
+        (["兹聘任 张伟 为盘州市第二中学", "高中数学教研组长。"], "张伟"),
+        (["兹聘请 刘德明先生 担任我校", "校外法治副校长。"], "刘德明"),
+        (["兹聘请黄丽女士为本会理事。"], "黄丽"),
+        (["兹聘请李明老师为我校心理健康教育兼职教师。"], "李明"),
+    ],
+)
+def test_appointments_name_whom_they_appoint_without_the_suffix(statement: list[str], holder: str) -> None:
+    text = _certificate("聘书", statement, ["凯里市第一中学", "2021年9月"])
+    decision = classify(text)
+    assert decision.doc_type == DocType.appointment_letter
+    assert extract(decision.doc_type, text).holder == holder
