@@ -86,6 +86,11 @@ class DocumentReport(BaseModel):
         default_factory=list,
         description="fields read from a seal's ring text because the printed text gave none (extension)",
     )
+    members: list[str] = Field(
+        default_factory=list,
+        description="every person a certificate names as its recipients when it names several (a team, joint "
+        "winners, the teachers who coached), the holder first; the applicant counts when among them (extension)",
+    )
 
 
 class ClauseResult(BaseModel):

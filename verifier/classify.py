@@ -111,6 +111,9 @@ CUES: dict[DocType, list[tuple[str, float]]] = {
     ],
 }
 
+# Whom a teacher coaches: students, or a team of them.
+_PUPILS = r"(?:同学|学生|选手|队员|代表队|参赛队)"
+
 # Cues that vary in form: prize grades in any numeral style, years of service, 评为 misread.
 PATTERN_CUES: dict[DocType, list[tuple[str, re.Pattern[str], float]]] = {
     D.award_certificate: [("N等奖", re.compile(r"[特一二三壹贰叁]\s*等\s*奖"), 2.5)],
@@ -129,12 +132,12 @@ PATTERN_CUES: dict[DocType, list[tuple[str, re.Pattern[str], float]]] = {
         ("指导的学生…获奖", re.compile(r"(?:指导|辅导)的?学生[\s\S]{1,40}?(?:荣获|获得|获)"), 3),
         # A student's certificate that names the teacher who coached (李四同学… 指导老师：王芳) is the teacher's
         # evidence of coaching, as applications use it. A teacher's own prize may name a mentor the same way
-        # (获奖教师：王芳 指导教师：李明), so a student must be named too.
+        # (获奖教师：王芳 指导教师：李明), so a student must be named too, or a team (参赛队员, 代表队: class 2).
         (
             "学生…指导教师：姓名",
             re.compile(
-                r"(?:同学|学生|选手)[\s\S]{0,80}?(?:指导|辅导)(?:教师|老师)\s*[:：]\s*[\u4e00-\u9fff·]{2,6}"
-                r"|(?:指导|辅导)(?:教师|老师)\s*[:：]\s*[\u4e00-\u9fff·]{2,6}[\s\S]{0,80}?(?:同学|学生|选手)"
+                rf"{_PUPILS}[\s\S]{{0,80}}?(?:指导|辅导)(?:教师|老师)\s*[:：]\s*[\u4e00-\u9fff·]{{2,6}}"
+                rf"|(?:指导|辅导)(?:教师|老师)\s*[:：]\s*[\u4e00-\u9fff·]{{2,6}}[\s\S]{{0,80}}?{_PUPILS}"
             ),
             4,
         ),

@@ -86,6 +86,11 @@ def check_holder(doc: DocumentReport, applicant_name: str | None) -> None:
         return
     if holder == applicant_name:
         return
+    if applicant_name in (comparable_name(name) for name in doc.members):
+        # One of the people a certificate is for together (a team, joint winners, co-coaches): it counts for the
+        # applicant (class 2 of the real-certificate failures).
+        doc.fields.holder = applicant_name
+        return
     if doc.doc_type in _MEMBER_LISTS and applicant_name in flat:
         # The applicant is one of the people the document names; their rank is their place in the list.
         doc.fields.holder = applicant_name

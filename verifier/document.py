@@ -43,6 +43,7 @@ from verifier.seals.sign_off import (
 from verifier.settings import OcrSettings, Settings
 from verifier.text import DocumentText, build_document_text
 from verifier.understand.content_flags import content_flags
+from verifier.understand.members import find_members
 from verifier.understand.several import describe, separate_certificates
 from verifier.understand.signature import Signature, read_signature
 
@@ -193,6 +194,7 @@ def analyze_document(
         if undetermined:
             report.doc_type = report.doc_type_confidence = None
         report.fields = fields
+        report.members = find_members(decision.doc_type, several[0].text if several else text, fields.holder)
     if "issue_date" in APPLICABLE[decision.doc_type] and len(report.fields.issue_date or "") < _DAY_DATE:
         pages = _PageImages(read_images, uprights, screens)
         page_texts, text = _complete_cut_dates(

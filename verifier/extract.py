@@ -29,6 +29,7 @@ from verifier.understand.facts import (
     find_title_rank,
 )
 from verifier.understand.holder import find_holder
+from verifier.understand.members import find_members, holder_among
 from verifier.understand.signature import approver_from_fragment, read_masthead, read_signature
 from verifier.understand.unit import read_awarding_school, read_unit, text_without_employer
 
@@ -71,8 +72,9 @@ def extract(doc_type: DocType, text: DocumentText) -> Fields:
     issuers = [name for name in signed or ([unit] if unit else []) if not _bureau_without_place(name)]
     if doc_type == D.title_certificate and issuers and (approver := approver_from_fragment(issuers[0], text)):
         issuers[0] = approver  # the approving bureau, whose line kept only the end of its name
+    holder = find_holder(doc_type, text)
     values: dict[str, object] = {
-        "holder": find_holder(doc_type, text),
+        "holder": holder_among(holder, find_members(doc_type, text, holder)),
         "issuer": issuers[0] if issuers else None,
         "issue_date": signature.issue_date,
         "level": _level(issuers, text) if "level" in allowed else None,

@@ -21,6 +21,8 @@ class Line:
     confidence: float
     bottom: float = 0.0  # relative to page height
     right: float = 0.0  # relative to page width
+    # The normalised text with the recogniser's spaces kept: names listed side by side (王芳 李丽) stay apart.
+    words: str = ""
 
     @property
     def middle(self) -> float:
@@ -107,6 +109,10 @@ class DocumentText:
     def row_texts(self) -> list[str]:
         return [" ".join(line.text for line in row) for row in self.rows()]
 
+    def row_words(self) -> list[str]:
+        """Rows with the recogniser's spaces kept between words (Line.words)."""
+        return [" ".join(line.words or line.text for line in row) for row in self.rows()]
+
 
 def _same_band(row: list[Line], line: Line) -> bool:
     """Most of the line's height overlaps the row's: cells of a slightly tilted table still pair up."""
@@ -144,6 +150,7 @@ def build_document_text(pages: list[tuple[int, list[TextLine], int, int]]) -> Do
                     confidence=line.confidence,
                     bottom=max(ys) / max(height, 1),
                     right=max(xs) / max(width, 1),
+                    words=" ".join(normalize_text(word) for word in line.text.split()),
                 )
             )
     return DocumentText(lines=tuple(out))

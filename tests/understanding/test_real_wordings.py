@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import pytest
 
+from models.flags import FlagCode
+from models.report import DocumentReport, Fields
 from models.vocab import DocType
 from tests.understanding.cases import typed_page
 from verifier.classify import classify
+from verifier.crosscheck import check_holder
 from verifier.extract import extract
 from verifier.text import DocumentText
+from verifier.understand.members import find_members
 
 
 def _certificate(title: str, body: list[str], sign_off: list[str]) -> DocumentText:
@@ -83,3 +87,58 @@ def test_appointments_name_whom_they_appoint_without_the_suffix(statement: list[
     decision = classify(text)
     assert decision.doc_type == DocType.appointment_letter
     assert extract(decision.doc_type, text).holder == holder
+
+
+# Class 2: several people on one certificate; type and holder agree, every recipient is reported.
+def test_a_team_with_its_coach_is_the_coachs_certificate() -> None:
+    text = _certificate(
+        "获奖证书",
+        ["参赛队员：李明轩 王小雨 赵子涵", "在2023年贵州省青少年科技创新大赛中", "荣获一等奖", "指导教师：黄丽华"],
+        ["贵州省科学技术协会", "2023年8月"],
+    )
+    decision = classify(text)
+    assert decision.doc_type == DocType.instructor_award
+    assert extract(decision.doc_type, text).holder == "黄丽华"
+
+
+def test_two_coaches_are_both_members() -> None:
+    text = _certificate(
+        "荣誉证书",
+        ["贵阳市第一中学代表队", "在2022年全国中学生物理竞赛中荣获二等奖", "指导老师：何晓梅 马文静"],
+        ["中国物理学会", "2022年10月"],
+    )
+    decision = classify(text)
+    assert decision.doc_type == DocType.instructor_award
+    holder = extract(decision.doc_type, text).holder
+    assert (holder, find_members(decision.doc_type, text, holder)) == ("何晓梅", ["何晓梅", "马文静"])
+
+
+@pytest.mark.parametrize(
+    "winners", [["王芳、李丽、张伟"], ["获奖者：王芳 李丽 张伟"], ["王芳 李丽 张伟"]]
+)
+def test_joint_winners_are_the_members_and_the_first_holds(winners: list[str]) -> None:
+    text = _certificate(
+        "获奖证书", [*winners, "在2022年盘州市优质课评选中荣获一等奖。"], ["盘州市教育局", "2022年11月"]
+    )
+    decision = classify(text)
+    assert decision.doc_type == DocType.award_certificate
+    holder = extract(decision.doc_type, text).holder
+    assert (holder, find_members(decision.doc_type, text, holder)) == ("王芳", ["王芳", "李丽", "张伟"])
+
+
+def test_an_award_never_takes_its_coach_as_holder() -> None:
+    """The winners' names unread, the 指导教师 caption is no holder of an award: empty beats wrong."""
+    text = _certificate(
+        "获奖证书", ["在2021年盘州市中小学生绘画比赛中荣获三等奖", "辅导教师：黄丽华"], ["盘州市教育局", "2021年5月"]
+    )
+    assert extract(DocType.award_certificate, text).holder is None
+
+
+@pytest.mark.parametrize(("applicant", "mismatch"), [("李丽", False), ("赵敏", True)])
+def test_holder_mismatch_only_when_the_applicant_is_not_among_the_members(applicant: str, mismatch: bool) -> None:
+    doc = DocumentReport(
+        file="a.jpg", doc_type=DocType.award_certificate, fields=Fields(holder="王芳"), members=["王芳", "李丽", "张伟"]
+    )
+    check_holder(doc, applicant)
+    assert (FlagCode.HOLDER_MISMATCH in [f.code for f in doc.flags]) == mismatch
+    assert (doc.fields.holder == applicant) != mismatch

@@ -9,6 +9,7 @@ sentence patterns also run over the text with its line breaks removed.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from models.vocab import DocType
 from verifier.ocr.lookalike import LOOKALIKE, lookalike
@@ -67,6 +68,24 @@ _LISTED_WITH_UNIT = re.compile(rf"^(?P<run>{_HAN_RUN}{{2,12}}?)\s*[(（][^)）]{
 
 
 def find_holder(doc_type: DocType, text: DocumentText) -> str | None:
+    """The holder, agreeing with the type (class 2): an award's holder is a winner, never the teacher its
+    指导教师 caption names, whose certificate an instructor_award is."""
+    coaches = set(instructors(text)) if doc_type == DocType.award_certificate else set()
+    return next((name for name in _candidates(doc_type, text) if name and name not in coaches), None)
+
+
+def instructors(text: DocumentText) -> list[str]:
+    """The teachers a certificate names as 指导/辅导教师, in order."""
+    names = []
+    for row in text.row_texts():
+        for match in _INSTRUCTOR.finditer(row):
+            name = _leading_name(match.group("name"))
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
+def _candidates(doc_type: DocType, text: DocumentText) -> Iterator[str | None]:
     rows = text.row_texts()
     lines = [line.text for line in text.lines]
     finders: list[tuple[re.Pattern[str], list[str]]] = []
@@ -78,26 +97,16 @@ def find_holder(doc_type: DocType, text: DocumentText) -> str | None:
         finders.append((_APPOINTED, [text.flat]))
     finders += [(_CAPTIONED, rows), (_SALUTATION, lines), (_SALUTATION_MISREAD, lines)]
     for pattern, chunks in finders:
-        name = _first(pattern, chunks)
-        if name:
-            return name
+        yield _first(pattern, chunks)
     for chunk in [*lines, text.flat]:
-        name = _before_honorific(chunk)
-        if name:
-            return name
-    name = _first(_SENTENCE_START, lines)
-    if name:
-        return name
+        yield _before_honorific(chunk)
+    yield _first(_SENTENCE_START, lines)
     if doc_type in (DocType.commendation_document, DocType.publication):
         # A commendation lists its people with their units; a journal's byline does the same for its author.
-        name = _listed_with_unit(lines)
-        if name:
-            return name
-    if doc_type != DocType.instructor_award:
-        name = _first(_INSTRUCTOR, rows)
-        if name:
-            return name
-    return _byline(text) or _name_alone(text) or _english_holder(text.full)
+        yield _listed_with_unit(lines)
+    if doc_type not in (DocType.instructor_award, DocType.award_certificate):
+        yield _first(_INSTRUCTOR, rows)
+    yield _byline(text) or _name_alone(text) or _english_holder(text.full)
 
 
 # A foreign certificate names its holder in pinyin after a formula: This is to certify that Li Ming,

@@ -1,0 +1,84 @@
+"""Every person a certificate names as its recipients (class 2 of the real-certificate failures): a team's members,
+several winners of one prize, the teachers who coached together. The applicant counts when among them."""
+
+from __future__ import annotations
+
+import re
+
+from models.vocab import DocType
+from verifier.text import DocumentText
+from verifier.understand.awards import split_member_list
+from verifier.understand.holder import instructors, listed_names
+from verifier.understand.names import is_person_name
+
+# Captions before the names a certificate is for; the coaching teacher's apart (指导教师, 辅导老师).
+_COACH_CAPTION = re.compile(r"(?:指导|辅导)(?:教师|老师)\s*[:：]?")
+_WINNER_CAPTION = re.compile(
+    r"(?:获奖(?:者|人|学生|教师|选手|人员|个人)|参赛(?:队员|选手|学生|教师|者)|团队成员|队员|作者|学生|选手)\s*[:：]?"
+)
+# What may follow a caption: names parted by spaces, 、 or commas.
+_LISTING = re.compile(r"[\u4e00-\u9fff·、，,\s]{2,80}")
+_SUFFIX = re.compile(r"(?:同学|同志|老师|先生|女士)$")
+# The certificate types whose recipients are listed; the others name one holder or a list read elsewhere.
+_LISTING_TYPES = (DocType.award_certificate, DocType.instructor_award)
+# A certificate names several people when at least two are read.
+_SEVERAL = 2
+
+
+def find_members(doc_type: DocType, text: DocumentText, holder: str | None = None) -> list[str]:
+    """The recipients, holder first where read, when the certificate names several; [] otherwise. An award's
+    recipients are its winners, an instructor_award's the teachers who coached."""
+    if doc_type not in _LISTING_TYPES:
+        return []
+    rows = text.row_words()
+    if doc_type == DocType.instructor_award:
+        found = _after_captions(_COACH_CAPTION, rows) or instructors(text)
+    else:
+        coaches = set(_after_captions(_COACH_CAPTION, rows)) | set(instructors(text))
+        found = [name for name in _winners(text, rows) if name not in coaches]
+    if holder and holder in found:
+        found.remove(holder)
+        found.insert(0, holder)
+    return found if len(found) >= _SEVERAL else []
+
+
+def holder_among(holder: str | None, members: list[str]) -> str | None:
+    """The holder as one of the members: a caption's names closed up by the recogniser (王芳 李丽 read as 王芳李)
+    were taken for one name; the member the reading starts with is the holder. Names listed with no sentence
+    about one of them (王芳、李丽、张伟 above 荣获一等奖) hold the certificate together, the first named first."""
+    if not members or holder in members:
+        return holder
+    if not holder:
+        return members[0]
+    joined = "".join(members)
+    if joined.startswith(holder):
+        return members[0]
+    return holder
+
+
+def _winners(text: DocumentText, rows: list[str]) -> list[str]:
+    found = _after_captions(_WINNER_CAPTION, rows)
+    for row in rows:
+        for names in listed_names(row):
+            found += [name for name in names if name not in found]
+        pieces = split_member_list(row)
+        # A row of names alone (王芳 李丽 张伟 above the statement), as a team certificate prints them.
+        if len(pieces) >= _SEVERAL and all(is_person_name(piece) for piece in pieces):
+            found += [name for name in pieces if name not in found]
+    return found
+
+
+def _after_captions(caption: re.Pattern[str], rows: list[str]) -> list[str]:
+    names: list[str] = []
+    for row in rows:
+        for match in caption.finditer(row):
+            listing = _LISTING.match(row, match.end())
+            if not listing:
+                continue
+            for piece in split_member_list(listing.group(0)):
+                name = _SUFFIX.sub("", piece)
+                if not is_person_name(name):
+                    break  # the names end where the sentence goes on (王芳 李丽 荣获…)
+                if name not in names:
+                    names.append(name)
+    return names
