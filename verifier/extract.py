@@ -30,6 +30,7 @@ from verifier.understand.facts import (
 )
 from verifier.understand.holder import find_holder
 from verifier.understand.members import find_members, holder_among
+from verifier.understand.scope import contest_scope
 from verifier.understand.signature import approver_from_fragment, read_masthead, read_signature
 from verifier.understand.unit import read_awarding_school, read_unit, text_without_employer
 
@@ -77,7 +78,7 @@ def extract(doc_type: DocType, text: DocumentText) -> Fields:
         "holder": holder_among(holder, find_members(doc_type, text, holder)),
         "issuer": issuers[0] if issuers else None,
         "issue_date": signature.issue_date,
-        "level": _level(issuers, text) if "level" in allowed else None,
+        "level": _level(doc_type, issuers, text) if "level" in allowed else None,
         "grade": find_grade(text.flat) if "grade" in allowed else None,
         "award_category": _award_category(doc_type, text.flat) if "award_category" in allowed else None,
         "rank": find_rank(full),
@@ -143,9 +144,17 @@ def _award_category(doc_type: DocType, full: str) -> AwardCategory | None:
     return find_award_category(full)
 
 
-def _level(issuers: list[str], text: DocumentText) -> Level | None:
-    """The issuers' level; when no issuer was read, or none whose level is known (保定中数科学研究所, its body word
-    misread), the level the text gives, where the holder's unit says nothing of it."""
+# Certificates of a contest or an honour, whose wording may print its scope (class 5).
+_SCOPED = (D.award_certificate, D.instructor_award, D.honor_certificate)
+
+
+def _level(doc_type: DocType, issuers: list[str], text: DocumentText) -> Level | None:
+    """The contest's own printed scope (校级比赛, 贵州赛区, 全国总决赛); else the issuers' level; when no issuer was
+    read, or none whose level is known (保定中数科学研究所, its body word misread), the level the text gives, where
+    the holder's unit says nothing of it."""
+    scope = contest_scope(text.flat) if doc_type in _SCOPED else None
+    if scope is not None:
+        return scope
     return (find_level(issuers, text.full) if issuers else None) or find_level([], text_without_employer(text))
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from models.flags import FlagCode
 from models.report import DocumentReport, Fields
-from models.vocab import DocType
+from models.vocab import DocType, Level
 from tests.understanding.cases import typed_page
 from verifier.classify import classify
 from verifier.crosscheck import check_holder
@@ -142,3 +142,30 @@ def test_holder_mismatch_only_when_the_applicant_is_not_among_the_members(applic
     check_holder(doc, applicant)
     assert (FlagCode.HOLDER_MISMATCH in [f.code for f in doc.flags]) == mismatch
     assert (doc.fields.holder == applicant) != mismatch
+
+
+# Class 5: the contest's own printed scope beats the issuer's seat; a centre inside a university is school level.
+@pytest.mark.parametrize(
+    ("statement", "sign_off", "level"),
+    [
+        (["李明轩同学在2023年全国大学生数学建模竞赛", "贵州赛区中荣获一等奖。"], "全国大学生数学建模竞赛组委会",
+         Level.provincial),
+        (["王小雨同学在2022年全国中小学信息技术创新与实践大赛", "六盘水市选拔赛中荣获二等奖。"], "中国电子学会",
+         Level.municipal),
+        (["赵子涵同学在2021年全国中学生英语能力竞赛", "全国总决赛中荣获三等奖。"], "贵州省教育学会", Level.national),
+        (["王芳老师在2022年校级青年教师赛课比赛中", "荣获一等奖。"], "贵州大学", Level.school),
+    ],
+)
+def test_a_contest_printed_scope_decides_its_level(statement: list[str], sign_off: str, level: Level) -> None:
+    text = _certificate("获奖证书", statement, [sign_off, "2023年8月"])
+    decision = classify(text)
+    assert decision.doc_type == DocType.award_certificate
+    assert extract(decision.doc_type, text).level == level
+
+
+@pytest.mark.parametrize("centre", ["北京师范大学教师培训中心", "重庆大学教师发展中心", "中国人民大学培训中心"])
+def test_a_centre_inside_a_university_is_school_level(centre: str) -> None:
+    statement = ["学员 陈静 参加2023年中小学骨干教师培训，", "共计48学时，准予结业。"]
+    text = _certificate("结业证书", statement, [centre, "2023年7月"])
+    fields = extract(DocType.continuing_education, text)
+    assert (fields.issuer, fields.level) == (centre, Level.school)

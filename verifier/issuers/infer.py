@@ -153,6 +153,8 @@ def _classify(body: str, region: tuple[Division, ...] | None, rest: str) -> Leve
     place = _describe(region) if region else None
     place_unit, province, level, ambiguity = place if place else (None, None, None, [])
     cues = list(ambiguity)
+    if bodies.INSIDE_UNIVERSITY.search(body):
+        return LevelInference(Level.school, body, province, [*cues, f"{body}: 高校内设机构"], 0.85)
     named_like_school = not bodies.NOT_A_SCHOOL.search(body)
     if named_like_school and bodies.TOWNSHIP_SCHOOL.search(body):
         return LevelInference(Level.township, body, province, [*cues, f"{body}: 乡镇中心学校"], 0.9)

@@ -1,0 +1,64 @@
+"""The contest's own scope, where the certificate prints it (class 5 of the real-certificate failures): a 校级比赛,
+a 省级选拔赛, a province's 赛区 of a national contest, a 全国总决赛. It decides the level over the issuer's seat: a
+national committee signs its provincial rounds' certificates too, and a school signs its own contest's."""
+
+from __future__ import annotations
+
+import re
+
+from models.vocab import Level
+
+_WORD_LEVEL = {
+    "国家级": Level.national, "全国性": Level.national, "省级": Level.provincial, "自治区级": Level.provincial,
+    "市级": Level.municipal, "州级": Level.municipal, "地级": Level.municipal, "县级": Level.county,
+    "区级": Level.county, "校级": Level.school, "园级": Level.school,
+    # 全市 / 全县 / 全校 …: the whole of the issuer's own jurisdiction (全区 may be a region or a district).
+    "全省": Level.provincial, "全市": Level.municipal, "全州": Level.municipal, "全县": Level.county,
+    "全校": Level.school, "全园": Level.school,
+}
+_CONTEST = r"(?:比赛|竞赛|大赛|评比|评选|选拔赛|决赛|复赛|初赛|预赛|展评|赛课|优质课|联赛|技能赛)"
+# A level word before the contest it qualifies, in the same clause: 荣获校级比赛一等奖, 省级选拔赛.
+_LEVELLED_CONTEST = re.compile(
+    rf"(?P<word>{'|'.join(sorted(_WORD_LEVEL, key=len, reverse=True))})[^，。,；;:：\n]{{0,16}}?{_CONTEST}"
+)
+# An honour conferred at a printed level: 被评为校级三好学生, 荣获县级优秀教师.
+_LEVELLED_HONOUR = re.compile(
+    r"(?:被评为|评为|荣获|授予)\s*(?:(?:19|20)\d{2}(?:[-—至~]\d{2,4})?\s*学?年度?\s*)?"
+    r"(?P<word>国家级|省级|自治区级|市级|州级|县级|区级|校级|园级)"
+)
+_FINAL = re.compile(r"全国(?:总)?决赛|全国总评")
+# A round held in a place: 贵州赛区, 六盘水市分赛区, 贵州省选拔赛 (what precedes may be the contest's own name).
+_ROUND = re.compile(r"(?P<before>[\u4e00-\u9fff]{2,16})(?:分?赛区|选拔赛|预赛|初赛|复赛)")
+_PLACE_TAIL = 8
+
+
+def contest_scope(flat: str) -> Level | None:
+    """The level the certificate's own wording gives its contest or honour, or None."""
+    if _FINAL.search(flat):
+        return Level.national
+    for pattern in (_LEVELLED_CONTEST, _LEVELLED_HONOUR):
+        match = pattern.search(flat)
+        if match:
+            return _WORD_LEVEL[match.group("word")]
+    for match in _ROUND.finditer(flat):
+        level = _round_place(match.group("before").removesuffix("分"))
+        if level is not None:
+            return level
+    return None
+
+
+def _round_place(before: str) -> Level | None:
+    """The place a round is held in: the longest end of the words before 赛区 that is a whole place name."""
+    from verifier.issuers.infer import places_named
+
+    for size in range(min(len(before), _PLACE_TAIL), 1, -1):
+        tail = before[-size:]
+        places = places_named(tail)
+        if places and _names_whole(tail, places[-1].name):
+            return places[-1].level
+    return None
+
+
+def _names_whole(tail: str, name: str) -> bool:
+    """贵州, 广西, 贵州省, 黔南州: the tail is the place's name or its short form, nothing after it."""
+    return name.startswith(tail) or tail[-1] in "省市州县区旗盟"
