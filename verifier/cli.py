@@ -380,6 +380,40 @@ def rules_show(ruleset_id: Annotated[str, typer.Argument(help="规则集 ID", me
     out.print(describe_ruleset(load_ruleset(ruleset_id)), markup=False, highlight=False)
 
 
+@rules_app.command("probe", cls=ChineseCommand)
+def rules_probe(
+    folder: Annotated[Path, typer.Argument(help="探针文件目录（每个规则集一个 YAML）", metavar="目录")] = Path(
+        "tests/probes"
+    ),
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="列出每个不一致的探针")] = False,
+) -> None:
+    """按政策原文编写的探针逐条运行，打印与规则集的一致率。"""
+    from verifier.criteria.probes import probe_files, run_probe_file
+
+    files = probe_files(folder)
+    if not files:
+        raise UsageError(f"目录 {folder} 中没有探针文件（*.yaml）")
+    table = Table(title="探针一致率")
+    for column in ("规则集", "依据", "探针", "一致", "一致率"):
+        table.add_column(column)
+    total = agreed = 0
+    disagreements: list[str] = []
+    for path in files:
+        spec, outcomes = run_probe_file(path)
+        good = sum(o.agrees for o in outcomes)
+        total, agreed = total + len(outcomes), agreed + good
+        table.add_row(spec.ruleset, spec.seed, str(len(outcomes)), str(good), f"{good / len(outcomes):.1%}")
+        for outcome in outcomes:
+            if not outcome.agrees:
+                disagreements.append(f"{spec.ruleset} {outcome.probe.id}：{'；'.join(outcome.failures)}")
+    table.add_row("合计", "", str(total), str(agreed), f"{agreed / total:.1%}")
+    out.print(table)
+    if verbose:
+        for line in disagreements:
+            out.print(line, markup=False, highlight=False)
+    raise typer.Exit(ExitCode.ok if agreed == total else ExitCode.needs_attention)
+
+
 def main() -> None:
     """Entry point: usage errors (Click's and ours) in Chinese with exit 2, Ctrl-C as 130, never a traceback."""
     try:
