@@ -220,11 +220,17 @@ def _over_budget(total: int, pages: int, settings: IngestSettings) -> Flag:
 def _to_bgr(img: Image.Image) -> np.ndarray:
     """Decode fully (truncated data raises here) and apply EXIF orientation, as a viewer shows the photo."""
     img.load()
-    img = ImageOps.exif_transpose(img)
+    # Transposing copies the whole photo even when the tag says it is upright (or is missing): only when turned.
+    if img.getexif().get(_EXIF_ORIENTATION, 1) != 1:
+        img = ImageOps.exif_transpose(img)
     if img.mode not in ("RGB", "L"):
         img = _flatten_alpha(img) if "A" in img.mode or img.mode == "P" else img.convert("RGB")
-    rgb = np.asarray(img.convert("RGB"))
-    return np.ascontiguousarray(rgb[:, :, ::-1])
+    if img.mode == "L":
+        return cv2.cvtColor(np.asarray(img), cv2.COLOR_GRAY2BGR)
+    return cv2.cvtColor(np.asarray(img), cv2.COLOR_RGB2BGR)
+
+
+_EXIF_ORIENTATION = 0x0112
 
 
 def _flatten_alpha(img: Image.Image) -> Image.Image:
