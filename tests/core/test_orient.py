@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from verifier.ocr.base import box_extent
 from verifier.orient import orient_and_read, rotate_boxes, rotate_image
 
 pytestmark = pytest.mark.ocr
@@ -20,6 +21,18 @@ def test_rotate_boxes_matches_rotate_image() -> None:
         x0, y0 = mapped.min(axis=0).astype(int)
         x1, y1 = mapped.max(axis=0).astype(int)
         assert rotated[y0 : y1 + 1, x0 : x1 + 1].min() == 255, degrees
+
+
+@pytest.mark.parametrize("degrees", [90, 180, 270])
+def test_rotate_boxes_keeps_a_thin_box_whole(degrees: int) -> None:
+    # A sliver 3 px wide and 92 tall (a frame rule the detector found) once collapsed to a zero-height line.
+    box = np.array([[1082.0, 3087.0], [1085.4, 3087.0], [1085.4, 3179.0], [1082.0, 3179.0]], np.float32)
+    (mapped,) = rotate_boxes([box], degrees, 2603, 3488)
+    width, height = box_extent(mapped)
+    assert sorted((round(width, 1), round(height, 1))) == [3.4, 92.0]
+    assert (width > height) == (degrees != 180), "a quarter turn lays the sliver down, a half turn keeps it standing"
+    (back,) = rotate_boxes([mapped], 360 - degrees, *((3488, 2603) if degrees != 180 else (2603, 3488)))
+    assert np.allclose(back, box, atol=1e-3), "turning back gives the same corners in the same order"
 
 
 @pytest.fixture(scope="module")
