@@ -111,9 +111,6 @@ CUES: dict[DocType, list[tuple[str, float]]] = {
     ],
 }
 
-# Whom a teacher coaches: students, or a team of them.
-_PUPILS = r"(?:同学|学生|选手|队员|代表队|参赛队)"
-
 # Cues that vary in form: prize grades in any numeral style, years of service, 评为 misread.
 PATTERN_CUES: dict[DocType, list[tuple[str, re.Pattern[str], float]]] = {
     D.award_certificate: [("N等奖", re.compile(r"[特一二三壹贰叁]\s*等\s*奖"), 2.5)],
@@ -130,17 +127,6 @@ PATTERN_CUES: dict[DocType, list[tuple[str, re.Pattern[str], float]]] = {
     # The certificate is the coach's when the students it names won: 指导学生黎琳芳在…中荣获银牌.
     D.instructor_award: [
         ("指导的学生…获奖", re.compile(r"(?:指导|辅导)的?学生[\s\S]{1,40}?(?:荣获|获得|获)"), 3),
-        # A student's certificate that names the teacher who coached (李四同学… 指导老师：王芳) is the teacher's
-        # evidence of coaching, as applications use it. A teacher's own prize may name a mentor the same way
-        # (获奖教师：王芳 指导教师：李明), so a student must be named too, or a team (参赛队员, 代表队: class 2).
-        (
-            "学生…指导教师：姓名",
-            re.compile(
-                rf"{_PUPILS}[\s\S]{{0,80}}?(?:指导|辅导)(?:教师|老师)\s*[:：]\s*[\u4e00-\u9fff·]{{2,6}}"
-                rf"|(?:指导|辅导)(?:教师|老师)\s*[:：]\s*[\u4e00-\u9fff·]{{2,6}}[\s\S]{{0,80}}?{_PUPILS}"
-            ),
-            4,
-        ),
     ],
     # A journal's running head: 中小学教育 2018年第11期.
     D.publication: [("刊期", re.compile(r"(?:19|20)\d{2}\s*年\s*第\s*\d{1,2}\s*期"), 2)],
@@ -206,7 +192,7 @@ def classify(text: DocumentText) -> Classification:
     if _CN_NUMBER.search(text.full):
         scores[D.publication] += 3
         matched.setdefault(D.publication, []).append("CN 刊号")
-    _apply_exclusions(scores, body, titles)
+    _apply_exclusions(scores, body, titles, text.full)
 
     best = max(scores, key=lambda t: scores[t])
     if scores[best] < MIN_SCORE:
@@ -262,11 +248,32 @@ _CERTIFICATES = (
 )
 
 
-def _apply_exclusions(scores: dict[DocType, float], body: str, titles: str) -> None:
+# Students named as the winners: a caption before a name (参赛学生：, 队员：, 作者：) or a name with 同学 after it.
+_NAMED_PUPIL = re.compile(
+    r"(?:参赛学生|获奖学生|学生|参赛队员|队员|参赛选手|选手|作者|团队成员|获奖者)\s*[:：]\s*[\u4e00-\u9fff·]{2,4}"
+    r"|[\u4e00-\u9fff·]{2,4}\s*同学"
+)
+# Wordings addressed to the coach: 优秀指导教师, 你指导的学生…, 指导学生李四…, 园丁奖.
+_COACH_ADDRESSED = re.compile(r"优秀(?:指导|辅导)(?:教师|老师)|(?:指导|辅导)的?学生|园丁奖|指导(?:教师)?奖")
+
+_COACH_NAMED = re.compile(r"(?:指导|辅导)(?:教师|老师)\s*[:：]\s*[\u4e00-\u9fff·]{2,4}")
+# Someone else the certificate is for: a teacher's own prize that names a mentor (获奖教师：王芳 指导教师：李明).
+_OTHER_RECIPIENT = re.compile(r"获奖(?:教师|者|人)|姓\s*名|执教|授课|参赛教师|(?:同志|老师)\s*[:：]")
+
+
+def _apply_exclusions(scores: dict[DocType, float], body: str, titles: str, full: str) -> None:
     """Relations between types that additive cues cannot express."""
-    # A certificate for the teacher who coached winning students also carries the students' grade words.
-    if scores[D.instructor_award] >= 3:
+    # A certificate for the teacher who coached winning students also carries the students' grade words. One that
+    # names the winning students (李四同学…, 参赛队员：…) is theirs, the coach named below them (class 2 of the
+    # real-certificate failures): an award, whose holder is a winner; the coach is one of its members, and it counts
+    # as the coach's evidence when the coach applies (crosscheck.check_holder).
+    if _NAMED_PUPIL.search(full) and not _COACH_ADDRESSED.search(body):
+        scores[D.instructor_award] *= 0.3
+    elif scores[D.instructor_award] >= 3:
         scores[D.award_certificate] *= 0.3
+        # The coach the only person named (作品《…》荣获三等奖 指导教师：王芳): the certificate is the coach's.
+        if _COACH_NAMED.search(full) and not _OTHER_RECIPIENT.search(full):
+            scores[D.instructor_award] += 4
     # A red-header decision commends people with honour titles: it is the document, not a certificate.
     if scores[D.commendation_document] >= 5:
         scores[D.honor_certificate] *= 0.4

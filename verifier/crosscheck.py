@@ -9,7 +9,7 @@ from rapidfuzz.distance import Levenshtein
 
 from models.flags import FlagCode
 from models.report import DocumentReport, Flag
-from models.vocab import DOC_TYPE_ZH, DocType, Severity
+from models.vocab import DOC_TYPE_ZH, AwardCategory, DocType, Severity
 from verifier.columns import load_column_map
 from verifier.duplicates import DocFingerprint, SubmissionRegister
 from verifier.normalize import normalize_text
@@ -70,6 +70,11 @@ def _listed_with(flat: str, holder: str) -> list[str]:
     return next((names for names in listed_names(flat) if holder in names), [])
 
 
+def _coach_caption(name: str) -> re.Pattern[str]:
+    """The name after a 指导/辅导教师 caption, maybe after a co-coach (指导教师：李明、王芳)."""
+    return re.compile(rf"(?:指导|辅导)(?:教师|老师)[:：]?(?:[\u4e00-\u9fff·]{{2,4}}[、,，]?){{0,3}}{re.escape(name)}")
+
+
 def check_holder(doc: DocumentReport, applicant_name: str | None) -> None:
     """HOLDER_MISMATCH (000 四（二）): a clear difference is an error; one differing character may be OCR noise."""
     holder = comparable_name(doc.fields.holder or "")
@@ -90,6 +95,11 @@ def check_holder(doc: DocumentReport, applicant_name: str | None) -> None:
         # One of the people a certificate is for together (a team, joint winners, co-coaches): it counts for the
         # applicant (class 2 of the real-certificate failures).
         doc.fields.holder = applicant_name
+        if doc.doc_type == DocType.award_certificate and _coach_caption(applicant_name).search(flat):
+            # The students' award names the applicant as their coach: the applicant's evidence of coaching.
+            doc.doc_type = DocType.instructor_award
+            doc.fields.rank = None
+            doc.fields.award_category = AwardCategory.student_contest
         return
     if doc.doc_type in _MEMBER_LISTS and applicant_name in flat:
         # The applicant is one of the people the document names; their rank is their place in the list.

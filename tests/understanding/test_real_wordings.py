@@ -90,11 +90,29 @@ def test_appointments_name_whom_they_appoint_without_the_suffix(statement: list[
 
 
 # Class 2: several people on one certificate; type and holder agree, every recipient is reported.
-def test_a_team_with_its_coach_is_the_coachs_certificate() -> None:
+def test_a_team_with_its_coach_is_the_teams_award_with_the_coach_among_its_members() -> None:
     text = _certificate(
         "获奖证书",
         ["参赛队员：李明轩 王小雨 赵子涵", "在2023年贵州省青少年科技创新大赛中", "荣获一等奖", "指导教师：黄丽华"],
         ["贵州省科学技术协会", "2023年8月"],
+    )
+    decision = classify(text)
+    assert decision.doc_type == DocType.award_certificate
+    holder = extract(decision.doc_type, text).holder
+    members = find_members(decision.doc_type, text, holder)
+    assert (holder, members) == ("李明轩", ["李明轩", "王小雨", "赵子涵", "黄丽华"])
+    doc = DocumentReport(
+        file="a.jpg", doc_type=decision.doc_type, fields=Fields(holder=holder), text=text.full, members=members
+    )
+    check_holder(doc, "黄丽华")  # the coach applies: the team's award is the coach's evidence of coaching
+    assert (doc.doc_type, doc.fields.holder, doc.flags) == (DocType.instructor_award, "黄丽华", [])
+
+
+def test_a_certificate_naming_only_the_coach_is_the_coachs() -> None:
+    text = _certificate(
+        "获奖证书",
+        ["作品《美丽家乡》", "在2021年贵州省中小学生绘画比赛中荣获三等奖", "指导教师：黄丽华"],
+        ["贵州省教育厅", "2021年5月"],
     )
     decision = classify(text)
     assert decision.doc_type == DocType.instructor_award

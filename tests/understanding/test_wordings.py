@@ -6,11 +6,14 @@ from __future__ import annotations
 import pytest
 
 from models.page import TextLine
+from models.report import DocumentReport, Fields
 from models.vocab import AwardCategory, DocType, Grade, Level, RegistrationResult, TitleRank
 from tests.understanding.cases import PAGE_HEIGHT, PAGE_WIDTH, typed_page
 from verifier.classify import classify
+from verifier.crosscheck import check_holder
 from verifier.extract import extract
 from verifier.text import DocumentText, build_document_text
+from verifier.understand.members import find_members
 
 _WIDTH, _HEIGHT = PAGE_WIDTH, PAGE_HEIGHT
 _page = typed_page
@@ -423,9 +426,18 @@ def test_training_hours_in_other_units_and_spacings(statement: str, hours: float
     ],
 )
 def test_student_certificate_naming_the_coach_is_the_coach_evidence(body: list[tuple[str, int, int]]) -> None:
+    """The students' award (its holder the winner, as real labels have it), the coach among its members: when the
+    coach applies, it is the coach's instructor_award."""
     text = _page([("获奖证书", 80, 440), *body, ("六盘水市教育局", 32, 650), ("2022年6月", 32, 700)])
-    assert classify(text).doc_type == DocType.instructor_award
-    assert extract(DocType.instructor_award, text).holder == "王芳"
+    assert classify(text).doc_type == DocType.award_certificate
+    holder = extract(DocType.award_certificate, text).holder
+    assert holder == "李四"
+    doc = DocumentReport(
+        file="a.jpg", doc_type=DocType.award_certificate, fields=Fields(holder=holder), text=text.full,
+        members=find_members(DocType.award_certificate, text, holder),
+    )
+    check_holder(doc, "王芳")
+    assert (doc.doc_type, doc.fields.holder, doc.flags) == (DocType.instructor_award, "王芳", [])
 
 
 def test_teacher_prize_naming_a_mentor_stays_the_teacher_award() -> None:
@@ -900,7 +912,7 @@ def test_lesson_contest_names_whom_it_judged_by_caption(caption: str) -> None:
     assert (fields.holder, fields.grade, fields.award_category) == ("王芳", Grade.first, AwardCategory.quality_lesson)
 
 
-def test_student_contestant_caption_leaves_the_coach_as_holder() -> None:
+def test_student_contestant_caption_names_the_winner_and_the_coach() -> None:
     text = _page(
         [
             ("荣誉证书", 80, 440),
@@ -911,8 +923,9 @@ def test_student_contestant_caption_leaves_the_coach_as_holder() -> None:
             ("2023年5月", 32, 700),
         ]
     )
-    assert classify(text).doc_type == DocType.instructor_award
-    assert extract(DocType.instructor_award, text).holder == "王芳"
+    assert classify(text).doc_type == DocType.award_certificate
+    holder = extract(DocType.award_certificate, text).holder
+    assert (holder, find_members(DocType.award_certificate, text, holder)) == ("李明", ["李明", "王芳"])
 
 
 def test_registration_refused_is_a_failed_registration() -> None:

@@ -27,18 +27,19 @@ _SEVERAL = 2
 
 def find_members(doc_type: DocType, text: DocumentText, holder: str | None = None) -> list[str]:
     """The recipients, holder first where read, when the certificate names several; [] otherwise. An award's
-    recipients are its winners, an instructor_award's the teachers who coached."""
+    recipients are its winners and the teachers who coached them, an instructor_award's the teachers."""
     if doc_type not in _LISTING_TYPES:
         return []
     rows = text.row_words()
     if doc_type == DocType.instructor_award:
         found = _after_captions(_COACH_CAPTION, rows) or instructors(text)
     else:
-        coaches = set(_after_captions(_COACH_CAPTION, rows)) | set(instructors(text))
-        found = [name for name in _winners(text, rows) if name not in coaches]
-    if holder and holder in found:
-        found.remove(holder)
-        found.insert(0, holder)
+        # The winners, then the teachers who coached them: a coach who applies finds the certificate his.
+        coaches = _after_captions(_COACH_CAPTION, rows) or instructors(text)
+        found = [name for name in _winners(text, rows) if name not in coaches] + coaches
+    holder = holder_among(holder, found)
+    if holder:
+        found = [holder, *(name for name in found if name != holder)]
     return found if len(found) >= _SEVERAL else []
 
 
