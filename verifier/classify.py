@@ -250,7 +250,7 @@ _CERTIFICATES = (
 
 # Students named as the winners: a caption before a name (参赛学生：, 队员：, 作者：) or a name with 同学 after it.
 _NAMED_PUPIL = re.compile(
-    r"(?:参赛学生|获奖学生|学生|参赛队员|队员|参赛选手|选手|作者|团队成员|获奖者)\s*[:：]\s*[\u4e00-\u9fff·]{2,4}"
+    r"(?:参赛|获奖)?(?:队?学生|选手|队员|团队成员|作者|获奖者)(?:姓名)?\s*[:：]\s*[\u4e00-\u9fff·]{2,4}"
     r"|[\u4e00-\u9fff·]{2,4}\s*同学"
 )
 # Wordings addressed to the coach: 优秀指导教师, 你指导的学生…, 指导学生李四…, 园丁奖.
