@@ -213,7 +213,10 @@ _TITLE_PLACE = re.compile(rf"[“\"「]\s*{_PLACE}")
 # 在2016年全国中学生数学竞赛中, 在全国2019年优秀教学成果奖中: a contest or award of the whole country (not
 # 此证书在全国范围内有效).
 _NATIONAL_AWARD = re.compile(
-    r"全国教育科学规划|(?:荣获|获得|被评为|评为|在|获)\s*(?:\d{4}\s*年度?)?\s*全国[^，。,；;]{0,24}?"
+    r"全国教育科学规划|(?:荣获|获得|被评为|评为|在|获)\s*(?:\d{4}\s*年度?)?\s*"
+    # The contest's edition and brand may come first: 在2023年第十四届蓝桥杯全国软件…大赛中 (class 4: a national
+    # contest's committee is national).
+    r"(?:第[一二三四五六七八九十百\d]{1,4}届)?[\u4e00-\u9fff“”\"]{0,6}?(?:全国|中国|国际|全球)[^，。,；;]{0,24}?"
     r"(?:竞赛|比赛|大赛|评选|评比|成果奖|联赛|展评|优质课|称号)"
 )
 

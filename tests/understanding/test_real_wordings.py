@@ -12,6 +12,7 @@ from tests.understanding.cases import typed_page
 from verifier.classify import classify
 from verifier.crosscheck import check_holder
 from verifier.extract import extract
+from verifier.issuers.repair import repair_body_name
 from verifier.text import DocumentText
 from verifier.understand.members import find_members
 
@@ -187,3 +188,62 @@ def test_a_centre_inside_a_university_is_school_level(centre: str) -> None:
     text = _certificate("结业证书", statement, [centre, "2023年7月"])
     fields = extract(DocType.continuing_education, text)
     assert (fields.issuer, fields.level) == (centre, Level.school)
+
+
+# Class 4: other parties are not the issuer; a two-line issuer is read whole; a national contest's committee is
+# national.
+@pytest.mark.parametrize(
+    ("parties", "committee"),
+    [
+        (
+            ["指导单位：教育部高等学校自动化类专业教学指导委员会", "承办单位：重庆大学"],
+            "全国大学生智能汽车竞赛组织委员会",
+        ),
+        (
+            ["参赛单位：重庆大学", "协办单位：贵州师范大学", "支持单位：贵阳市科学技术协会"],
+            "全国大学生机器人大赛组委会",
+        ),
+        (
+            ["参赛学校：贵州大学", "主办单位：江苏省人工智能学会", "承办单位：南京理工大学"],
+            "全球校园人工智能算法精英大赛组委会",
+        ),
+    ],
+)
+def test_other_parties_near_the_sign_off_are_not_the_issuer(parties: list[str], committee: str) -> None:
+    statement = ["李明轩 同学在2023年全国性大学生科技竞赛中", "荣获二等奖。"]
+    text = _certificate("获奖证书", [*statement, *parties], [committee, "2023年8月"])
+    fields = extract(DocType.award_certificate, text)
+    assert (fields.issuer, fields.level) == (committee, Level.national)
+
+
+@pytest.mark.parametrize(
+    ("sign_off", "issuer"),
+    [
+        (["重庆大学", "微电子与通信工程学院"], "重庆大学微电子与通信工程学院"),
+        (["共青团贵州大学", "机械工程学院委员会"], "共青团贵州大学机械工程学院委员会"),
+        (["全国大学生智能汽车竞赛", "组织委员会"], "全国大学生智能汽车竞赛组织委员会"),
+    ],
+)
+def test_a_two_line_issuer_is_read_whole(sign_off: list[str], issuer: str) -> None:
+    statement = ["李明轩 同学在2022年科技创新活动中表现突出，", "被评为先进个人。"]
+    text = _certificate("荣誉证书", statement, [*sign_off, "2022年5月"])
+    assert extract(DocType.honor_certificate, text).issuer == issuer
+
+
+def test_a_national_contests_committee_without_a_place_is_national() -> None:
+    text = _certificate(
+        "获奖证书",
+        ["王小雨 同学在2023年第十四届蓝桥杯全国软件和信息技术专业人才大赛中", "荣获三等奖。"],
+        ["蓝桥杯大赛组委会", "2023年6月"],
+    )
+    assert extract(DocType.award_certificate, text).level == Level.national
+
+
+# Class 8: a body-name repair never turns a real body into another.
+@pytest.mark.parametrize("body", ["教育部教材局", "盘州市教体局"])
+def test_real_body_words_are_not_repaired_into_others(body: str) -> None:
+    assert repair_body_name(body) == body
+
+
+def test_a_misread_body_word_is_still_repaired() -> None:
+    assert repair_body_name("六盘水市教肓局") == "六盘水市教育局"

@@ -9,7 +9,9 @@ NATIONAL_BODY = re.compile(
     # A contest's committee may lead with its edition or year: 第十届全国…大赛组委会, 2022年全国….
     r"^(?:第[一二三四五六七八九十百\d]{1,4}届|(?:19|20)\d{2}年度?)?"
     r"(?:中华人民共和国|中国共产党中央|中共中央|国务院|教育部|人力资源(?:和)?社会保障部|人社部|财政部|科学技术部|科技部"
-    r"|共青团中央|团中央|全国|中国|中华|国家|中央)"
+    r"|共青团中央|团中央|全国|中国|中华|国家|中央"
+    # A contest held across the country under a world or international name (全球校园…大赛组委会, 国际…大赛).
+    r"|全球|国际)"
 )
 # Words that can only follow a place name when the place is the issuer (六盘水教育局, 贵州教育厅).
 BODY_AFTER_PLACE = re.compile(

@@ -11,7 +11,7 @@ import re
 from rapidfuzz.distance import Levenshtein
 
 from models.vocab import Level
-from verifier.issuers.bodies import BODY_SUFFIXES, SCHOOL_BODY
+from verifier.issuers.bodies import BODY_SUFFIXES, NATIONAL_BODY, SCHOOL_BODY
 from verifier.issuers.fuzzy import FuzzyPlace, fuzzy_place, lookalike_place
 from verifier.issuers.gazetteer import Alias, AliasKind, Division, load_gazetteer
 from verifier.ocr.lookalike import LOOKALIKE, lookalike
@@ -120,9 +120,14 @@ def _strip_seal_prefix(name: str) -> str:
 _LONG_BODY_WORD = 6
 
 
+# Body words of real bodies one character from a repairable word (class 8 of the real-certificate failures): 教育部
+# 教材局 is no misread 教育局, nor a county's 教体局 (教育体育局) or 教科局 (教育科技局).
+_REAL_BODY_WORDS = ("教材局", "教材处", "教材中心", "教材研究所", "教体局", "教科局")
+
+
 def repair_suffix(name: str) -> str:
     # The first and last characters must agree: 体育局 is another body, not a misread 教育局.
-    if name.endswith(tuple(s for s in BODY_SUFFIXES if len(s) >= 3)):
+    if name.endswith((*(s for s in BODY_SUFFIXES if len(s) >= 3), *_REAL_BODY_WORDS)):
         return name  # already a known body word (人力资源社会保障局 and 人力资源和社会保障局 are both right)
     if len(name) > 3 and name[-2:] in ("育局", "育厅") and name[-3] not in "教体":
         return name[:-3] + "教" + name[-2:]  # 洪育局, 拉育局: of the bodies named …育局 only 体育局 is not 教育局
@@ -332,8 +337,8 @@ def _child_with_misread_ending(rest: str, parent: tuple[Division, ...]) -> str |
 def _complete_from_text(name: str, context: str) -> str | None:
     """The seal hid the start of the name (南师范学院, 范大学); the body text prints it whole (在湖南师范学院…,
     在贵州师范大学…): the characters before it there, from a place name on, complete it."""
-    if len(name) < 3:
-        return None
+    if len(name) < 3 or NATIONAL_BODY.match(name):
+        return None  # a national body's name reads whole (全国…组织委员会): what precedes it is another line's
     best = None
     for match in re.finditer(re.escape(name), context):
         for size in range(1, 9):

@@ -32,6 +32,7 @@ from verifier.issuers.segments import split_joined_bodies
 from verifier.normalize import date_numerals, date_spans, find_dates
 from verifier.text import DocumentText, Line
 from verifier.understand.dates import HISTORY_CELL, dates_in, document_year, english_dates
+from verifier.understand.parties import hosts_in_a_contest, other_party_lines
 from verifier.understand.unit import employer_cells
 
 _BODY_END = "|".join(BODY_SUFFIXES)
@@ -174,11 +175,18 @@ def read_signature(text: DocumentText) -> Signature:
         # the sign-off is what misread a digit.
         issue_date = f"{numbered}{issue_date[4:]}"
         cues.append("文号年份")
-    issuers = _captioned_issuers(text)
+    issuers = _captioned_issuers(text, contest_hosts=False)
     if issuers:
         cues.append("发证机关栏")
     else:
-        issuers = _signing_bodies(text, date_line) or _letterhead(text) or _english_body(text)
+        # A contest's 主办单位 caption lists its organisers; its committee signs below, and only where none signs
+        # do the organisers stand for the issuer.
+        issuers = (
+            _signing_bodies(text, date_line)
+            or _captioned_issuers(text, contest_hosts=True)
+            or _letterhead(text)
+            or _english_body(text)
+        )
     # Bodies signed side by side that OCR returned as one run are repaired one by one and kept together, a space
     # apart, as printed: both issued the document, and a rule may ask for either (省人民政府).
     repaired = [
@@ -341,11 +349,12 @@ def _fuzzy_caption(joined: str) -> str:
     return joined
 
 
-def _captioned_issuers(text: DocumentText) -> list[str]:
+def _captioned_issuers(text: DocumentText, contest_hosts: bool) -> list[str]:
+    """The body after an issuer caption; a contest's 主办单位 only when `contest_hosts`."""
     for row in text.rows():
         joined = _fuzzy_caption(" ".join(line.text for line in row))
         caption = _ISSUER_CAPTION.search(joined)
-        if not caption:
+        if not caption or hosts_in_a_contest(caption.group(0), text) != contest_hosts:
             continue
         # Up to the next caption in the row; the boxes of one name split by a seal are joined again.
         rest = re.split(r"\s+(?=[\u4e00-\u9fff]{2,6}[:：])", caption.group("rest"))[0]
@@ -503,7 +512,8 @@ def _signing_bodies(text: DocumentText, date_line: Line | None) -> list[str]:
         for line in lines
         if (completed := _completed_body_word(line.text)) != line.text
     ]
-    employers = employer_cells(text)
+    # The contestant's school and a contest's other parties (承办单位, 指导单位 …) are named near the sign-off too.
+    employers = employer_cells(text) | other_party_lines(text)
     # A name may share its line with the date (六盘水市教育局 2022年9月10日) or a printed remark (（公章）), which is
     # no seal's ring text (…专用章 read from the ring).
     candidates = [
@@ -682,9 +692,39 @@ def _block_names(text: DocumentText, lines: list[Line]) -> list[str]:
             continue
         above = _place_line_above(text, line)
         names.append(f"{above}{name}" if above and not name.startswith(above) else name)
+    names = _with_sub_units(names, kept)
     # A seal's ring repeats part of the name it covers (教育委 over 上海市教育委员会): keep the whole name.
     names = [n for n in names if not any(n != other and n in other for other in names)]
     return list(dict.fromkeys(names))
+
+
+# A university's unit printed under its name (重庆大学 | 微电子与通信工程学院, 共青团某学院 | 机械工程学院委员会):
+# one issuer in two lines (class 4), not two issuers.
+_UNIVERSITY_LINE = re.compile(r"(?:大学|学院)$")
+_SUB_UNIT = re.compile(r"(?:学院|系|中心|部|处|团委|委员会|总支部委员会|研究院|研究所|办公室)$")
+
+
+def _with_sub_units(names: list[str], kept: list[Line]) -> list[str]:
+    if len(names) != len(kept) or len(names) < 2:
+        return names
+    joined: list[str] = []
+    skip = False
+    for (upper, upper_line), (lower, lower_line) in itertools.pairwise(zip(names, kept, strict=True)):
+        if skip:
+            skip = False
+            continue
+        height = upper_line.bottom - upper_line.top
+        below = upper_line.page == lower_line.page and 0 <= lower_line.top - upper_line.bottom < height
+        centred = abs(upper_line.centre - lower_line.centre) < 0.05 or abs(upper_line.left - lower_line.left) < 0.03
+        unit = _SUB_UNIT.search(lower) and not places_named(lower) and not _UNIVERSITY_LINE.search(lower[:-2])
+        if _UNIVERSITY_LINE.search(upper) and below and centred and unit:
+            joined.append(upper + lower)
+            skip = True
+        else:
+            joined.append(upper)
+    if not skip:
+        joined.append(names[-1])
+    return joined
 
 
 # How far above a name its wrapped first half may sit, in the name's line heights: a wrap's usual spacing, or a
@@ -693,6 +733,8 @@ _WRAP_GAP = 0.9
 
 
 _WRAP_GAP_PLACE = 1.8
+# A committee's word alone on its line: its contest's name stands above it (class 4).
+_BARE_COMMITTEE = re.compile(r"^(?:组织|执行|竞赛)?(?:委员会|组委会)$")
 
 
 def _place_line_above(text: DocumentText, line: Line) -> str | None:
@@ -704,15 +746,19 @@ def _place_line_above(text: DocumentText, line: Line) -> str | None:
         if other.page != line.page or not 0 <= gap < height * _WRAP_GAP_PLACE:
             continue
         fragment = _clean(other.text)
-        if gap >= height * _WRAP_GAP and not _PLACE_ONLY.match(fragment):
-            continue  # only a place's name alone on its line is taken from that far: 黔西南布依族苗族自治州 | 教育局
+        if gap >= height * _WRAP_GAP and not _PLACE_ONLY.match(fragment) and not _BARE_COMMITTEE.match(name):
+            # Only a place's name alone on its line is taken from that far (黔西南布依族苗族自治州 | 教育局), or a
+            # contest's name over its committee's (全国大学生智能汽车竞赛 | 组织委员会).
+            continue
         if not re.fullmatch(r"[\u4e00-\u9fff]{2,24}", fragment) or body_name(fragment) or SENTENCE.search(fragment):
             continue
         if _CAPTION_WORDS.search(fragment):
             continue  # a table caption (政治面貌) or a title (中学高级教师) above the name, not its first half
         continues = name[:1] in _CONTINUATION or _PLACE_ONLY.match(fragment)
-        # Seal ring fragments sit above names too; a wrapped line is long, aligned and set in the same size.
-        aligned = abs(other.left - line.left) < 0.03 and abs((other.bottom - other.top) / height - 1) < 0.25
+        # Seal ring fragments sit above names too; a wrapped line is long, aligned (left or, in a centred sign-off,
+        # on its centre: 全国大学生智能汽车竞赛 | 组织委员会) and set in the same size.
+        lined_up = abs(other.left - line.left) < 0.03 or abs(other.centre - line.centre) < 0.03
+        aligned = lined_up and abs((other.bottom - other.top) / height - 1) < 0.25
         if (continues or (aligned and len(fragment) >= 4)) and other.right > line.left and other.left < line.right:
             return fragment
     return None
