@@ -247,3 +247,31 @@ def test_real_body_words_are_not_repaired_into_others(body: str) -> None:
 
 def test_a_misread_body_word_is_still_repaired() -> None:
     assert repair_body_name("六盘水市教肓局") == "六盘水市教育局"
+
+
+# Class 3: the holder as contest certificates address the winners.
+@pytest.mark.parametrize(
+    ("addressee", "holder", "members"),
+    [
+        (["重庆大学 李明轩"], "李明轩", []),
+        (["重庆大学飞驰战队", "李明轩 王小雨 赵子涵 同学："], "李明轩", ["李明轩", "王小雨", "赵子涵"]),
+        (["学校名称：重庆大学", "选手姓名：李明轩 王小雨"], "李明轩", ["李明轩", "王小雨"]),
+    ],
+)
+def test_contest_addressees_give_the_winners(addressee: list[str], holder: str, members: list[str]) -> None:
+    statement = [*addressee, "在2023年全国大学生机器人大赛中荣获二等奖。"]
+    text = _certificate("获奖证书", statement, ["全国大学生机器人大赛组委会", "2023年8月"])
+    decision = classify(text)
+    assert decision.doc_type == DocType.award_certificate
+    read = extract(decision.doc_type, text).holder
+    assert (read, find_members(decision.doc_type, text, read)) == (holder, members)
+
+
+def test_a_party_committee_of_a_college_is_school_level() -> None:
+    text = _certificate(
+        "荣誉证书",
+        ["李明轩 同学", "在2023年校运动会中表现突出，被评为先进个人。"],
+        ["共青团福建工程学院", "机械与汽车工程学院委员会", "2023年5月"],
+    )
+    fields = extract(DocType.honor_certificate, text)
+    assert (fields.issuer, fields.level) == ("共青团福建工程学院机械与汽车工程学院委员会", Level.school)

@@ -33,9 +33,9 @@ SCHOOL_BODY = re.compile(
 )
 # A unit inside a university or college (北京师范大学教师培训中心, 某大学继续教育学院, 某学院团委): the school's own
 # body, whatever the level of the city its name starts with (class 5). Not 大学生 (全国大学生…组委会), nor an
-# academy (中国科学院…研究所, 工程院).
+# academy (中国科学院…研究所).
 INSIDE_UNIVERSITY = re.compile(
-    r"(?:大学(?!生)|(?<![科究程])学院)[\u4e00-\u9fff]{0,24}?"
+    r"(?:大学(?!生)|(?<!科)学院)[\u4e00-\u9fff]{0,24}?"
     r"(?:中心|研究院|研究所|研究基地|基地|实验室|处|部|委员会|团委|学院|系|办公室)$"
 )
 # 中心学校 / 中心校 run a township's schools: a township-level body.

@@ -12,9 +12,10 @@ import re
 from collections.abc import Iterator
 
 from models.vocab import DocType
+from verifier.issuers.body_name import body_name
 from verifier.ocr.lookalike import LOOKALIKE, lookalike
 from verifier.text import DocumentText
-from verifier.understand.names import is_person_name
+from verifier.understand.names import COMPOUND_SURNAMES, is_person_name
 from verifier.understand.signature import BODY_SUFFIXES
 
 _HAN_RUN = r"[\u4e00-\u9fff·]"
@@ -106,7 +107,7 @@ def _candidates(doc_type: DocType, text: DocumentText) -> Iterator[str | None]:
         yield _listed_with_unit(lines)
     if doc_type not in (DocType.instructor_award, DocType.award_certificate):
         yield _first(_INSTRUCTOR, rows)
-    yield _byline(text) or _name_alone(text) or _english_holder(text.full)
+    yield _byline(text) or _name_alone(text) or _unit_and_name_alone(lines) or _english_holder(text.full)
 
 
 # A foreign certificate names its holder in pinyin after a formula: This is to certify that Li Ming,
@@ -221,7 +222,10 @@ def _leading_name(run: str) -> str | None:
     if len(run) > 4 and (named := _after_unit(run)):
         return named
     for size in range(min(len(run), 4), 1, -1):
-        if is_person_name(run[:size]):
+        # Four characters of a longer run are a three-character name and the next name's surname more often than
+        # a double surname's name (李明轩 王小雨 closed up: 李明轩王…, class 3).
+        joined_names = size == 4 and len(run) > 4 and run[:2] not in COMPOUND_SURNAMES and is_person_name(run[:3])
+        if is_person_name(run[:size]) and not joined_names:
             return run[:size]
     return run if is_person_name(run) else None
 
@@ -246,6 +250,21 @@ def _trailing_name(run: str) -> str | None:
         if len(run) > size and is_person_name(run[-size:]):
             return run[-size:]
     return None
+
+
+def _unit_and_name_alone(lines: list[str]) -> str | None:
+    """A line that is the holder's school and name and nothing more (重庆大学 李明轩), as contest certificates print
+    the addressee (class 3)."""
+    for line in lines:
+        match = _UNIT_BEFORE_NAME.search(line.strip(" :："))
+        if match and len(line) <= _UNIT_LINE and body_name(line[: match.start("name")]):
+            name = match.group("name")
+            if is_person_name(name):
+                return name
+    return None
+
+
+_UNIT_LINE = 24
 
 
 def _name_alone(text: DocumentText) -> str | None:

@@ -20,6 +20,7 @@ _WINNER_CAPTION = re.compile(
 # What may follow a caption: names parted by spaces, 、 or commas.
 _LISTING = re.compile(r"[\u4e00-\u9fff·、，,\s]{2,80}")
 _SUFFIX = re.compile(r"(?:同学|同志|老师|先生|女士)$")
+_ADDRESS_END = re.compile(r"\s*(?:同学|同志|老师|先生|女士)?\s*[:：]?\s*$")
 # The certificate types whose recipients are listed; the others name one holder or a list read elsewhere.
 _LISTING_TYPES = (DocType.award_certificate, DocType.instructor_award)
 # A certificate names several people when at least two are read.
@@ -63,8 +64,9 @@ def _winners(text: DocumentText, rows: list[str]) -> list[str]:
     for row in rows:
         for names in listed_names(row):
             found += [name for name in names if name not in found]
-        pieces = split_member_list(row)
-        # A row of names alone (王芳 李丽 张伟 above the statement), as a team certificate prints them.
+        # A row of names alone (王芳 李丽 张伟 above the statement), as a team certificate prints them, maybe
+        # addressed with the suffix after the last name (王芳 李丽 张伟 同学：).
+        pieces = split_member_list(_ADDRESS_END.sub("", row))
         if len(pieces) >= _SEVERAL and all(is_person_name(piece) for piece in pieces):
             found += [name for name in pieces if name not in found]
     return found
