@@ -282,3 +282,13 @@ def test_education_and_years_in_the_lower_title(
     assert status(result, f"{title}.qualification") == expected
     assert f"{title}.qualification" in result.coverage.reported_groups
     assert any("延期" in item for item in result.coverage.not_modelled)
+
+
+@pytest.mark.parametrize(("years", "expected"), [(4, NOT), (6, REV), (None, REV)])
+def test_a_head_teacher_title_is_judged_on_its_own_route_not_as_a_commendation(
+    years: int | None, expected: ClauseStatus
+) -> None:
+    # 第十六条（二）2 "获省（部）级以上表彰…或担任班主任、辅导员工作5年以上…获省级教育行政部门以上优秀班主任"
+    title = ev("honor_certificate", "被评为贵州省优秀班主任", level="provincial", issuer="贵州省教育厅")
+    result = run([title], person("professor", head_teacher_years=years))
+    assert status(result, "professor.performance.2") == expected
