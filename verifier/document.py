@@ -44,7 +44,7 @@ from verifier.settings import OcrSettings, Settings
 from verifier.text import DocumentText, build_document_text
 from verifier.understand.content_flags import content_flags
 from verifier.understand.members import find_members
-from verifier.understand.several import describe, separate_certificates
+from verifier.understand.several import describe, separate_certificates, side_by_side
 from verifier.understand.signature import Signature, read_signature
 
 # Upright pages are kept at most this long a side for the duplicate check and viewers; OCR sees full size.
@@ -173,9 +173,15 @@ def analyze_document(
         # reading of fields (a completed date, the second look, the seals) keeps to its page.
         several = separate_certificates(page_texts) if len(page_texts) > 1 else []
         fields_page = several[0].page if several else None
+        # Two certificates photographed side by side on one page: the left one is read, the flag asks for each.
+        beside = side_by_side(page_texts[0]) if len(page_texts) == 1 else []
         if several:
             decision, fields = several[0].decision, several[0].fields
             report.flags.append(Flag.make(FlagCode.SEVERAL_DOCUMENTS, detail=describe(several), value=len(several)))
+        elif beside:
+            decision, fields = beside[0].decision, beside[0].fields
+            detail = "同一张照片中并排拍有两份证书：" + "、".join(DOC_TYPE_ZH[c.decision.doc_type] for c in beside)
+            report.flags.append(Flag.make(FlagCode.SEVERAL_DOCUMENTS, detail=detail, value=len(beside)))
         else:
             decision = classify(text)
             fields = extract(decision.doc_type, text)
@@ -194,7 +200,8 @@ def analyze_document(
         if undetermined:
             report.doc_type = report.doc_type_confidence = None
         report.fields = fields
-        report.members = find_members(decision.doc_type, several[0].text if several else text, fields.holder)
+        read_from = several[0].text if several else beside[0].text if beside else text
+        report.members = find_members(decision.doc_type, read_from, fields.holder)
     if "issue_date" in APPLICABLE[decision.doc_type] and len(report.fields.issue_date or "") < _DAY_DATE:
         pages = _PageImages(read_images, uprights, screens)
         page_texts, text = _complete_cut_dates(

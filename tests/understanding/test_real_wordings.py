@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from models.flags import FlagCode
+from models.page import TextLine
 from models.report import DocumentReport, Fields
 from models.vocab import DocType, Level
 from tests.understanding.cases import typed_page
@@ -15,6 +16,7 @@ from verifier.extract import extract
 from verifier.issuers.repair import repair_body_name
 from verifier.text import DocumentText
 from verifier.understand.members import find_members
+from verifier.understand.several import side_by_side
 
 
 def _certificate(title: str, body: list[str], sign_off: list[str]) -> DocumentText:
@@ -275,3 +277,30 @@ def test_a_party_committee_of_a_college_is_school_level() -> None:
     )
     fields = extract(DocType.honor_certificate, text)
     assert (fields.issuer, fields.level) == ("共青团福建工程学院机械与汽车工程学院委员会", Level.school)
+
+
+def _two_side_by_side(right_statement: list[str]) -> tuple[int, list[TextLine], int, int]:
+    """A photo of two certificates side by side: each half a title, a statement and a sign-off."""
+    read = []
+    for left, title, statement, sign_off in (
+        (40, "荣誉证书", ["李明轩 同学在2022年暑期社会实践活动中", "表现突出，被评为先进个人。"], "重庆大学"),
+        (1240, "荣誉证书", right_statement, "贵州大学"),
+    ):
+        top = 100
+        for text, size in [(title, 80), *((line, 30) for line in statement), (sign_off, 30), ("2022年9月", 30)]:
+            right = left + size * len(text)
+            read.append(TextLine(text, [(left, top), (right, top), (right, top + size), (left, top + size)], 0.95))
+            top += size * 2
+    return (1, read, 2400, 1700)
+
+
+def test_two_certificates_side_by_side_are_several() -> None:
+    """Class 9: two certificates in one photo are found by their titles apart across the page, each half one."""
+    page = _two_side_by_side(["王小雨 同学在2022年校运动会中", "表现优异，被评为优秀运动员。"])
+    found = side_by_side(page)
+    assert [c.decision.doc_type for c in found] == [DocType.honor_certificate, DocType.honor_certificate]
+    assert [c.fields.holder for c in found] == ["李明轩", "王小雨"]
+
+
+def test_a_booklet_cover_beside_its_page_is_one_certificate() -> None:
+    assert side_by_side(_two_side_by_side([])) == []
