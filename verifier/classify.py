@@ -253,6 +253,20 @@ _NAMED_PUPIL = re.compile(
     r"(?:参赛|获奖)?(?:队?学生|选手|队员|团队成员|作者|获奖者)(?:姓名)?\s*[:：]\s*[\u4e00-\u9fff·]{2,4}"
     r"|[\u4e00-\u9fff·]{2,4}\s*同学"
 )
+# Three names or more joined by 、 (a team addressed by name: 王芳、李丽、张伟：), or the winners addressed together.
+_NAME_LIST = re.compile(r"(?:[\u4e00-\u9fff·]{2,4}、\s*){2,}[\u4e00-\u9fff·]{2,4}")
+_YOU_ALL = re.compile(r"你们的|你们在|你队|贵队")
+_COACH_CAPTION_END = re.compile(r"(?:指导|辅导)(?:教师|老师)\s*[:：]?\s*$")
+
+
+def _pupils_named(full: str) -> bool:
+    """The certificate names its winners: captioned, with 同学, as a team list that is not its coaches', or
+    addresses them together (你们的作品…)."""
+    if _NAMED_PUPIL.search(full) or _YOU_ALL.search(full):
+        return True
+    return any(not _COACH_CAPTION_END.search(full[: match.start()]) for match in _NAME_LIST.finditer(full))
+
+
 # Wordings addressed to the coach: 优秀指导教师, 你指导的学生…, 指导学生李四…, 园丁奖.
 _COACH_ADDRESSED = re.compile(r"优秀(?:指导|辅导)(?:教师|老师)|(?:指导|辅导)的?学生|园丁奖|指导(?:教师)?奖")
 
@@ -267,7 +281,7 @@ def _apply_exclusions(scores: dict[DocType, float], body: str, titles: str, full
     # names the winning students (李四同学…, 参赛队员：…) is theirs, the coach named below them (class 2 of the
     # real-certificate failures): an award, whose holder is a winner; the coach is one of its members, and it counts
     # as the coach's evidence when the coach applies (crosscheck.check_holder).
-    if _NAMED_PUPIL.search(full) and not _COACH_ADDRESSED.search(body):
+    if _pupils_named(full) and not _COACH_ADDRESSED.search(body):
         scores[D.instructor_award] *= 0.3
     elif scores[D.instructor_award] >= 3:
         scores[D.award_certificate] *= 0.3

@@ -15,7 +15,8 @@ from verifier.crosscheck import check_holder
 from verifier.extract import extract
 from verifier.issuers.repair import repair_body_name
 from verifier.text import DocumentText
-from verifier.understand.members import find_members
+from verifier.understand.members import find_members, joined_names
+from verifier.understand.scope import contest_scope
 from verifier.understand.several import side_by_side
 
 
@@ -304,3 +305,39 @@ def test_two_certificates_side_by_side_are_several() -> None:
 
 def test_a_booklet_cover_beside_its_page_is_one_certificate() -> None:
     assert side_by_side(_two_side_by_side([])) == []
+
+
+def test_a_team_addressed_by_its_names_is_the_teams_award_and_the_organisers_list_is_not_the_issuer() -> None:
+    """Classes 2 and 4: names then ：, 你们的作品…, 指导教师：…, 主办单位： over its list; the committee signs."""
+    text = typed_page(
+        [
+            ("获奖证书", 80, 440),
+            ("李明轩、王小雨、赵子涵、孙浩然：", 30, 150),
+            ("你们的作品《智能小车》在第八届中国国际大学生创新大赛中荣获铜奖。", 30, 150),
+            ("指导教师：黄丽华、何晓梅", 30, 150),
+            ("主办单位：", 26, 150),
+            ("教育部、中央网络安全和信息化委员会办公室、", 26, 150),
+            ("国家发展和改革委员会、工业和信息化部", 26, 150),
+            ("中国国际大学生创新大赛组委会", 28, 700),
+            ("2023年4月", 28, 760),
+        ]
+    )
+    decision = classify(text)
+    assert decision.doc_type == DocType.award_certificate
+    fields = extract(decision.doc_type, text)
+    assert (fields.holder, fields.issuer, fields.level) == ("李明轩", "中国国际大学生创新大赛组委会", Level.national)
+    members = find_members(decision.doc_type, text, fields.holder)
+    assert members == ["李明轩", "王小雨", "赵子涵", "孙浩然", "黄丽华", "何晓梅"]
+
+
+@pytest.mark.parametrize(
+    ("run", "names"),
+    [("孙一鸣陈思远", ["孙一鸣", "陈思远"]), ("王芳李丽张伟", ["王芳", "李丽", "张伟"]), ("荣获一等奖", [])],
+)
+def test_names_the_recogniser_closed_up_are_parted(run: str, names: list[str]) -> None:
+    assert joined_names(run) == names
+
+
+def test_a_region_of_several_provinces_gives_no_level() -> None:
+    """Class 5: 南部赛区 is a contest's region, not the county 南部县."""
+    assert contest_scope("在第二十届全国大学生机器人大赛南部赛区中荣获一等奖") is None

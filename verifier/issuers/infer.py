@@ -232,7 +232,8 @@ def _from_text(text: str) -> LevelInference:
     """No usable issuer: the last line that names a body (where seals and dates sit), else a printed level word."""
     for line in reversed(text.splitlines()):
         for body in reversed(split_bodies(line)):
-            if len(body) > _TEXT_LINE_MAX or not bodies.BODY_END.search(body):
+            # Two characters are no body's name (南部 of 南部赛区 ends like 教育部 but names a region).
+            if len(body) > _TEXT_LINE_MAX or len(body) <= 2 or not bodies.BODY_END.search(body):
                 continue
             reading = read_body(body, _context_places(text))
             if reading.level is not None:

@@ -80,9 +80,37 @@ def _after_captions(caption: re.Pattern[str], rows: list[str]) -> list[str]:
             if not listing:
                 continue
             for piece in split_member_list(listing.group(0)):
-                name = _SUFFIX.sub("", piece)
-                if not is_person_name(name):
+                piece = _SUFFIX.sub("", piece)
+                parts = [piece] if is_person_name(piece) else joined_names(piece)
+                if not parts:
                     break  # the names end where the sentence goes on (王芳 李丽 荣获…)
-                if name not in names:
-                    names.append(name)
+                names += [name for name in parts if name not in names]
     return names
+
+
+def joined_names(run: str) -> list[str]:
+    """Names the recogniser closed up (孙一鸣陈思远 for 孙一鸣 陈思远): the one way to part the run into names of two
+    or three characters that has the most three-character ones (most names are that long); [] when the run parts
+    into no names, or into two ways alike."""
+    ways = _partings(run)
+    if not ways:
+        return []
+    best = max(sum(len(name) == 3 for name in way) for way in ways)
+    top = [way for way in ways if sum(len(name) == 3 for name in way) == best]
+    return top[0] if len(top) == 1 else []
+
+
+_LONGEST_JOINED = 12
+
+
+def _partings(run: str) -> list[list[str]]:
+    if len(run) > _LONGEST_JOINED:
+        return []
+    if not run:
+        return [[]]
+    found = []
+    for size in (2, 3):
+        head = run[:size]
+        if len(head) == size and is_person_name(head):
+            found += [[head, *rest] for rest in _partings(run[size:])]
+    return found

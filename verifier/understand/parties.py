@@ -17,7 +17,7 @@ _OTHER_PARTY_CAPTION = re.compile(
 _HOST_CAPTION = re.compile(r"^\s*(?:联合)?主办(?:单位|机构|方)?\s*[:：]?")
 _CONTEST = re.compile(r"赛|组委会|组织委员会")
 # A list under a caption goes on in the lines just below it, indented like its first name (承办单位：甲大学 | 乙大学).
-_LIST_GAP = 0.8
+_LIST_GAP = 1.1
 
 
 def other_party_lines(text: DocumentText) -> set[int]:
@@ -44,7 +44,10 @@ def hosts_in_a_contest(caption: str, text: DocumentText) -> bool:
 
 
 def _list_below(text: DocumentText, first: Line) -> list[Line]:
+    """The lines a list goes on in under its caption: indented under the caption's first name, or, under a caption
+    alone on its line (主办单位：), starting where the caption does."""
     height = first.bottom - first.top
+    bare = _OTHER_PARTY_CAPTION.sub("", first.text).strip() == ""
     listed, last = [], first
     for line in text.lines:
         if line.page != first.page or line.top <= last.top:
@@ -52,8 +55,14 @@ def _list_below(text: DocumentText, first: Line) -> list[Line]:
         gap = line.top - last.bottom
         if gap > _LIST_GAP * height:
             continue
-        indented = first.left < line.left < first.right and line.right <= first.right + 0.05
-        if indented and not _OTHER_PARTY_CAPTION.match(line.text):
+        if bare:
+            under = abs(line.left - first.left) < _SAME_LEFT
+        else:
+            under = first.left < line.left < first.right and line.right <= first.right + 0.05
+        if under and not _OTHER_PARTY_CAPTION.match(line.text):
             listed.append(line)
             last = line
     return listed
+
+
+_SAME_LEFT = 0.02

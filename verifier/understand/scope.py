@@ -30,6 +30,7 @@ _FINAL = re.compile(r"全国(?:总)?决赛|全国总评")
 # A round held in a place: 贵州赛区, 六盘水市分赛区, 贵州省选拔赛 (what precedes may be the contest's own name).
 _ROUND = re.compile(r"(?P<before>[\u4e00-\u9fff]{2,16})(?:分?赛区|选拔赛|预赛|初赛|复赛)")
 _PLACE_TAIL = 8
+_REGIONS = ("东部", "南部", "西部", "北部", "中部", "华东", "华南", "华北", "华中", "西北", "东北", "西南", "东南")
 
 
 def contest_scope(flat: str) -> Level | None:
@@ -51,6 +52,8 @@ def _round_place(before: str) -> Level | None:
     """The place a round is held in: the longest end of the words before 赛区 that is a whole place name."""
     from verifier.issuers.infer import places_named
 
+    if before.endswith(_REGIONS):
+        return None  # 南部赛区, 华东赛区: several provinces, no level of ours (and 南部 is also a county's name)
     for size in range(min(len(before), _PLACE_TAIL), 1, -1):
         tail = before[-size:]
         places = places_named(tail)
