@@ -18,6 +18,7 @@ from api.dispatch import Dispatcher, SendTokens, WakeThreads
 from api.errors import install_handlers
 from api.metrics import registry_for
 from api.routes import admin, docs, health, metrics, review, rulesets, submissions, verify, webhooks
+from api.routes.verify import SyncWorkers
 from api.runner import JobRunner
 from api.services import Services
 from api.settings import ApiSettings
@@ -55,8 +56,9 @@ def create_app(
         app.state.dispatcher = _dispatcher(services, runner)
         app.state.metrics = registry_for(services.sessions, settings, threads)
         app.state.sync_pool = ThreadPoolExecutor(settings.sync_workers, thread_name_prefix="verifier-sync")
+        app.state.sync_workers = SyncWorkers(services)
         if not threads:
-            services.ocr_ready = _load_sync_engine(app.state.sync_pool, verifier_settings)
+            services.ocr_ready = _load_sync_engine(app.state.sync_pool, app.state.sync_workers)
         sender = WebhookSender(services.sessions, settings)
         runner.start()
         sender.start()
@@ -66,6 +68,7 @@ def create_app(
             sender.stop()
             runner.stop()
             app.state.sync_pool.shutdown(wait=False, cancel_futures=True)
+            app.state.sync_workers.close()
             services.close()
 
     app = FastAPI(
@@ -113,11 +116,9 @@ def _dispatcher(services: Services, runner: JobRunner) -> Dispatcher:
     return SendTokens(services.sessions, lambda job_id: send_token(celery, job_id))
 
 
-def _load_sync_engine(pool: ThreadPoolExecutor, verifier_settings: Settings) -> bool:
-    from verifier.ocr import get_engine
-
+def _load_sync_engine(pool: ThreadPoolExecutor, workers: SyncWorkers) -> bool:
     try:
-        pool.submit(get_engine, verifier_settings.ocr).result()
+        pool.submit(workers.own).result()
         return True
     except Exception:
         logging.getLogger("api").exception("OCR engine failed to load")

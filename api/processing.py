@@ -18,7 +18,7 @@ from verifier.document import DocumentAnalysis
 from verifier.duplicates import DocFingerprint
 from verifier.errors import VerifierError
 from verifier.pipeline import Upload as PipelineUpload
-from verifier.pipeline import verify_submission
+from verifier.pipeline import WorkerPool, verify_submission
 
 log = logging.getLogger("api.jobs")
 
@@ -56,10 +56,13 @@ class _Run:
                     analysis.report.flags.append(cross_duplicates.flag_for(matches[0]))
 
 
-def process(services: Services, claim: Claim, fatal: tuple[type[BaseException], ...] = ()) -> None:
+def process(
+    services: Services, claim: Claim, fatal: tuple[type[BaseException], ...] = (), pool: WorkerPool | None = None
+) -> None:
     """Run one job to the end: done, failed with a typed error, or back in the queue for another attempt.
 
-    An exception of a `fatal` type (a worker's time limit for the job) fails the job with JOB_TIME_LIMIT."""
+    An exception of a `fatal` type (a worker's time limit for the job) fails the job with JOB_TIME_LIMIT.
+    With a pool, each document runs in its worker process within its time budget (verifier/workers.py)."""
     sessions = services.sessions
     with sessions() as session:
         submission = session.get(Submission, claim.submission_id)
@@ -87,6 +90,7 @@ def process(services: Services, claim: Claim, fatal: tuple[type[BaseException], 
             ruleset_id=submission.ruleset,
             settings=services.verifier_settings,
             workers=1,
+            pool=pool,
             on_document=run.on_document,
         )
         _store(run, result.report, result.analyses)

@@ -12,6 +12,8 @@ from api import jobs, processing
 from api.jobs import Claim
 from api.services import Services
 from verifier.ocr import get_engine
+from verifier.pipeline import WorkerPool
+from verifier.settings import Settings
 
 log = logging.getLogger("api.jobs")
 
@@ -44,11 +46,18 @@ class JobRunner:
     def _work(self, n: int) -> None:
         owner = f"{self._owner_prefix}:{n}"
         try:
-            get_engine(self.services.verifier_settings.ocr)  # this thread's engine, loaded before the first job
+            pool = document_workers(self.services.verifier_settings)  # engine loaded before the first job
             self.services.ocr_ready = True
         except Exception:
             log.exception("worker %s: OCR engine failed to load", owner)
             return
+        try:
+            self._serve(owner, pool)
+        finally:
+            if pool is not None:
+                pool.close()
+
+    def _serve(self, owner: str, pool: WorkerPool | None) -> None:
         settings = self.services.settings
         while not self._stop.is_set():
             try:
@@ -60,13 +69,28 @@ class JobRunner:
                 self._wake.wait(settings.poll_seconds)
                 self._wake.clear()
                 continue
-            self._run(claim)
-
-    def _run(self, claim: Claim) -> None:
-        run_claimed(self.services, claim)
+            run_claimed(self.services, claim, pool=pool)
 
 
-def run_claimed(services: Services, claim: Claim, fatal: tuple[type[BaseException], ...] = ()) -> None:
+def document_workers(verifier_settings: Settings) -> WorkerPool | None:
+    """One worker process, started now, for a thread (or process) that runs jobs: each document within its time
+    budget, in a process that can be stopped. Without a budget (document_seconds 0), None: documents run in the
+    calling thread, with its own OCR engine, loaded here."""
+    if verifier_settings.document_seconds <= 0:
+        get_engine(verifier_settings.ocr)
+        return None
+    pool = WorkerPool(verifier_settings, 1)
+    try:
+        pool.start()
+    except BaseException:
+        pool.close()
+        raise
+    return pool
+
+
+def run_claimed(
+    services: Services, claim: Claim, fatal: tuple[type[BaseException], ...] = (), pool: WorkerPool | None = None
+) -> None:
     """Process a claimed job while a thread renews its lease; used by in-process and fleet workers alike.
 
     `fatal` names exceptions that end the job at once as JOB_TIME_LIMIT (the fleet's soft time limit)."""
@@ -84,7 +108,7 @@ def run_claimed(services: Services, claim: Claim, fatal: tuple[type[BaseExceptio
     heart = threading.Thread(target=beat, name=f"heartbeat-{claim.job_id}", daemon=True)
     heart.start()
     try:
-        processing.process(services, claim, fatal)
+        processing.process(services, claim, fatal, pool)
     finally:
         done.set()
         heart.join()

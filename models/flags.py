@@ -43,6 +43,9 @@ class FlagCode(StrEnum):
     # Beyond CONTRACT.md: a page titled as a certificate whose wording names no known type; the closest type's
     # fields are read and a reviewer confirms the type.
     TYPE_UNCERTAIN = "TYPE_UNCERTAIN"
+    # Beyond CONTRACT.md: a file still not verified when its time budget ran out (a hostile or pathological
+    # file, or a machine far too slow); the rest of the submission is verified as usual.
+    PROCESSING_TIMEOUT = "PROCESSING_TIMEOUT"
 
 
 @dataclass(frozen=True)
@@ -86,4 +89,6 @@ FLAG_SPECS: dict[FlagCode, FlagSpec] = {
     FlagCode.LOWER_LEVEL_SAME_PROJECT: FlagSpec(W, "同一层层赛项目只计最高级别奖项，本证书不重复计算"),
     FlagCode.SEVERAL_DOCUMENTS: FlagSpec(W, "一个文件中含有多份证书，仅核验了第一份，请每份证书单独上传"),
     FlagCode.TYPE_UNCERTAIN: FlagSpec(W, "证书类型仅凭标题推断，请人工核对"),
+    # A warning, not an error: the file may be sound, so a person looks at it instead of the machine.
+    FlagCode.PROCESSING_TIMEOUT: FlagSpec(W, "文件处理超时，未能完成自动核验，请人工审核，或压缩、拆分后重新上传"),
 }

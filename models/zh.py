@@ -68,6 +68,7 @@ FLAG_NAME_ZH: dict[FlagCode, str] = {
     FlagCode.LOWER_LEVEL_SAME_PROJECT: "层层赛低级别奖项",
     FlagCode.SEVERAL_DOCUMENTS: "一个文件含多份证书",
     FlagCode.TYPE_UNCERTAIN: "证书类型待核",
+    FlagCode.PROCESSING_TIMEOUT: "处理超时",
 }
 
 FIELD_LABEL_ZH: dict[str, str] = {

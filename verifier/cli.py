@@ -107,7 +107,7 @@ def check(
 ) -> None:
     """核验一位申报人的文件或文件夹，逐个给出类型、关键信息、结论与问题。"""
     from verifier.html_report import write_html
-    from verifier.pipeline import collect_uploads, verify_submission
+    from verifier.pipeline import WorkerPool, collect_uploads, verify_submission
 
     settings = _settings(engine)
     profile = _applicant(applicant, target, tier, since, profile_file, facts or [])
@@ -120,10 +120,12 @@ def check(
         TextColumn("{task.description}"), console=err, transient=True, disable=not err.is_terminal,
     ) as progress:
         task = progress.add_task("", total=len(uploads))
-        result = verify_submission(
-            uploads, profile, ruleset, settings, workers,
-            on_document=lambda a: progress.update(task, advance=1, description=a.report.file),
-        )
+        # Always in worker processes, even one: a file past its time budget is stopped, not waited for.
+        with WorkerPool(settings, min(workers or settings.workers, len(uploads))) as pool:
+            result = verify_submission(
+                uploads, profile, ruleset, settings, pool=pool,
+                on_document=lambda a: progress.update(task, advance=1, description=a.report.file),
+            )
     report = result.report
     if html:
         write_html(html, report, result.analyses, settings.timezone)

@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from models.flags import FlagCode
@@ -22,17 +18,12 @@ from verifier.ingest import too_large_flag
 from verifier.memory import release_freed_memory
 from verifier.ocr import check_engine_name, get_engine
 from verifier.settings import Settings, get_settings
+from verifier.workers import WorkerPool
 
 _log = logging.getLogger(__name__)
 
 
-# --- per-document work, in this process or in worker processes -------------------------------------------------
-_worker_settings: Settings | None = None
-# Workers start from a fresh interpreter: a forked worker would inherit (and be charged for) everything the
-# parent holds — loaded models, earlier documents' previews — and ONNX Runtime's thread pools are not fork-safe.
-_WORKER_START = multiprocessing.get_context("spawn")
-
-
+# --- per-document work, in this process or in worker processes (verifier/workers.py) ------------------------------
 def warm_up(settings: Settings) -> None:
     """Load what a long-lived worker needs once, before its first document rather than during it: the OCR
     models, the administrative-division gazetteer (about 3 s) and the perceptual hash's FFT module."""
@@ -44,129 +35,48 @@ def warm_up(settings: Settings) -> None:
     load_gazetteer()
 
 
-def _init_worker(settings: Settings) -> None:
-    global _worker_settings
-    _worker_settings = settings
-    warm_up(settings)
-
-
-def _analyze_in_worker(upload: Upload) -> DocumentAnalysis:
-    settings = _worker_settings or get_settings()
-    return _analyze(upload, settings)
-
-
-def _unreadable(upload: Upload, detail: str, flag: Flag | None = None) -> DocumentAnalysis:
+def unreadable(upload: Upload, detail: str, flag: Flag | None = None) -> DocumentAnalysis:
     report = DocumentReport(file=upload.file, column=upload.column)
     report.flags.append(flag or Flag.make(FlagCode.CORRUPT_FILE, detail=detail))
     return DocumentAnalysis(report=report)
 
 
-def _analyze(upload: Upload, settings: Settings) -> DocumentAnalysis:
+def analyze_in_this_process(upload: Upload, settings: Settings) -> DocumentAnalysis:
     if upload.refusal is not None:
         code, detail = upload.refusal
-        return _unreadable(upload, detail, Flag.make(code, detail=detail))
+        return unreadable(upload, detail, Flag.make(code, detail=detail))
     try:
         size = upload.size()  # from the file system: a huge file is refused before a byte of it is read
         if size > settings.ingest.max_file_bytes:
-            return _unreadable(upload, "", too_large_flag(size, settings.ingest))
+            return unreadable(upload, "", too_large_flag(size, settings.ingest))
         data = upload.read()
     except OSError as exc:
-        return _unreadable(upload, f"无法读取文件：{exc.strerror or exc}")
+        return unreadable(upload, f"无法读取文件：{exc.strerror or exc}")
     try:
         return analyze_document(data, upload.file, upload.column, get_engine(settings.ocr), settings)
     except Exception as exc:  # a bug on one file must not lose the others, in a worker or in this process
         _log.exception("verifying %s failed", upload.file)
-        return _unreadable(upload, f"处理失败（{type(exc).__name__}）")
+        return unreadable(upload, f"处理失败（{type(exc).__name__}）")
     finally:
         release_freed_memory()
-
-
-class WorkerPool:
-    """Worker processes that outlive one submission, so models load once per worker, not once per call.
-
-    Each worker gets its share of the cores for ONNX Runtime, so workers × threads never oversubscribes.
-    """
-
-    def __init__(self, settings: Settings, workers: int) -> None:
-        self.workers = workers
-        self.settings = settings.model_copy(deep=True)
-        self.settings.ocr.threads = max(1, (os.cpu_count() or 1) // workers)
-        self._executor: ProcessPoolExecutor | None = None
-
-    def executor(self) -> ProcessPoolExecutor:
-        if self._executor is None:
-            self._executor = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=_WORKER_START, initializer=_init_worker, initargs=(self.settings,)
-            )
-        return self._executor
-
-    def reset(self) -> None:
-        """Drop a broken pool; the next call starts fresh workers."""
-        if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
-            self._executor = None
-
-    def close(self) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=True)
-            self._executor = None
-
-    def __enter__(self) -> WorkerPool:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 def analyze_all(
     uploads: list[Upload], settings: Settings, workers: int = 1, pool: WorkerPool | None = None
 ) -> Iterator[DocumentAnalysis]:
-    """Analyses in upload order; in worker processes when a pool is given or workers > 1.
+    """Analyses in upload order: in worker processes when a pool is given or workers > 1, else here.
 
-    A file that kills its worker (a decoder crash, memory exhaustion) must not take the submission with it:
-    when a pool breaks, the files it had not finished are retried one by one, each in a fresh process, and
-    the one that kills its process again is reported as a corrupt file.
-    """
+    In workers, each document has settings.document_seconds, and a file that kills its worker (a decoder
+    crash, memory exhaustion) is reported as corrupt while the others go on (verifier/workers.py)."""
     if pool is None and (workers <= 1 or len(uploads) <= 1):
         for upload in uploads:
-            yield _analyze(upload, settings)
+            yield analyze_in_this_process(upload, settings)
         return
     if pool is None:
         with WorkerPool(settings, workers) as own:
-            yield from analyze_all(uploads, settings, pool=own)
+            yield from own.analyze_all(uploads)
         return
-    done: dict[int, DocumentAnalysis] = {}
-    next_out = 0
-    futures = [pool.executor().submit(_analyze_in_worker, upload) for upload in uploads]
-    for index, future in enumerate(futures):
-        try:
-            done[index] = future.result()
-        except BrokenProcessPool:
-            # Keep what other workers finished before the pool broke; retry the rest in isolation.
-            for later, other in enumerate(futures[index + 1 :], start=index + 1):
-                if other.done() and other.exception() is None:
-                    done[later] = other.result()
-            pool.reset()
-            break
-        except Exception as exc:  # a bug on one file must not lose the others
-            done[index] = _unreadable(uploads[index], f"处理失败（{type(exc).__name__}）")
-        while next_out in done:
-            yield done.pop(next_out)
-            next_out += 1
-    for index in range(next_out, len(uploads)):
-        if index not in done:
-            done[index] = _analyze_isolated(uploads[index], pool.settings)
-        yield done.pop(index)
-
-
-def _analyze_isolated(upload: Upload, settings: Settings) -> DocumentAnalysis:
-    with ProcessPoolExecutor(
-        max_workers=1, mp_context=_WORKER_START, initializer=_init_worker, initargs=(settings,)
-    ) as pool:
-        try:
-            return pool.submit(_analyze_in_worker, upload).result()
-        except BrokenProcessPool:
-            return _unreadable(upload, "处理该文件时解码程序异常终止，文件可能已损坏")
+    yield from pool.analyze_all(uploads)
 
 
 # --- the submission ----------------------------------------------------------------------------------------------

@@ -120,6 +120,9 @@ class Settings(BaseSettings):
     columns_file: str | None = None
     # Documents verified in parallel; each worker process loads its own OCR engine.
     workers: int = 1
+    # Time budget of one document in a worker process (verifier/workers.py): past it the worker is stopped and
+    # the document flagged PROCESSING_TIMEOUT. A 50-page scan reads in about 150 s on one busy core; 0: none.
+    document_seconds: float = 300.0
     # The time zone times are shown in to people (HTML reports, reviewer pages); stored times stay UTC.
     timezone: str = "Asia/Shanghai"
 

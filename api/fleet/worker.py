@@ -23,12 +23,12 @@ from sqlalchemy import delete, update
 from api import jobs
 from api.dispatch import SendTokens
 from api.fleet.celery_app import RUN_NEXT, make_celery, send_token
-from api.runner import run_claimed
+from api.runner import document_workers, run_claimed
 from api.services import Services
 from api.settings import ApiSettings
 from api.tables import FleetWorker
 from api.webhooks import WebhookSender
-from verifier.pipeline import warm_up
+from verifier.pipeline import WorkerPool
 from verifier.settings import Settings
 
 log = logging.getLogger("api.fleet")
@@ -39,6 +39,7 @@ class _Process:
 
     services: Services | None = None
     owner: str = ""
+    pool: WorkerPool | None = None  # the process's document worker, each document within its time budget
 
 
 def build_worker_app(settings: ApiSettings, verifier_settings: Settings | None = None) -> Celery:
@@ -59,7 +60,7 @@ def build_worker_app(settings: ApiSettings, verifier_settings: Settings | None =
         if claim is None:
             return None  # a token delivered again, or its job taken by a token sent before it
         log.info("job %s (submission %s), attempt %s", claim.job_id, claim.submission_id, claim.attempts)
-        run_claimed(services, claim, fatal=(SoftTimeLimitExceeded,))
+        run_claimed(services, claim, fatal=(SoftTimeLimitExceeded,), pool=_Process.pool)
         return claim.job_id
 
     sweeper = _Sweeper(app, settings)
@@ -70,12 +71,14 @@ def build_worker_app(settings: ApiSettings, verifier_settings: Settings | None =
         own = (verifier_settings or Settings()).model_copy(deep=True)
         services = Services.build(settings, own)
         _Process.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
-        warm_up(own)  # models and tables loaded once per process, before the first job
+        _Process.pool = document_workers(own)  # models and tables loaded once per process, before the first job
         services.ocr_ready = True
         _Process.services = services
 
     @signals.worker_process_shutdown.connect(weak=False)
     def close_process(**_kwargs: object) -> None:
+        if _Process.pool is not None:
+            _Process.pool.close()
         if _Process.services is not None:
             _Process.services.close()
 

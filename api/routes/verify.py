@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 
 from api.deps import CurrentKey, ServicesDep
+from api.runner import document_workers
 from api.schemas import ErrorBody
 from api.services import Services
 from api.uploads import check_pixels, check_size, label_uploads
 from models.report import Report
-from verifier.pipeline import Upload, verify_submission
+from verifier.pipeline import Upload, WorkerPool, verify_submission
 
 router = APIRouter(prefix="/v1", tags=["verify"], responses={401: {"model": ErrorBody}})
 
@@ -44,12 +46,35 @@ async def verify_one(
     check_pixels(data, label, settings)
     upload = Upload(file=label, column=column_name, data=data)
     pool = request.app.state.sync_pool
-    future = pool.submit(_verify, services, upload)
+    future = pool.submit(_verify, services, request.app.state.sync_workers, upload)
     return await asyncio.wrap_future(future)
 
 
-def _verify(services: Services, upload: Upload) -> Report:
-    # Runs on one of the pool's threads; verifier.ocr.get_engine keeps one engine per thread.
-    result = verify_submission([upload], settings=services.verifier_settings, workers=1)
+def _verify(services: Services, workers: SyncWorkers, upload: Upload) -> Report:
+    # Runs on one of the pool's threads, each with its own worker process (one OCR engine each).
+    result = verify_submission([upload], settings=services.verifier_settings, pool=workers.own())
     services.ocr_ready = True
     return result.report
+
+
+class SyncWorkers:
+    """A document worker process per thread of the synchronous pool, started on the thread's first use."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self._local = threading.local()
+        self._all: list[WorkerPool] = []
+        self._lock = threading.Lock()
+
+    def own(self) -> WorkerPool | None:
+        if not hasattr(self._local, "pool"):
+            pool = self._local.pool = document_workers(self.services.verifier_settings)
+            if pool is not None:
+                with self._lock:
+                    self._all.append(pool)
+        return self._local.pool
+
+    def close(self) -> None:
+        with self._lock:
+            for pool in self._all:
+                pool.close()

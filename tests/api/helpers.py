@@ -45,9 +45,12 @@ def api_settings(tmp_path: Path, database_url: str | None = None, **overrides: o
     return ApiSettings(**values)  # type: ignore[arg-type]
 
 
-def null_ocr_settings() -> Settings:
+def null_ocr_settings(document_seconds: float = 0) -> Settings:
+    """The null engine. Without a time budget documents run in the job thread, which keeps these tests fast;
+    tests/hardening runs them in worker processes with a budget, as deployed."""
     settings = Settings()
     settings.ocr.engine = "null"
+    settings.document_seconds = document_seconds
     return settings
 
 

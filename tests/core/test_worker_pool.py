@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from dataclasses import dataclass
 
@@ -10,6 +9,7 @@ from models.flags import FlagCode
 from tests.core.pdfs import text_pdf
 from verifier.pipeline import Upload, analyze_all
 from verifier.settings import Settings
+from verifier.workers import CHILD_ENV
 
 
 @dataclass
@@ -17,7 +17,7 @@ class CrashingUpload(Upload):
     """Stands in for a decoder crash: reading it ends the worker process abruptly (in workers only)."""
 
     def read(self) -> bytes:
-        if multiprocessing.parent_process() is not None:
+        if os.environ.get(CHILD_ENV):
             os._exit(70)
         return b""
 

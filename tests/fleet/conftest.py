@@ -66,11 +66,15 @@ class Fleet:
     workers: list[subprocess.Popen[bytes]] = field(default_factory=list)
     logs: list[Path] = field(default_factory=list)
 
-    def start_worker(self, processes: int = 1, engine: str = "null") -> subprocess.Popen[bytes]:
+    def start_worker(
+        self, processes: int = 1, engine: str = "null", document_seconds: float | None = None
+    ) -> subprocess.Popen[bytes]:
         n = len(self.workers)
         log = self.tmp / f"worker{n}.log"
         command = [str(VERIFIER), "worker", "--processes", str(processes), "--hostname", f"w{n}-{self.queue}@%h"]
         env = {**self.env, "VERIFIER_OCR_ENGINE": engine}
+        if document_seconds is not None:
+            env["VERIFIER_DOCUMENT_SECONDS"] = str(document_seconds)
         worker = subprocess.Popen(
             command, cwd=ROOT, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT, start_new_session=True
         )

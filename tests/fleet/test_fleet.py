@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from api.tables import Document, Fingerprint, Job, Submission
+from fixtures.hostile import slow_pdf
 from tests.api.helpers import certificate_pdf, submit, wait_done
 from tests.conftest import encode, render_certificate
 from tests.fleet.conftest import Fleet
@@ -172,3 +173,19 @@ def test_two_applicants_copies_verified_at_once_flag_exactly_the_later_one(rabbi
         owners = {fleet.job(submission_id).lease_owner for submission_id in ids}
     assert flagged == {stored[1]}
     assert len(owners) == 2  # verified by two workers at once
+
+
+def test_a_document_over_its_time_limit_is_reported_with_a_flag_and_the_rest_of_the_job_completes(
+    rabbit_fleet: Fleet,
+) -> None:
+    # The slow page takes PDFium minutes to draw; its budget is a fraction of that, far above a certificate's.
+    fleet = rabbit_fleet
+    fleet.start_worker(document_seconds=10)
+    fleet.wait_workers_alive(1)
+    files = _files("t", 2)
+    files.insert(1, ("获奖证书/slow.pdf", slow_pdf()))
+    report = _report(fleet, _submit(fleet, files, name="张晓梅"), timeout=240)
+    by_file = {d["file"]: d for d in report["documents"]}
+    assert [f["code"] for f in by_file["获奖证书/slow.pdf"]["flags"]] == ["PROCESSING_TIMEOUT"]
+    for name, _data in files[::2]:
+        assert by_file[name]["doc_type"] == "award_certificate" and by_file[name]["pages"] == 1
