@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from models.vocab import DocType
+from verifier.document_number import BRACKETED_YEAR_AND_SERIAL
 from verifier.normalize import compact
 from verifier.text import DocumentText
-from verifier.understand.document_number import BRACKETED_YEAR_AND_SERIAL
 
 D = DocType
 

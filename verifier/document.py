@@ -41,10 +41,10 @@ from verifier.seals.sign_off import (
     with_sign_offs,
 )
 from verifier.settings import OcrSettings, Settings
+from verifier.several import describe, separate_certificates, side_by_side
 from verifier.text import DocumentText, build_document_text
 from verifier.understand.content_flags import content_flags
 from verifier.understand.members import find_members
-from verifier.understand.several import describe, separate_certificates, side_by_side
 from verifier.understand.signature import Signature, read_signature
 
 # Upright pages are kept at most this long a side for the duplicate check and viewers; OCR sees full size.

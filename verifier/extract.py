@@ -9,6 +9,7 @@ from rapidfuzz.distance import Levenshtein
 
 from models.report import Fields
 from models.vocab import AwardCategory, DocType, Level
+from verifier.document_number import BRACKETED_YEAR_AND_SERIAL
 from verifier.issuers.body_name import names_its_place
 from verifier.text import DocumentText
 from verifier.understand.awards import (
@@ -18,7 +19,6 @@ from verifier.understand.awards import (
     find_rank,
     project_members,
 )
-from verifier.understand.document_number import BRACKETED_YEAR_AND_SERIAL
 from verifier.understand.facts import (
     find_certificate_no,
     find_qualification_kind,

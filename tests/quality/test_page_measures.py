@@ -11,7 +11,7 @@ from models.page import TextLine
 from verifier.quality import assess_page
 from verifier.quality.geometry import skew_from_pixels
 from verifier.quality.recapture import measure_screen
-from verifier.quality.settings import QualitySettings
+from verifier.settings.quality import QualitySettings
 
 from .conftest import Drawn, moire, render_certificate, rotate
 

@@ -17,7 +17,7 @@ from verifier.issuers.repair import repair_body_name
 from verifier.text import DocumentText
 from verifier.understand.members import find_members, joined_names
 from verifier.understand.scope import contest_scope
-from verifier.understand.several import side_by_side
+from verifier.several import side_by_side
 
 
 def _certificate(title: str, body: list[str], sign_off: list[str]) -> DocumentText:

@@ -4,7 +4,7 @@ from verifier.duplicates.fingerprint import DocFingerprint, fingerprint_document
 from verifier.duplicates.hamming_index import HammingIndex
 from verifier.duplicates.matching import DuplicateMatch, find_duplicates
 from verifier.duplicates.register import SubmissionRegister
-from verifier.duplicates.settings import DuplicateSettings
+from verifier.settings.duplicates import DuplicateSettings
 
 __all__ = [
     "DocFingerprint",

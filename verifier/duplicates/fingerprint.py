@@ -10,8 +10,8 @@ from pydantic import BaseModel, Field
 
 from models.report import Fields
 from verifier.duplicates.normalise import normalise_date, normalise_holder, normalise_number, normalise_text
-from verifier.duplicates.settings import DuplicateSettings
 from verifier.imaging import downscale
+from verifier.settings.duplicates import DuplicateSettings
 
 
 class DocFingerprint(BaseModel):

@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from models.flags import FlagCode
 from verifier.duplicates.fingerprint import DocFingerprint
-from verifier.duplicates.settings import DuplicateSettings
+from verifier.settings.duplicates import DuplicateSettings
 
 
 class DuplicateMatch(BaseModel):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from verifier.duplicates.fingerprint import DocFingerprint
 from verifier.duplicates.matching import compare
-from verifier.duplicates.settings import DuplicateSettings
+from verifier.settings.duplicates import DuplicateSettings
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ readability), and document-level seal and photocopy decisions."""
 from verifier.quality.document import SEALED_TYPES, assess_document
 from verifier.quality.model import PageQuality
 from verifier.quality.page import EXPLAINS_NO_TEXT, assess_page
-from verifier.quality.settings import QualitySettings
+from verifier.settings.quality import QualitySettings
 
 __all__ = [
     "EXPLAINS_NO_TEXT",

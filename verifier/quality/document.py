@@ -12,10 +12,10 @@ from models.vocab import DocType
 from verifier.imaging import downscale, to_grey
 from verifier.quality.model import PageQuality
 from verifier.quality.redink import colourfulness, toner_specks
-from verifier.quality.settings import QualitySettings
 from verifier.seals.detect import detect_seals
 from verifier.seals.ink import red_mask
 from verifier.seals.model import Seal
+from verifier.settings.quality import QualitySettings
 
 # Types issued under an official seal (000, 002: 加盖公章); the red seal is also why a colour scan of
 # the original always shows colour. 毕业证书 and 学位证书 carry the school's seal, a 岗位说明书 handed in as

@@ -20,9 +20,9 @@ from verifier.quality.geometry import (
 )
 from verifier.quality.model import PageQuality
 from verifier.quality.recapture import ScreenPattern, measure_screen
-from verifier.quality.settings import QualitySettings
 from verifier.quality.sharpness import line_sharpness, tile_sharpness
 from verifier.quality.working import text_mask, to_working
+from verifier.settings.quality import QualitySettings
 
 
 def assess_page(

@@ -10,7 +10,7 @@ import cv2
 import numpy as np
 
 from verifier.imaging import to_grey
-from verifier.quality.settings import QualitySettings
+from verifier.settings.quality import QualitySettings
 
 _MIN_RADIUS = 0.12  # of the spectrum half-size: below this are text lines and character pitch
 _MAX_RADIUS = 1.42  # up to the spectrum's corners: a screen's sub-pixel grid sits near Nyquist

@@ -8,9 +8,9 @@ import cv2
 import numpy as np
 
 from verifier.imaging import downscale
-from verifier.quality.settings import QualitySettings
 from verifier.seals.ink import red_mask
 from verifier.seals.model import Seal
+from verifier.settings.quality import QualitySettings
 
 _RIM_SAMPLES = 180
 # How far along its line a title character's neighbours may stand, in character sizes.

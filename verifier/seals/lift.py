@@ -13,9 +13,9 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from verifier.quality.settings import QualitySettings
 from verifier.seals.ink import red_mask
 from verifier.seals.model import Seal
+from verifier.settings.quality import QualitySettings
 
 # The lifted area reaches a little past the fitted ellipse: ink spreads, and fitEllipse hugs the ring.
 SEAL_MARGIN = 1.12

@@ -15,8 +15,8 @@ from functools import lru_cache
 import cn2an
 from rapidfuzz import fuzz, process
 
+from verifier.document_number import BRACKETED_YEAR_AND_SERIAL
 from verifier.normalize import chinese_number, date_numerals, find_dates, is_calendar_date
-from verifier.understand.document_number import BRACKETED_YEAR_AND_SERIAL
 
 _DIGITS = "〇一二三四五六七八九"
 _MD = r"(\d{1,2}|[〇零一二三四五六七八九十]{1,3})"

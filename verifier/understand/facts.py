@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 from models.vocab import RegistrationResult, TitleRank
+from verifier.document_number import BRACKETED_YEAR_AND_SERIAL
 from verifier.normalize import chinese_number, find_dates
 from verifier.text import DocumentText, Line
 from verifier.understand.dates import english_dates
-from verifier.understand.document_number import BRACKETED_YEAR_AND_SERIAL
 
 # --- certificate number -------------------------------------------------------------------------------------------
 # 身份证号 / 身份证件编号 caption the holder's identity number, not the certificate's.

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from verifier.quality.settings import QualitySettings
+from verifier.settings.quality import QualitySettings
 
 
 class IngestSettings(BaseSettings):
