@@ -10,7 +10,7 @@ from models.report import Report
 SCHEMA_PATH = Path(__file__).with_name("report.schema.json")
 
 
-def report_schema() -> dict:  # type: ignore[type-arg]
+def report_schema() -> dict:
     schema = Report.model_json_schema(mode="serialization")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Evidence verification report"

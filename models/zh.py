@@ -221,5 +221,5 @@ def visible_codes() -> set[str]:
     """Every code a person must never see raw: flag codes, field keys, enum values (tests scan pages for them)."""
     codes = {c.value for c in FlagCode} | set(FIELD_LABEL_ZH)
     for enum in (DocType, Level, Grade, AwardCategory, RegistrationResult, TitleRank, Verdict, ClauseStatus, Tier):
-        codes |= {member.value for member in enum}  # type: ignore[attr-defined]
+        codes |= {member.value for member in enum}
     return codes

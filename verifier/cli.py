@@ -158,7 +158,7 @@ def _applicant(
     named options take codes or the Chinese words (高级教师, 县乡, 2018年9月)."""
     from verifier.profile import build_profile, parse_facts, read_profile_file
 
-    named = {
+    named: dict[str, object] = {
         "name": name,
         "target_title": parse_title(target),
         "tier": parse_tier(tier),

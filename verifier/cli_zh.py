@@ -11,7 +11,7 @@ import re
 import typer.rich_utils as rich_utils
 from typer._click import exceptions as errors  # Typer carries its own Click; its errors are these classes
 from typer._click.core import Context
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperCommand, TyperGroup, TyperOption
 
 HELP_TEXT = "显示帮助并退出"
 HELP_OPTIONS = ["-h", "--help"]
@@ -37,7 +37,7 @@ def _zh_usage(text: str) -> str:
 class _Chinese:
     """Mixed into Typer's command classes: the help option and the usage line in Chinese."""
 
-    def get_help_option(self, ctx: Context) -> object:
+    def get_help_option(self, ctx: Context) -> TyperOption | None:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.help = HELP_TEXT

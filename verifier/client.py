@@ -207,9 +207,9 @@ def _read(spec: FileSpec) -> tuple[str | None, str, bytes]:
         path = Path(spec)
         return None, path.name, path.read_bytes()
     if len(spec) == 3:
-        column, label, data = spec  # type: ignore[misc]
+        column, label, data = spec
         return column, str(label), bytes(data)
-    column, file = spec  # type: ignore[misc]
+    column, file = spec
     return column, Path(file).name, Path(file).read_bytes()
 
 

@@ -144,7 +144,7 @@ def check_column(doc: DocumentReport, columns_file: str | None) -> None:
     doc.flags.append(Flag.make(FlagCode.WRONG_COLUMN, detail=detail, value=doc.doc_type.value))
 
 
-def apply_duplicates(docs: list[DocumentReport], matches: list) -> None:  # type: ignore[type-arg]
+def apply_duplicates(docs: list[DocumentReport], matches: list) -> None:
     """一证多传 (000 四（八）): the first upload of a document stands; later copies are flagged."""
     order = {d.file: i for i, d in enumerate(docs)}
     by_file = {d.file: d for d in docs}

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import cv2
 import numpy as np
@@ -47,6 +48,9 @@ from verifier.understand.content_flags import content_flags
 from verifier.understand.members import find_members
 from verifier.understand.signature import Signature, read_signature
 
+if TYPE_CHECKING:  # imported when a fingerprint is taken: the duplicate check loads its hashing then
+    from verifier.duplicates import DocFingerprint
+
 # Upright pages are kept at most this long a side for the duplicate check and viewers; OCR sees full size.
 PREVIEW_SIDE = 1600
 
@@ -73,7 +77,7 @@ class PageView:
 class DocumentAnalysis:
     report: DocumentReport
     views: list[PageView] = field(default_factory=list)
-    fingerprint: object | None = None  # verifier.duplicates.DocFingerprint, when the file was readable
+    fingerprint: DocFingerprint | None = None  # when the file was readable
     timings: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
 
@@ -289,7 +293,8 @@ def analyze_document(
         if qualities:
             doc_scores, doc_flags = assess_document(
                 qualities, uprights, decision.doc_type, settings.quality,
-                seals=page_seals if all(found is not None for found in page_seals) else None,
+                seals=known_seals if len(known_seals := [s for s in page_seals if s is not None]) == len(page_seals)
+                else None,
                 smalls=smalls,
             )
             report.quality["document"] = {k: v for k, v in doc_scores.items() if k != "pages"}

@@ -140,7 +140,8 @@ def orient_and_read(
     as_is = engine.recognize(crops)
     if settings.confident_upright and _mean_confidence(as_is) >= settings.confident_upright:
         flipped: list[tuple[str, float]] = []
-        flip, confidence = False, _mean_confidence(as_is)
+        confidence: float | None = _mean_confidence(as_is)
+        flip = False
     else:
         flipped = engine.recognize([np.ascontiguousarray(np.rot90(c, 2)) for c in crops])
         score_as_is, score_flipped = _line_score(as_is), _line_score(flipped)

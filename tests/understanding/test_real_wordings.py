@@ -14,10 +14,10 @@ from verifier.classify import classify
 from verifier.crosscheck import check_holder
 from verifier.extract import extract
 from verifier.issuers.repair import repair_body_name
+from verifier.several import side_by_side
 from verifier.text import DocumentText
 from verifier.understand.members import find_members, joined_names
 from verifier.understand.scope import contest_scope
-from verifier.several import side_by_side
 
 
 def _certificate(title: str, body: list[str], sign_off: list[str]) -> DocumentText:

@@ -80,10 +80,10 @@ class AnalysisCache:
             for ln in meta["lines"]  # type: ignore[attr-defined]
         ]
         return PageView(
-            number=int(meta["number"]),  # type: ignore[arg-type]
+            number=int(meta["number"]),  # type: ignore[call-overload]  # an int in the JSON this cache wrote
             image=image,
             lines=lines,
-            rotation=int(meta["rotation"]),  # type: ignore[arg-type]
+            rotation=int(meta["rotation"]),  # type: ignore[call-overload]  # an int in the JSON this cache wrote
             source=str(meta["source"]),
             columns=bool(meta.get("columns", False)),
         )

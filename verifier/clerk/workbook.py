@@ -210,7 +210,7 @@ def _sheet(workbook: Workbook, title: str, headers: Sequence[str], rows: Iterabl
 
 def write_workbook(path: Path, summaries: Sequence[ApplicantSummary]) -> Path:
     workbook = Workbook()
-    workbook.remove(workbook.active)  # type: ignore[arg-type]
+    workbook.remove(workbook.active)
     applicants = _sheet(
         workbook, "申报人", APPLICANT_HEADERS, (_applicant_row(i, s) for i, s in enumerate(summaries, start=1))
     )

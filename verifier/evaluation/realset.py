@@ -17,7 +17,7 @@ from fixtures.labels import BenchmarkLabels, DocumentLabel, SeverityClass
 from models import DocType, FlagCode
 from models.report import Fields
 from models.vocab import Grade, Level
-from verifier.evaluation.metrics import DocumentScores
+from verifier.evaluation.metrics import DocumentScores, Ratio
 
 MANIFEST = Path(__file__).resolve().parents[2] / "bench" / "realset" / "realset.json"
 
@@ -150,6 +150,7 @@ def summary_markdown(scores: DocumentScores) -> str:
     and good captures given a false capture flag."""
     lines = ["| field | right | wrong | empty | scored | right % | wrong % | target |", "|---" * 8 + "|"]
     for name, least, most_wrong in TARGETS:
+        ratio: Ratio | None
         if name == "doc_type":
             ratio, empty = scores.doc_type, _unread_types(scores)
         else:

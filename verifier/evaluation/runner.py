@@ -6,12 +6,13 @@ import time
 from collections.abc import Callable
 from contextlib import nullcontext
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, Field
 
 from models.evidence import Evidence
 from models.flags import FLAG_SPECS, FlagCode
-from models.report import Applicant
+from models.report import Applicant, DocumentReport
 from models.vocab import Severity
 from verifier.criteria.result import CriteriaResult
 from verifier.duplicates import SubmissionRegister
@@ -71,8 +72,8 @@ def evaluate_benchmark(
 def _evaluate(
     root: Path,
     settings: Settings,
-    doc_labels: list,  # type: ignore[type-arg]
-    sub_labels: list,  # type: ignore[type-arg]
+    doc_labels: list,
+    sub_labels: list,
     ruleset_id: str,
     on_document: Callable[[object], None] | None,
     pool: WorkerPool | None,
@@ -87,9 +88,12 @@ def _evaluate(
     predicted = {d.file: d for d in result.report.documents}
     document_scores = score_documents(((lab, predicted[lab.file]) for lab in doc_labels), holder_salt=holder_salt)
 
-    sub_pairs, truth_pairs, predicted_pairs = [], set(), set()
+    sub_pairs: list[tuple[Any, DocumentReport]] = []
+    truth_pairs: set[frozenset[str]] = set()
+    predicted_pairs: set[frozenset[str]] = set()
     register = SubmissionRegister()
-    clauses, clause_misses = Ratio(), []
+    clauses = Ratio()
+    clause_misses: list[dict[str, str]] = []
     for sub in sub_labels:
         folder = root / "submissions" / sub.id
         sub_uploads = [Upload(file=lab.file, column=lab.column, path=folder / lab.file) for lab in sub.documents]
@@ -131,7 +135,7 @@ def _evaluate(
     )
 
 
-def _truth_evidence(doc_labels: list) -> list[Evidence]:  # type: ignore[type-arg]
+def _truth_evidence(doc_labels: list) -> list[Evidence]:
     """What a perfect reader would hand the criteria stage: the labelled type and fields, the printed text,
     usable unless a labelled flag makes the document unacceptable."""
     evidence = []
@@ -145,14 +149,14 @@ def _truth_evidence(doc_labels: list) -> list[Evidence]:  # type: ignore[type-ar
     return evidence
 
 
-def _truth_criteria(doc_labels: list, applicant: Applicant, ruleset_id: str) -> CriteriaResult:  # type: ignore[type-arg]
+def _truth_criteria(doc_labels: list, applicant: Applicant, ruleset_id: str) -> CriteriaResult:
     """What the rule set concludes from the labelled documents: the truth for clause outcomes and its flags."""
     from verifier.criteria import evaluate, load_ruleset
 
     return evaluate(load_ruleset(ruleset_id), _truth_evidence(doc_labels), applicant)
 
 
-def _with_ruleset_flags(label, truth: CriteriaResult | None):  # type: ignore[no-untyped-def]
+def _with_ruleset_flags(label, truth: CriteriaResult | None):
     """The label, expecting also the rule-set flags the rule set raises on the labelled documents."""
     if truth is None:
         return label
@@ -164,8 +168,8 @@ def _with_ruleset_flags(label, truth: CriteriaResult | None):  # type: ignore[no
 
 def _score_clauses(
     sub_id: str,
-    expected: list,  # type: ignore[type-arg]
-    predicted: list,  # type: ignore[type-arg]
+    expected: list,
+    predicted: list,
     ratio: Ratio,
     misses: list[dict[str, str]],
 ) -> None:

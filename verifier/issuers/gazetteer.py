@@ -183,9 +183,9 @@ def load_gazetteer() -> Gazetteer:
         current = [division for division in found if division.current]
         aliases[text] = Alias(text, kind, tuple(current or found))
     for text, official in _COLLOQUIAL_NAMES.items():
-        found = tuple(division for division in divisions if division.name == official and division.current)
-        if found:
-            aliases[text] = Alias(text, AliasKind.full, found)
+        named = tuple(division for division in divisions if division.name == official and division.current)
+        if named:
+            aliases[text] = Alias(text, AliasKind.full, named)
     # 兵团 units override civil entries of the same name: 石河子市 is 第八师石河子市, a 师-level body.
     for division, names_of_unit in _read_bingtuan():
         divisions.append(division)

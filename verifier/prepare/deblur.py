@@ -118,7 +118,7 @@ def deconvolve(image: np.ndarray, kernel: BlurKernel, noise_to_signal: float) ->
     grey = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if image.ndim == 3 else image
     psf = kernel.psf()
     pad = 2 * max(psf.shape)
-    padded = cv2.copyMakeBorder(grey, pad, pad, pad, pad, cv2.BORDER_REFLECT).astype(np.float32)
+    padded: np.ndarray = cv2.copyMakeBorder(grey, pad, pad, pad, pad, cv2.BORDER_REFLECT).astype(np.float32)
     rows, cols = cv2.getOptimalDFTSize(padded.shape[0]), cv2.getOptimalDFTSize(padded.shape[1])
     padded = cv2.copyMakeBorder(padded, 0, rows - padded.shape[0], 0, cols - padded.shape[1], cv2.BORDER_REFLECT)
     spread = np.zeros_like(padded)

@@ -59,13 +59,13 @@ def assess_document(
     s = settings or QualitySettings()
     # One downscale per page serves both measures (resizing a phone photo costs more than either).
     given = smalls or [None] * len(images)
-    smalls = [
+    working = [
         small if small is not None else downscale(image, s.working_width)[0]
         for image, small in zip(images, given, strict=True)
     ]
-    found = seals if seals is not None else [detect_seals(small, s) for small in smalls]
+    found = seals if seals is not None else [detect_seals(small, s) for small in working]
     seals_per_page = [len(page) for page in found]
-    colour_per_page = [_colour_measures(small, s) for small in smalls]
+    colour_per_page = [_colour_measures(small, s) for small in working]
     max_colour = max((c for c, _ in colour_per_page), default=0.0)
     max_red = max((r for _, r in colour_per_page), default=0.0)
     # Overexposure and darkness wash every colour out (and break faint strokes into dots): such a page

@@ -62,7 +62,7 @@ def tile_sharpness(grey: np.ndarray) -> float | None:
 
 # Second differences along x, y and the two diagonals; a diagonal step is √2 long, so its second
 # difference is halved to be per unit length squared.
-_DIRECTIONS = [
+_DIRECTIONS: list[np.ndarray] = [
     np.array([[0, 0, 0], [1, -2, 1], [0, 0, 0]], np.float32),
     np.array([[0, 1, 0], [0, -2, 0], [0, 1, 0]], np.float32),
     np.array([[1, 0, 0], [0, -2, 0], [0, 0, 1]], np.float32) / 2,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import cv2
 import numpy as np
@@ -115,7 +116,9 @@ def _without_rules(mask: np.ndarray, short_side: int) -> np.ndarray:
     stamped across them stays a blob of its own. A seal ring has no straight run this long."""
     length = max(15, int(short_side * 0.12))
     rules = cv2.morphologyEx(mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1)))
-    rules |= cv2.morphologyEx(mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, length)))
+    rules = cv2.bitwise_or(
+        rules, cv2.morphologyEx(mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, length)))
+    )
     return cv2.bitwise_and(mask, cv2.bitwise_not(cv2.dilate(rules, np.ones((3, 3), np.uint8))))
 
 
@@ -126,7 +129,7 @@ def _inside(seal: Seal, other: Seal) -> bool:
     return ow * oh > w * h and ox <= x and oy <= y and x + w <= ox + ow and y + h <= oy + oh
 
 
-def _title_character(seal: Seal, box: tuple[int, int, int, int], blobs: list[tuple[int, int, int, int]],
+def _title_character(seal: Seal, box: tuple[int, int, int, int], blobs: Sequence[Sequence[int]],
                      s: QualitySettings) -> bool:
     """A bold red title character closes into a round blob too, but stands in a row of like-sized blobs.
     Two or three issuers' seals stamped side by side also make a short row, so a close neighbour counts
@@ -138,7 +141,7 @@ def _title_character(seal: Seal, box: tuple[int, int, int, int], blobs: list[tup
     return any(gap <= size for gap in gaps) and seal.rim_coverage < s.seal_ring_coverage
 
 
-def _row_gaps(box: tuple[int, int, int, int], blobs: list[tuple[int, int, int, int]]) -> list[int]:
+def _row_gaps(box: tuple[int, int, int, int], blobs: Sequence[Sequence[int]]) -> list[int]:
     """The gaps to the red blobs of like height on the same line as this one (a neighbour may be several
     characters joined into one run)."""
     x, y, w, h = box

@@ -139,5 +139,5 @@ def _print_only(crop: np.ndarray) -> np.ndarray:
     dark or tinted capture as on a clean one (lifting the seal's own mask loses faint strokes under it)."""
     red = crop[..., 2].astype(np.float32)
     low, high = np.percentile(red, 1), np.percentile(red, 99)
-    stretched = np.clip((red - low) * 255.0 / max(high - low, 1.0), 0, 255).astype(np.uint8)
+    stretched = np.clip((red - low) * 255.0 / max(float(high - low), 1.0), 0, 255).astype(np.uint8)
     return cv2.cvtColor(stretched, cv2.COLOR_GRAY2BGR)

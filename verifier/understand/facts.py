@@ -58,10 +58,10 @@ def find_certificate_no(text: DocumentText) -> str | None:
     match = _DOCUMENT_NUMBER.search(text.full)
     if match:
         return _with_year_brackets(_DOCUMENT_NUMBER_CAPTION.sub("", match.group("number")))
-    for row in text.rows():
-        if _OTHER_NUMBER.search("".join(line.text for line in row)):
+    for cells in text.rows():
+        if _OTHER_NUMBER.search("".join(line.text for line in cells)):
             continue  # 身份证件号码 | 4405…: the holder's identity number, however OCR garbled it
-        for line in row:
+        for line in cells:
             # A caption lost to the edge leaves its colon, or its last character: (编)号:20180182.
             candidate = _CLIPPED_CAPTION.sub("", line.text.replace(" ", ""))
             is_date = find_dates(candidate) or english_dates(line.text)  # 12 March 2022 reads 12March2022

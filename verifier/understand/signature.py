@@ -486,7 +486,7 @@ def _spelled(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _english_words():  # type: ignore[no-untyped-def]
+def _english_words():
     from spellchecker import SpellChecker
 
     return SpellChecker(distance=1)
@@ -687,11 +687,11 @@ def _block_names(text: DocumentText, lines: list[Line]) -> list[str]:
             kept[kept.index(clash)] = line
     names = []
     for line in kept:
-        name = body_name(_strip_dates(line.text))
-        if not name:
+        signer = body_name(_strip_dates(line.text))
+        if not signer:
             continue
         above = _place_line_above(text, line)
-        names.append(f"{above}{name}" if above and not name.startswith(above) else name)
+        names.append(f"{above}{signer}" if above and not signer.startswith(above) else signer)
     names = _with_sub_units(names, kept)
     # A seal's ring repeats part of the name it covers (教育委 over 上海市教育委员会): keep the whole name.
     names = [n for n in names if not any(n != other and n in other for other in names)]
