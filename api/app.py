@@ -13,6 +13,7 @@ from fastapi import FastAPI
 from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
+from api.auth_gate import AuthGateMiddleware
 from api.body_limit import BodyLimitMiddleware
 from api.dispatch import Dispatcher, SendTokens, WakeThreads
 from api.errors import install_handlers
@@ -104,6 +105,8 @@ def create_app(
         return 1024 * 1024  # JSON bodies and review forms
 
     app.add_middleware(BodyLimitMiddleware, limit_for=limit_for)
+    # Added last, so it runs first: no upload body is read before its key is known good.
+    app.add_middleware(AuthGateMiddleware, paths={"/v1/submissions", "/v1/verify"})
     return app
 
 
