@@ -132,6 +132,14 @@ class Report(BaseModel):
     summary: Summary
 
 
+def eligibility_judged(report: Report) -> bool:
+    """Was eligibility judged? Not without a target title, unless the rule set decides it for every title alike
+    (年度验证, 定期注册: summary.coverage.needs_target_title is false)."""
+    if report.summary.coverage is not None:
+        return not report.summary.coverage.needs_target_title
+    return report.applicant is not None and report.applicant.target_title is not None
+
+
 def verdict_for(flags: list[Flag]) -> Verdict:
     """CONTRACT: reject on any error flag, review on any warning, else accept."""
     if any(f.severity == Severity.error for f in flags):

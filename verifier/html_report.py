@@ -11,7 +11,7 @@ import numpy as np
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from models import zh
-from models.report import Report
+from models.report import Report, eligibility_judged
 from verifier.document import DocumentAnalysis
 
 THUMB_SIDE = 900
@@ -45,7 +45,7 @@ def render_html(report: Report, analyses: list[DocumentAnalysis], timezone: str 
         except RulesetNotFound:
             ruleset = None
     sources = {c.id: ruleset.source_text(c.source) for c in ruleset.clauses} if ruleset else {}
-    evaluated = report.applicant is not None and report.applicant.target_title is not None
+    evaluated = eligibility_judged(report)
     template = _env.get_template("report.html")
     return template.render(
         report=report,

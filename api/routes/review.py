@@ -26,6 +26,7 @@ from api.services import Services
 from api.tables import Document, ReviewDecision, Reviewer, Submission
 from models import zh
 from models.flags import FlagCode
+from models.report import eligibility_judged
 from models.vocab import (
     AWARD_CATEGORY_ZH,
     DOC_TYPE_ZH,
@@ -248,7 +249,7 @@ def _ruleset(report: Any) -> RuleSet | None:
 def _eligibility(report: Any) -> str:
     if report is None or not report.ruleset:
         return "未评估"
-    evaluated = report.applicant is not None and report.applicant.target_title is not None
+    evaluated = eligibility_judged(report)
     return zh.eligibility_name(report.summary.eligible, evaluated)
 
 

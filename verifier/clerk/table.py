@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from models.report import Report
+from models.report import Report, eligibility_judged
 from models.vocab import ClauseStatus, Severity, Verdict
 from models.zh import (
     NONE,
@@ -39,8 +39,8 @@ def level_and_grade(level: object, grade: object) -> str:
 
 
 def has_target(report: Report) -> bool:
-    """Eligibility is judged only for a target title; without one it is not evaluated, not open."""
-    return report.applicant is not None and report.applicant.target_title is not None
+    """Eligibility is judged only for a target title (or by a rule set that needs none); else not evaluated."""
+    return eligibility_judged(report)
 
 
 def print_report(report: Report, out: Console, title: str = "材料核验结果") -> None:
@@ -64,6 +64,10 @@ def print_report(report: Report, out: Console, title: str = "材料核验结果"
     if report.ruleset:
         line += f"；评审条件：{eligibility_name(s.eligible, evaluated=has_target(report))}"
     out.print(line)
+    if report.ruleset and s.coverage is not None and s.coverage.not_modelled:
+        # what `eligible` says nothing about, so a reader never takes 符合 for more than it is
+        unchecked = "；".join(escape(t) for t in s.coverage.not_modelled)
+        out.print(f"评审条件结论未核对以下各项，由评审人员把握：{unchecked}")
     for clause in report.clauses:
         style = _STATUS_STYLE.get(clause.status, "yellow")
         text = f"[{style}]{clause_status_name(clause.status)}[/] {escape(clause.title)}"

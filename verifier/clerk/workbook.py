@@ -17,7 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from models.report import Applicant, Report
+from models.report import Applicant, Report, eligibility_judged
 from models.vocab import ClauseStatus, Verdict
 from models.zh import (
     NONE,
@@ -101,7 +101,7 @@ def _eligibility(summary: ApplicantSummary) -> str:
         return NONE
     if not report.ruleset:
         return "未评估"
-    evaluated = report.applicant is not None and report.applicant.target_title is not None
+    evaluated = eligibility_judged(report)
     return eligibility_name(report.summary.eligible, evaluated)
 
 
