@@ -32,7 +32,7 @@ CUES: dict[DocType, list[tuple[str, float]]] = {
     ],
     D.honor_certificate: [
         ("被评为", 3), ("荣誉称号", 3), ("授予", 1), ("优秀教师", 2), ("优秀班主任", 2), ("先进工作者", 2),
-        ("优秀教育工作者", 2), ("模范教师", 2), ("师德标兵", 2), ("先进个人", 2), ("优秀共产党员", 1.5),
+        ("优秀教育工作者", 2), ("模范教师", 2), ("师德标兵", 2), ("先进个人", 3), ("优秀共产党员", 1.5),
         ("表彰", 0.5), ("荣誉证书", 1), ("称号", 2.5), ("骨干教师", 2), ("教学能手", 2), ("最美乡村教师", 2),
         ("学科带头人", 2), ("名师", 1), ("评为", 1.5), ("确定为", 1.5), ("认定", 1), ("名师工作室", 2),
         # An award named for the teacher, with no grade (优良教师奖, 杰出教师奖, 乡村教师奖): an honour, not a contest.
@@ -42,7 +42,7 @@ CUES: dict[DocType, list[tuple[str, float]]] = {
         ("三好学生", 3), ("优秀学生干部", 3), ("优秀学生", 2), ("优秀学员", 3), ("优秀团员", 3), ("优秀团干部", 3),
         ("优秀毕业生", 3), ("优秀志愿者", 3), ("标兵", 2), ("积极分子", 2), ("优秀个人", 2),
         ("军训", 1.5), ("社会实践", 1.5), ("优秀党员", 2), ("优秀工作者", 2), ("德育工作者", 2), ("优秀辅导员", 2),
-        ("表现突出", 1), ("表现优异", 1), ("成绩突出", 1),
+        ("表现突出", 1), ("表现优异", 1), ("表现优越", 1), ("成绩突出", 1),
         ("CertificateofHonor", 3), ("CertificateofHonour", 3), ("OutstandingTeacher", 2), ("ExcellentTeacher", 2),
         ("HonoraryTitle", 3),
     ],
@@ -222,7 +222,8 @@ def _titled_certificate(
     real-certificate failures): its fields are read and a reviewer checks the type, rather than an empty `other`."""
     # Where no line was set large enough to be a title, the first line read stands for it.
     title_lines = [compact(line.text) for line in text.titles()] or [compact(line.text) for line in text.lines[:1]]
-    if not any(_CERTIFICATE_TITLE.search(line) for line in title_lines):
+    # A title set in spaced characters may come as a box per character (奖 | 状): the title lines joined as well.
+    if not any(_CERTIFICATE_TITLE.search(line) for line in [*title_lines, titles]):
         return None
     if _NEWS.search(body) or _GOOD_NEWS_TITLE.search(titles) or _FORM_TITLE.search(titles):
         return None
@@ -255,7 +256,8 @@ _NAMED_PUPIL = re.compile(
 )
 # Three names or more joined by 、 (a team addressed by name: 王芳、李丽、张伟：), or the winners addressed together.
 _NAME_LIST = re.compile(r"(?:[\u4e00-\u9fff·]{2,4}、\s*){2,}[\u4e00-\u9fff·]{2,4}")
-_YOU_ALL = re.compile(r"你们的|你们在|你队|贵队")
+# …or a students' category (学生组二等奖, 本科组): the certificate is a student's, its coach named below.
+_YOU_ALL = re.compile(r"你们的|你们在|你队|贵队|(?:学生|本科|研究生|大学生|高职|中职)组")
 _COACH_CAPTION_END = re.compile(r"(?:指导|辅导)(?:教师|老师)\s*[:：]?\s*$")
 
 

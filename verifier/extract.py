@@ -75,7 +75,7 @@ def extract(doc_type: DocType, text: DocumentText) -> Fields:
         issuers[0] = approver  # the approving bureau, whose line kept only the end of its name
     holder = find_holder(doc_type, text)
     values: dict[str, object] = {
-        "holder": holder_among(holder, find_members(doc_type, text, holder)),
+        "holder": holder_among(holder, find_members(doc_type, text, holder, winners_only=True)),
         "issuer": issuers[0] if issuers else None,
         "issue_date": signature.issue_date,
         "level": _level(doc_type, issuers, text) if "level" in allowed else None,

@@ -341,3 +341,45 @@ def test_names_the_recogniser_closed_up_are_parted(run: str, names: list[str]) -
 def test_a_region_of_several_provinces_gives_no_level() -> None:
     """Class 5: 南部赛区 is a contest's region, not the county 南部县."""
     assert contest_scope("在第二十届全国大学生机器人大赛南部赛区中荣获一等奖") is None
+
+
+def test_a_contest_brand_in_quotes_stays_in_the_issuer() -> None:
+    """Class 4: the committee's name as printed, its brand quoted (“互联网+”)."""
+    text = _certificate(
+        "获奖证书",
+        ["李明轩、王小雨、赵子涵：", "你们的作品在第八届福建省“互联网+”大学生创新创业大赛中荣获金奖。"],
+        ["福建省“互联网+”大学生创新创业大赛组委会", "二〇二二年八月"],
+    )
+    assert extract(DocType.award_certificate, text).issuer == "福建省“互联网+”大学生创新创业大赛组委会"
+
+
+def test_a_title_read_a_character_a_box_still_titles_the_certificate() -> None:
+    """Class 1: 奖 | 状 set wide apart, over a sports-meet honour worded 表现优越, 荣获先进个人."""
+    text = typed_page(
+        [
+            ("奖", 120, 400),
+            ("状", 120, 700),
+            ("李明轩同学", 40, 150),
+            ("在第十六届田径运动会中表现优越，", 36, 150),
+            ("荣获先进个人。", 36, 150),
+            ("共青团福建工程学院", 32, 650),
+            ("2018年11月7日", 32, 700),
+        ]
+    )
+    decision = classify(text)
+    assert decision.doc_type == DocType.honor_certificate
+    assert extract(decision.doc_type, text).holder == "李明轩"
+
+
+def test_closed_up_winners_hold_the_award_and_never_their_coach() -> None:
+    """Classes 2 and 3: winners read as one run of names (孙一鸣陈思远…), coaches closed up too."""
+    text = _certificate(
+        "获奖证书",
+        ["孙一鸣陈思远许晨阳邓子墨", "你们的项目在第八届校大学生创新创业大赛中荣获金奖", "指导老师：邹诚陈晓红"],
+        ["福建工程学院创新创业创造教育学院", "二〇二二年八月"],
+    )
+    decision = classify(text)
+    assert decision.doc_type == DocType.award_certificate
+    holder = extract(decision.doc_type, text).holder
+    assert holder == "孙一鸣"
+    assert find_members(decision.doc_type, text, holder)[:4] == ["孙一鸣", "陈思远", "许晨阳", "邓子墨"]

@@ -13,7 +13,7 @@ from verifier.issuers.repair import repair_suffix
 _BODY_END = "|".join(BODY_SUFFIXES)
 # A body name: a short run of characters ending in a body word, nothing after it but a seal remark.
 _BODY_LINE = re.compile(
-    rf"^(?P<name>[\u4e00-\u9fff()（）·]{{2,40}}?(?:{_BODY_END}))(?:[(（]?[\u4e00-\u9fff]?章[)）]?)?$"
+    rf"^(?P<name>[\u4e00-\u9fff()（）·“”+]{{2,40}}?(?:{_BODY_END}))(?:[(（]?[\u4e00-\u9fff]?章[)）]?)?$"
 )
 
 
@@ -65,7 +65,11 @@ def _last_body(line: str) -> str | None:
 
 
 def one_body(part: str) -> str | None:
-    part = re.sub(r"[^\u4e00-\u9fff〇()（）·]", "", part)  # 〇 (U+3007) names regiments: 一〇三团
+    part = re.sub(r"[^\u4e00-\u9fff〇()（）·“”+]", "", part)  # 〇 (U+3007) names regiments: 一〇三团
+    # A contest's brand in quotes stays as printed (福建省“互联网+”大学生创新创业大赛组委会, class 4); quotes
+    # that pair with nothing are the recogniser's.
+    if part.count("“") != part.count("”") or ("+" in part and "“" not in part):
+        part = re.sub(r"[“”+]", "", part)
     if not part or len(part) > 40 or SENTENCE.search(part):
         return None
     match = _BODY_LINE.match(part) or _BINGTUAN_UNIT.match(part)

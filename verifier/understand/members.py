@@ -27,9 +27,12 @@ _LISTING_TYPES = (DocType.award_certificate, DocType.instructor_award)
 _SEVERAL = 2
 
 
-def find_members(doc_type: DocType, text: DocumentText, holder: str | None = None) -> list[str]:
+def find_members(
+    doc_type: DocType, text: DocumentText, holder: str | None = None, winners_only: bool = False
+) -> list[str]:
     """The recipients, holder first where read, when the certificate names several; [] otherwise. An award's
-    recipients are its winners and the teachers who coached them, an instructor_award's the teachers."""
+    recipients are its winners and the teachers who coached them (`winners_only`: the winners alone, who may hold
+    it), an instructor_award's the teachers."""
     if doc_type not in _LISTING_TYPES:
         return []
     rows = text.row_words()
@@ -38,11 +41,11 @@ def find_members(doc_type: DocType, text: DocumentText, holder: str | None = Non
     else:
         # The winners, then the teachers who coached them: a coach who applies finds the certificate his.
         coaches = _after_captions(_COACH_CAPTION, rows) or instructors(text)
-        found = [name for name in _winners(text, rows) if name not in coaches] + coaches
+        found = [name for name in _winners(text, rows) if name not in coaches] + ([] if winners_only else coaches)
     holder = holder_among(holder, found)
     if holder:
         found = [holder, *(name for name in found if name != holder)]
-    return found if len(found) >= _SEVERAL else []
+    return found if len(found) >= _SEVERAL or winners_only else []
 
 
 def holder_among(holder: str | None, members: list[str]) -> str | None:
@@ -66,7 +69,11 @@ def _winners(text: DocumentText, rows: list[str]) -> list[str]:
             found += [name for name in names if name not in found]
         # A row of names alone (王芳 李丽 张伟 above the statement), as a team certificate prints them, maybe
         # addressed with the suffix after the last name (王芳 李丽 张伟 同学：).
-        pieces = split_member_list(_ADDRESS_END.sub("", row))
+        pieces = [
+            part
+            for piece in split_member_list(_ADDRESS_END.sub("", row))
+            for part in ([piece] if is_person_name(piece) else joined_names(piece) or [""])
+        ]
         if len(pieces) >= _SEVERAL and all(is_person_name(piece) for piece in pieces):
             found += [name for name in pieces if name not in found]
     return found
@@ -100,7 +107,7 @@ def joined_names(run: str) -> list[str]:
     return top[0] if len(top) == 1 else []
 
 
-_LONGEST_JOINED = 12
+_LONGEST_JOINED = 18
 
 
 def _partings(run: str) -> list[list[str]]:

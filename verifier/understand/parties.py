@@ -9,15 +9,19 @@ import re
 from verifier.text import DocumentText, Line
 
 _OTHER_PARTY_CAPTION = re.compile(
-    r"^\s*(?:(?:参赛|获奖|选送|推荐|报送|所在|所属)(?:单位|学校|院校|高校|学院)|(?:学校|院校|单位|团队|队伍)名称"
+    r"^\s*(?:(?:参赛|获奖|选送|推荐|报送|所在|所属|战队|团队|队伍)(?:单位|学校|院校|高校|学院)|(?:学校|院校|单位|团队|队伍)名称"
     r"|(?:联合)?(?:指导|承办|协办|支持|赞助|合作|执行|运营|冠名|技术支持|战略合作)(?:单位|机构|方|伙伴)?"
-    r"|(?:联合)?主办(?:单位|机构|方)?)\s*[:：]?"
+    r"|(?:联合)?主办(?:单位|机构|方)?"
+    # The caption's first character lost to the edge or a seal (导单位, 办单位, 持单位): still another party's.
+    r"|[导办持]单位)\s*[:：]?"
 )
 # 主办单位 names the organisers: the issuer where nobody signs below, one of the parties where a committee does.
 _HOST_CAPTION = re.compile(r"^\s*(?:联合)?主办(?:单位|机构|方)?\s*[:：]?")
 _CONTEST = re.compile(r"赛|组委会|组织委员会")
 # A list under a caption goes on in the lines just below it, indented like its first name (承办单位：甲大学 | 乙大学).
 _LIST_GAP = 1.1
+# How far a list's next line may start from where its first name does (share of the page width).
+_ALIGNED = 0.05
 
 
 def other_party_lines(text: DocumentText) -> set[int]:
@@ -47,7 +51,10 @@ def _list_below(text: DocumentText, first: Line) -> list[Line]:
     """The lines a list goes on in under its caption: indented under the caption's first name, or, under a caption
     alone on its line (主办单位：), starting where the caption does."""
     height = first.bottom - first.top
-    bare = _OTHER_PARTY_CAPTION.sub("", first.text).strip() == ""
+    caption = _OTHER_PARTY_CAPTION.match(first.text)
+    bare = caption is not None and not first.text[caption.end() :].strip()
+    # Where the first name starts, after the caption: the list's next lines start there too.
+    value = first.left + (first.right - first.left) * (caption.end() if caption else 0) / max(len(first.text), 1)
     listed, last = [], first
     for line in text.lines:
         if line.page != first.page or line.top <= last.top:
@@ -55,14 +62,13 @@ def _list_below(text: DocumentText, first: Line) -> list[Line]:
         gap = line.top - last.bottom
         if gap > _LIST_GAP * height:
             continue
+        # Under a caption alone the list is centred or starts where the caption does: it overlaps the caption.
         if bare:
-            under = abs(line.left - first.left) < _SAME_LEFT
+            under = line.left < first.right and line.right > first.left
         else:
-            under = first.left < line.left < first.right and line.right <= first.right + 0.05
+            under = value - _ALIGNED <= line.left <= value + _ALIGNED
         if under and not _OTHER_PARTY_CAPTION.match(line.text):
             listed.append(line)
             last = line
     return listed
 
-
-_SAME_LEFT = 0.02

@@ -175,18 +175,13 @@ def read_signature(text: DocumentText) -> Signature:
         # the sign-off is what misread a digit.
         issue_date = f"{numbered}{issue_date[4:]}"
         cues.append("文号年份")
-    issuers = _captioned_issuers(text, contest_hosts=False)
+    issuers = _captioned_issuers(text)
     if issuers:
         cues.append("发证机关栏")
     else:
-        # A contest's 主办单位 caption lists its organisers; its committee signs below, and only where none signs
-        # do the organisers stand for the issuer.
-        issuers = (
-            _signing_bodies(text, date_line)
-            or _captioned_issuers(text, contest_hosts=True)
-            or _letterhead(text)
-            or _english_body(text)
-        )
+        # A contest's 主办单位 caption lists its organisers, not who signs: its committee does, and where the
+        # committee's name was not read the issuer stays empty rather than the first organiser.
+        issuers = _signing_bodies(text, date_line) or _letterhead(text) or _english_body(text)
     # Bodies signed side by side that OCR returned as one run are repaired one by one and kept together, a space
     # apart, as printed: both issued the document, and a rule may ask for either (省人民政府).
     repaired = [
@@ -349,12 +344,12 @@ def _fuzzy_caption(joined: str) -> str:
     return joined
 
 
-def _captioned_issuers(text: DocumentText, contest_hosts: bool) -> list[str]:
-    """The body after an issuer caption; a contest's 主办单位 only when `contest_hosts`."""
+def _captioned_issuers(text: DocumentText) -> list[str]:
+    """The body after an issuer caption; not a contest's 主办单位, which lists its organisers."""
     for row in text.rows():
         joined = _fuzzy_caption(" ".join(line.text for line in row))
         caption = _ISSUER_CAPTION.search(joined)
-        if not caption or hosts_in_a_contest(caption.group(0), text) != contest_hosts:
+        if not caption or hosts_in_a_contest(caption.group(0), text):
             continue
         # Up to the next caption in the row; the boxes of one name split by a seal are joined again.
         rest = re.split(r"\s+(?=[\u4e00-\u9fff]{2,6}[:：])", caption.group("rest"))[0]
@@ -714,7 +709,8 @@ def _with_sub_units(names: list[str], kept: list[Line]) -> list[str]:
             skip = False
             continue
         height = upper_line.bottom - upper_line.top
-        below = upper_line.page == lower_line.page and 0 <= lower_line.top - upper_line.bottom < height
+        # Tall boxes of a photo overlap the line above them a little.
+        below = upper_line.page == lower_line.page and -0.5 * height <= lower_line.top - upper_line.bottom < height
         centred = abs(upper_line.centre - lower_line.centre) < 0.05 or abs(upper_line.left - lower_line.left) < 0.03
         unit = _SUB_UNIT.search(lower) and not places_named(lower) and not _UNIVERSITY_LINE.search(lower[:-2])
         if _UNIVERSITY_LINE.search(upper) and below and centred and unit:
