@@ -200,11 +200,11 @@ def head_teacher_title() -> Evidence:
 @pytest.mark.parametrize(
     ("facts", "expected"),
     [
-        ({"head_teacher_years": 3, "education": "bachelor"}, SAT),
-        ({"head_teacher_years": 2, "education": "master"}, SAT),  # 获硕士以上学位的为2年
-        ({"head_teacher_years": 2, "education": "doctorate"}, SAT),
-        ({"head_teacher_years": 2, "education": "bachelor"}, NOT),
-        ({"head_teacher_years": 2}, REV),  # 学位 unknown
+        ({"head_teacher_years_since_title": 3, "education": "bachelor"}, SAT),
+        ({"head_teacher_years_since_title": 2, "education": "master"}, SAT),  # 获硕士以上学位的为2年
+        ({"head_teacher_years_since_title": 2, "education": "doctorate"}, SAT),
+        ({"head_teacher_years_since_title": 2, "education": "bachelor"}, NOT),
+        ({"head_teacher_years_since_title": 2}, REV),  # 学位 unknown
         ({}, REV),
     ],
 )
