@@ -271,3 +271,19 @@ def test_blurred_page_that_reads_nothing_is_blurry_not_unreadable(clean_page: Dr
     unsure = [TextLine(ln.text, ln.box, 0.2) for ln in clean_page.lines]
     found = codes(smeared, unsure)
     assert FlagCode.BLURRY in found and FlagCode.UNREADABLE not in found
+
+
+def test_a_decorative_border_cropped_tight_is_not_incomplete(clean_page: Drawn):
+    """Class 9 of the real-certificate failures: a patterned border the scan or photo cropped tight crosses every
+    edge with its ticks, while the page's frame and every text line are whole."""
+    image = clean_page.image.copy()
+    h, w = image.shape[:2]
+    for x in range(20, w - 20, 40):
+        cv2.line(image, (x, 0), (x + 10, 14), (40, 40, 40), 3)
+        cv2.line(image, (x, h - 1), (x + 10, h - 15), (40, 40, 40), 3)
+    for y in range(20, h - 20, 40):
+        cv2.line(image, (0, y), (14, y + 10), (40, 40, 40), 3)
+        cv2.line(image, (w - 1, y), (w - 15, y + 10), (40, 40, 40), 3)
+    quality = assess_page(image, clean_page.lines, 1)
+    assert quality.scores["strokes_out_of_frame"] > 0
+    assert FlagCode.INCOMPLETE not in {f.code for f in quality.flags}

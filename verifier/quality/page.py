@@ -24,6 +24,10 @@ from verifier.quality.sharpness import line_sharpness, tile_sharpness
 from verifier.quality.working import text_mask, to_working
 from verifier.settings.quality import QualitySettings
 
+# Strokes out of the frame on this many sides, or this many on one, are a pattern along the page's edge.
+_BORDER_SIDES = 3
+_PATTERN_CROSSINGS = 5
+
 
 def assess_page(
     image_bgr: np.ndarray,
@@ -139,10 +143,17 @@ def assess_page(
     # A cut along the lines slices at most one of them; a cut across them slices every line long enough
     # to reach it, while one long line at the side of a scan cropped tight to the text is no cut at all.
     enough = [n >= (1 if side in (0, 2) else s.edge_min_lines) for side, n in enumerate(cut)]
-    if any(enough) and framed_on_all_sides(
+    framed = (any(enough) or any(crossings)) and framed_on_all_sides(
         work.grey, band=s.frame_band, length=s.frame_length, contrast=s.edge_ink_contrast
-    ):
+    )
+    if framed:
         enough = [False] * 4  # the page's border (or the desk) is there on every side: text ran past it
+        patterned = sum(1 for n in crossings if n) >= _BORDER_SIDES or max(crossings) >= _PATTERN_CROSSINGS
+        if not any(cut) and patterned:
+            # Class 9 of the real-certificate failures: with the page's border all round and no text line at the
+            # edge, many strokes out of the frame, or strokes on most sides, are a decorative border's pattern, a
+            # folder's edge or print crop marks; a crop through a plain frame crosses its two rules on one side.
+            crossings = [0] * 4
     between = cut_between_lines(
         usable, image_bgr.shape[0], s.edge_line_margin, s.edge_line_margin_ratio, s.edge_line_margin_min
     )
