@@ -383,3 +383,30 @@ def test_closed_up_winners_hold_the_award_and_never_their_coach() -> None:
     holder = extract(decision.doc_type, text).holder
     assert holder == "孙一鸣"
     assert find_members(decision.doc_type, text, holder)[:4] == ["孙一鸣", "陈思远", "许晨阳", "邓子墨"]
+
+
+def test_a_school_addressed_above_the_statement_is_no_holder() -> None:
+    """Class 3: 江苏大学： reads like a double surname's name; the team's captioned members hold the award."""
+    text = _certificate(
+        "获奖证书",
+        ["江苏大学：", "贵校代表队参加全球校园人工智能算法精英大赛全国总决赛，", "荣获：三等奖", "指导老师：黄丽华",
+         "团队成员：韩立新彭洁曹思博"],
+        ["江苏省人工智能学会", "2024年12月"],
+    )
+    decision = classify(text)
+    assert decision.doc_type == DocType.award_certificate
+    holder = extract(decision.doc_type, text).holder
+    assert (holder, find_members(decision.doc_type, text, holder)) == ("韩立新", ["韩立新", "彭洁", "曹思博", "黄丽华"])
+
+
+def test_a_title_in_large_type_is_no_row_of_names() -> None:
+    text = typed_page(
+        [
+            ("智能汽车竞赛", 90, 300),
+            ("获奖证书", 80, 440),
+            ("参赛队员：韩立新、潘志远", 30, 150),
+            ("在第十九届全国大学生智能汽车竞赛中获得三等奖", 30, 150),
+            ("第十九届全国大学生智能汽车竞赛组织委员会", 28, 500),
+        ]
+    )
+    assert find_members(DocType.award_certificate, text, "韩立新") == ["韩立新", "潘志远"]

@@ -38,6 +38,8 @@ _CAPTIONED = re.compile(
     r"|参训教师|学员|受聘人|被聘人|申请人|作者|主持人|任职人员|课题负责人|负责人|被考核人|(?:成果|主要)?完成人"
     # A lesson or skill contest names whom it judged: 执教：王芳, 授课教师, 参赛选手, 主讲人.
     r"|执教(?:教师|老师|者|人)?|授课(?:教师|老师|人)|参赛(?:教师|老师|选手|者|人)|主讲(?:教师|老师|人)|获奖(?:个人|老师)"
+    # A team's winners, the first of them (class 3): 参赛队员：, 团队成员：, 参赛学生：, 选手姓名：.
+    r"|参赛(?:队员|队?学生)|团队成员|选手姓名|学生姓名"
     rf"|(?:授予|兹证明)(?=\s*[:：]))\s*[:：]?\s*(?P<name>{_HAN_RUN}{{2,9}}?){_AFTER_NAME}"
 )
 # A salutation on its own line, the holder's unit allowed in brackets before the colon (王芳（盘州市第二中学）：).

@@ -15,7 +15,7 @@ from verifier.understand.names import is_person_name
 _COACH_CAPTION = re.compile(r"(?:指导|辅导)(?:教师|老师)\s*[:：]?")
 _WINNER_CAPTION = re.compile(
     r"(?:获奖(?:者|人|学生|教师|选手|人员|个人)|参赛(?:队员|选手|队?学生|教师|者)|团队成员|队员|作者|学生|选手)"
-    r"(?:姓名)?\s*[:：]?"
+    r"(?:姓名)?\s*[:：]"
 )
 # What may follow a caption: names parted by spaces, 、 or commas.
 _LISTING = re.compile(r"[\u4e00-\u9fff·、，,\s]{2,80}")
@@ -23,6 +23,8 @@ _SUFFIX = re.compile(r"(?:同学|同志|老师|先生|女士)$")
 _ADDRESS_END = re.compile(r"\s*(?:同学|同志|老师|先生|女士)?\s*[:：]?\s*$")
 # The certificate types whose recipients are listed; the others name one holder or a list read elsewhere.
 _LISTING_TYPES = (DocType.award_certificate, DocType.instructor_award)
+# Lines this much larger than body text are titles.
+_TITLE_SIZE = 1.3
 # A certificate names several people when at least two are read.
 _SEVERAL = 2
 
@@ -64,9 +66,11 @@ def holder_among(holder: str | None, members: list[str]) -> str | None:
 
 def _winners(text: DocumentText, rows: list[str]) -> list[str]:
     found = _after_captions(_WINNER_CAPTION, rows)
-    for row in rows:
+    for row, lines in zip(rows, text.rows(), strict=True):
         for names in listed_names(row):
             found += [name for name in names if name not in found]
+        if max(line.height for line in lines) >= _TITLE_SIZE:
+            continue  # a title's words (智能汽车竞赛) may part into name-like pieces
         # A row of names alone (王芳 李丽 张伟 above the statement), as a team certificate prints them, maybe
         # addressed with the suffix after the last name (王芳 李丽 张伟 同学：).
         pieces = [

@@ -49,9 +49,21 @@ _NOT_IN_GIVEN_NAMES = set(
 _SUFFIXES = ("同学", "同志", "老师", "教师", "先生", "女士")
 
 
+# A school addressed above the statement (江苏大学：) or the start of a body's name reads like a double surname's
+# name (江 and 苏 are surnames): a province's name never starts a person's, a body word never ends one.
+_PROVINCES = (
+    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西",
+    "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "内蒙古", "广西",
+    "西藏", "宁夏", "新疆", "香港", "澳门", "台湾",
+)
+_BODY_ENDS = ("大学", "学院", "中学", "小学", "学校", "公司", "学会", "协会", "中心", "大")
+
+
 def is_person_name(text: str) -> bool:
     """A plausible name: 2–4 Han characters starting with a known surname, or a dotted minority name."""
     if text in _NOT_NAMES or text.endswith(_SUFFIXES):
+        return False
+    if len(text) >= 3 and (text.startswith(_PROVINCES) or text.endswith(_BODY_ENDS)):
         return False
     if _DOTTED_NAME.fullmatch(text):
         return True
