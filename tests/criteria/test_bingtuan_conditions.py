@@ -139,3 +139,9 @@ def test_every_year_attended_meets_the_yearly_clause() -> None:
     years = result_of(run(FULL), "materials.continuing-education-years")
     assert years.status == ClauseStatus.satisfied
     assert years.evidence == ["ms.pdf", "sy.pdf", "xb.pdf", "xx.pdf"]
+
+
+def test_the_cycle_is_the_notices_not_the_evaluation_days() -> None:
+    # a 2024 notice evaluated later still asks for 2020–2023 (自2020年以来, the years before the 2024 application)
+    result = evaluate(load_ruleset("bingtuan-2024"), FULL, person(staffing="establishment"), as_of=date(2026, 3, 1))
+    assert result_of(result, "materials.continuing-education-years").status == ClauseStatus.satisfied

@@ -210,6 +210,9 @@ class YearlyAttendance(_Strict):
 
     doc_types: list[DocType] = Field(default_factory=lambda: [DocType.continuing_education])
     since_year: int = Field(description="first year of the cycle (自2020年以来)")
+    through_year: int | None = Field(
+        None, description="last year of the cycle the notice asks for; the year before the evaluation's when null"
+    )
     make_up_one_per_year: bool = Field(True, description="一个学习年度内只能补一个年度的学时数")
 
 

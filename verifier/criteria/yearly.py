@@ -32,7 +32,7 @@ class YearlyOutcome:
 
 
 def attendance(rule: YearlyAttendance, evidence: list[Evidence], as_of: date) -> YearlyOutcome:
-    """Years from `since_year` to the year before the evaluation (the current year is still running)."""
+    """Years from `since_year` to `through_year`, at most the year before the evaluation (still running)."""
     outcome = YearlyOutcome()
     for item in evidence:
         if item.doc_type not in rule.doc_types:
@@ -45,5 +45,6 @@ def attendance(rule: YearlyAttendance, evidence: list[Evidence], as_of: date) ->
             continue
         outcome.attended.add(span.earliest.year)
         outcome.files.append(item.file)
-    outcome.missed = [y for y in range(rule.since_year, as_of.year) if y not in outcome.attended]
+    last = as_of.year - 1 if rule.through_year is None else min(rule.through_year, as_of.year - 1)
+    outcome.missed = [y for y in range(rule.since_year, last + 1) if y not in outcome.attended]
     return outcome
