@@ -24,8 +24,8 @@ CUES: dict[DocType, list[tuple[str, float]]] = {
         ("大赛", 1), ("优质课", 1.5), ("优课", 1.5), ("成果奖", 1.5), ("评选", 0.5), ("奖", 0.5), ("论文", 1),
         ("完成人", 1.5), ("基本功", 1), ("教学成果", 1.5), ("科研成果", 1.5), ("金牌", 1.5), ("银牌", 1.5),
         ("铜牌", 1.5), ("教学技能", 1.5),
-        # Class 1: a scholarship is awarded by grade or by name (一等奖学金, 国家奖学金), as a prize is.
-        ("奖学金", 3),
+        # Prizes without a grade (class 1): a contest's 优胜奖, 成功参赛奖, 鼓励奖.
+        ("优胜奖", 2), ("参赛奖", 2), ("鼓励奖", 2), ("单项奖", 2),
         # Foreign certificates (they also need a translation, content_flags.py), matched without spaces or case.
         ("FirstPrize", 2.5), ("SecondPrize", 2.5), ("ThirdPrize", 2.5), ("GrandPrize", 2.5), ("GoldMedal", 1.5),
         ("SilverMedal", 1.5), ("BronzeMedal", 1.5), ("CertificateofAchievement", 1), ("Competition", 1),
@@ -40,7 +40,9 @@ CUES: dict[DocType, list[tuple[str, float]]] = {
         # Class 1: students' and trainees' honours, which teachers' files carry too (a trainee's 优秀学员, a
         # student's 三好学生 under the teacher's 班主任 evidence): titles conferred without a contest.
         ("三好学生", 3), ("优秀学生干部", 3), ("优秀学生", 2), ("优秀学员", 3), ("优秀团员", 3), ("优秀团干部", 3),
-        ("优秀毕业生", 3), ("优秀志愿者", 3), ("标兵", 2), ("积极分子", 2), ("优秀个人", 2),
+        # A scholarship by name (国家奖学金, 国家励志奖学金) is an honour; a graded one (一等奖学金) is a prize,
+        # which its grade words make it.
+        ("奖学金", 2.5), ("优秀毕业生", 3), ("优秀志愿者", 3), ("标兵", 2), ("积极分子", 2), ("优秀个人", 2),
         ("军训", 1.5), ("社会实践", 1.5), ("优秀党员", 2), ("优秀工作者", 2), ("德育工作者", 2), ("优秀辅导员", 2),
         ("表现突出", 1), ("表现优异", 1), ("表现优越", 1), ("成绩突出", 1),
         ("CertificateofHonor", 3), ("CertificateofHonour", 3), ("OutstandingTeacher", 2), ("ExcellentTeacher", 2),
@@ -113,7 +115,18 @@ CUES: dict[DocType, list[tuple[str, float]]] = {
 
 # Cues that vary in form: prize grades in any numeral style, years of service, 评为 misread.
 PATTERN_CUES: dict[DocType, list[tuple[str, re.Pattern[str], float]]] = {
-    D.award_certificate: [("N等奖", re.compile(r"[特一二三壹贰叁]\s*等\s*奖"), 2.5)],
+    D.award_certificate: [
+        ("N等奖", re.compile(r"[特一二三壹贰叁甲乙丙]\s*等\s*奖"), 2.5),
+        # A prize named for what won it (荣获：优秀视频奖, 获得最佳创意奖), not a teacher's 优良教师奖 nor a
+        # scholarship.
+        (
+            "荣获…奖",
+            re.compile(
+                r"(?:赛|活动|评选|评比|征文|展演?)[\s\S]{0,40}?(?:荣获|获得)\s*[:：]?\s*[\u4e00-\u9fff]{2,8}(?<!教师)奖(?!学金)"
+            ),
+            2,
+        ),
+    ],
     D.commendation_document: [
         ("文号", re.compile(rf"[\u4e00-\u9fff]{{2,8}}{BRACKETED_YEAR_AND_SERIAL}"), 3),
         ("红头文件", re.compile(r"^.{4,30}文件$", re.MULTILINE), 2),
@@ -162,12 +175,16 @@ class Classification:
 
 
 def _contains(cue: str, text: str) -> bool:
+    if len(cue) <= _SHORT_LATIN and cue.isascii():
+        # A short Latin cue is a word of its own in its case (CN before a journal's number, not CCCCN).
+        return re.search(rf"(?<![A-Za-z]){cue}(?![a-z])", text) is not None
     if cue.lower() in text.lower():
         return True
     # Fuzzy only for long cues: on a shorter one a single differing character turns 教育工作满 into 教育工作者.
     return len(cue) >= 7 and fuzz.partial_ratio(cue, text, score_cutoff=85) >= 85
 
 
+_SHORT_LATIN = 3
 _CN_NUMBER = re.compile(r"CN\s*\d{2}\s*-\s*\d{4}", re.IGNORECASE)
 
 
@@ -208,6 +225,7 @@ def classify(text: DocumentText) -> Classification:
 # Class 1: a page that calls itself a certificate (荣誉证书, 证书, 奖状) and says more than its title.
 _CERTIFICATE_TITLE = re.compile(r"荣誉证书|荣誉状|奖状|^证书|证书$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_NOT_EVIDENCE_TITLE = re.compile(r"专利|著作权|登记证书|营业执照")
 # Characters beyond the title that make a statement (张三同学在…中表现突出，特发此证): a booklet's cover has none.
 _STATEMENT_CHARS = 12
 # What a titled certificate with no known wording most often is, by its title: an honour (荣誉证书, 证书 with
@@ -227,6 +245,8 @@ def _titled_certificate(
         return None
     if _NEWS.search(body) or _GOOD_NEWS_TITLE.search(titles) or _FORM_TITLE.search(titles):
         return None
+    if _NOT_EVIDENCE_TITLE.search(titles):
+        return None  # a patent's or a copyright's certificate proves no award, honour or training
     if len(_HAN.findall(body)) - len(_HAN.findall("".join(title_lines))) < _STATEMENT_CHARS:
         return None
     best = max(_CERTIFICATES, key=lambda t: scores[t])
@@ -251,8 +271,14 @@ _CERTIFICATES = (
 
 # Students named as the winners: a caption before a name (参赛学生：, 队员：, 作者：) or a name with 同学 after it.
 _NAMED_PUPIL = re.compile(
-    r"(?:参赛|获奖)?(?:队?学生|选手|队员|团队成员|作者|获奖者)(?:姓名)?\s*[:：]\s*[\u4e00-\u9fff·]{2,4}"
-    r"|[\u4e00-\u9fff·]{2,4}\s*同学"
+    r"(?:参赛|获奖)?(?:队?学生|选手|队员|团队成员|作者|获奖者)(?:姓名)?\s*(?:[(（][^)）\n]{0,10}[)）])?\s*[:：]\s*"
+    r"[\u4e00-\u9fff·]{2,4}"
+    # 队员's first character on a line of its own: 员：张三…
+    r"|^\s*员\s*[:：]\s*[\u4e00-\u9fff·]{2,4}"
+    # A team's caption in a box of its own, its names in a column beside it.
+    r"|(?:参赛|获奖)(?:队员|队?学生|选手)|团队成员"
+    r"|[\u4e00-\u9fff·]{2,4}\s*同学",
+    re.MULTILINE,
 )
 # Three names or more joined by 、 (a team addressed by name: 王芳、李丽、张伟：), or the winners addressed together.
 _NAME_LIST = re.compile(r"(?:[\u4e00-\u9fff·]{2,4}、\s*){2,}[\u4e00-\u9fff·]{2,4}")
@@ -304,6 +330,9 @@ def _apply_exclusions(scores: dict[DocType, float], body: str, titles: str, full
     # certificate, when it states no hours, credits or completion.
     if re.search(r"被评为|称号|优秀学员", body) and not re.search(r"学时|学分|结业|合格|完成", body):
         scores[D.continuing_education] *= 0.5
+    # A graded scholarship (综合奖学金 丙等奖, 一等奖学金) is a prize; one by name only (国家励志奖学金) an honour.
+    if "奖学金" in body and re.search(r"[特一二三甲乙丙]等", body):
+        scores[D.honor_certificate] *= 0.5
     # An honour title with no prize grade is an honour, not an award.
     if re.search(r"被评为|称号", body) and not re.search(r"[特一二三壹贰叁]等奖|[金银铜][奖牌]", body):
         scores[D.award_certificate] *= 0.5

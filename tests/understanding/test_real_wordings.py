@@ -8,7 +8,7 @@ import pytest
 from models.flags import FlagCode
 from models.page import TextLine
 from models.report import DocumentReport, Fields
-from models.vocab import DocType, Level
+from models.vocab import DocType, Grade, Level
 from tests.understanding.cases import typed_page
 from verifier.classify import classify
 from verifier.crosscheck import check_holder
@@ -31,7 +31,7 @@ def _certificate(title: str, body: list[str], sign_off: list[str]) -> DocumentTe
         ("荣誉证书", ["王小雨 同学", "荣获2021-2022学年度校级三好学生", "特发此证，以资鼓励"],
          ["遵义市第四中学", "二〇二二年七月"], DocType.honor_certificate, "王小雨"),
         ("荣誉证书", ["赵子涵同学：", "荣获2022-2023学年国家奖学金", "特发此证"],
-         ["贵州大学", "2023年11月"], DocType.award_certificate, "赵子涵"),
+         ["贵州大学", "2023年11月"], DocType.honor_certificate, "赵子涵"),
         ("荣誉证书", ["学员 陈晓红", "在2022年国培计划培训中荣获", "“优秀学员”称号"],
          ["贵州师范大学继续教育学院", "2022年12月"], DocType.honor_certificate, "陈晓红"),
         ("荣誉证书", ["孙浩然 同学在2022级新生军训中表现优异，", "荣获“军训标兵”称号。"],
@@ -410,3 +410,31 @@ def test_a_title_in_large_type_is_no_row_of_names() -> None:
         ]
     )
     assert find_members(DocType.award_certificate, text, "韩立新") == ["韩立新", "潘志远"]
+
+
+@pytest.mark.parametrize(
+    ("statement", "grade"),
+    [(["荣获2023-2024学年度第一学期优秀学生综合奖学金", "丙等奖"], Grade.third), (["荣获综合一等奖学金"], Grade.first)],
+)
+def test_a_graded_scholarship_is_a_prize_of_its_grade(statement: list[str], grade: Grade) -> None:
+    """Class 1: a scholarship graded 甲/乙/丙 or 一/二/三 is an award; one by name only (国家奖学金) an honour."""
+    text = _certificate("荣誉证书", ["李明轩同学：", *statement, "特颁此证"], ["重庆大学", "二〇二四年五月"])
+    decision = classify(text)
+    assert decision.doc_type == DocType.award_certificate
+    assert extract(decision.doc_type, text).grade == grade
+
+
+def test_an_ungraded_contest_prize_is_an_award() -> None:
+    statement = ["兹授予：孙一鸣 同学", "首届大学生Linux技能大赛优胜奖，", "以兹鼓励。"]
+    text = _certificate("证书", statement, ["某某软件有限公司", "2023年5月"])
+    assert classify(text).doc_type == DocType.award_certificate
+
+
+def test_a_latin_cue_is_a_word_of_its_own() -> None:
+    """CN before a journal's number is a publication's cue; the letters of a contest's logo (CCCCN) are not."""
+    text = _certificate(
+        "证书",
+        ["CCCCN 团体程序设计天梯赛", "全国总决赛 成功参赛奖", "参赛队员（排名不分先后）：李明轩 王小雨", "主办单位"],
+        ["全国高等学校计算机教育研究会", "2024年4月30日"],
+    )
+    assert classify(text).doc_type == DocType.award_certificate

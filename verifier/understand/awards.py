@@ -10,9 +10,10 @@ from verifier.normalize import chinese_number
 # Grade words as printed, including the formal numerals (壹等奖) and OCR's habit of reading 一 as a dash.
 _GRADES: list[tuple[re.Pattern[str], Grade]] = [
     (re.compile(r"特\s*等\s*奖"), Grade.special),
-    (re.compile(r"(?:[一壹1—\-]|第一)\s*等\s*奖"), Grade.first),
-    (re.compile(r"(?:[二贰2]|第二)\s*等\s*奖"), Grade.second),
-    (re.compile(r"(?:[三叁参3]|第三)\s*等\s*奖"), Grade.third),  # 叁 is often read as 参
+    # A scholarship graded 甲/乙/丙 (甲等奖学金) as the others are 一/二/三 (class 1 of the real-certificate failures).
+    (re.compile(r"(?:[一壹1—\-甲]|第一)\s*等\s*奖"), Grade.first),
+    (re.compile(r"(?:[二贰2乙]|第二)\s*等\s*奖"), Grade.second),
+    (re.compile(r"(?:[三叁参3丙]|第三)\s*等\s*奖"), Grade.third),  # 叁 is often read as 参
     # 優 (优 as a traditional glyph) is read as 備, simplified to 备: 备秀奖 is no word, so it is 优秀奖.
     (re.compile(r"[优备]\s*秀\s*奖"), Grade.excellent),
     (re.compile(r"金\s*[奖牌]"), Grade.gold),
