@@ -292,3 +292,18 @@ def test_a_head_teacher_title_is_judged_on_its_own_route_not_as_a_commendation(
     title = ev("honor_certificate", "被评为贵州省优秀班主任", level="provincial", issuer="贵州省教育厅")
     result = run([title], person("professor", head_teacher_years=years))
     assert status(result, "professor.performance.2") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("指导学生：李小明 获一等奖", {"李小明"}),
+        ("指导学生李小明参加全国青少年科技创新大赛", {"李小明"}),
+        ("指导王芳同学在市级比赛中获奖", {"王芳"}),
+        ("指导教师：张三", set()),  # the teacher, not a student
+    ],
+)
+def test_the_student_an_instructor_award_names(text: str, names: set[str]) -> None:
+    from verifier.criteria.layered import students
+
+    assert students(ev("instructor_award", text)) == names

@@ -24,6 +24,8 @@ _AWARD_TYPES = (DocType.award_certificate, DocType.instructor_award)
 _TITLE = re.compile(r"《([^《》]{2,40})》")
 # The student an instructor award names, read on the text with its spaces (a name ends at a space or a mark).
 _STUDENT = re.compile(r"学生(?:姓名)?\s*[:：]\s*([\u4e00-\u9fff·]{2,5})(?![\u4e00-\u9fff])")
+# …or run into the sentence: 指导学生李小明参加… (a name of 2–3 characters before the verb)
+_STUDENT_IN_TEXT = re.compile(r"指导(?:学生)?([\u4e00-\u9fff]{2,3}?)(?:同学)?(?:参加|在|于|荣获|获得|获)")
 _CONTEST = re.compile(r"([^,，。;；:：]{2,40}?(?:比赛|竞赛|大赛|评比|赛课|评选|展评|活动))")
 _YEAR = re.compile(r"\d{4}(?:-\d{4})?(?:年度|学年度|学年|年)?|[上下]半年")
 _REGION_PREFIX = re.compile(r"^.*?(?:省|自治区|兵团|市|州|盟|地区|县|区|旗|特区|乡|镇)(?=[^省市州县区乡镇]{2,}$)")
@@ -59,7 +61,8 @@ def _similar(a: str, b: str) -> bool:
 
 
 def students(evidence: Evidence) -> set[str]:
-    return set(_STUDENT.findall(unicodedata.normalize("NFKC", evidence.text)))
+    text = unicodedata.normalize("NFKC", evidence.text)
+    return set(_STUDENT.findall(text)) or set(_STUDENT_IN_TEXT.findall(re.sub(r"\s+", "", text)))
 
 
 def _same_year(a: Evidence, b: Evidence) -> bool:
