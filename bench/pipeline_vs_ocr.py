@@ -1,13 +1,14 @@
 """Time per page of the whole verifier against calling the OCR engine alone on the same pages, in one run.
 
-    python bench/pipeline_vs_ocr.py FOLDER [FOLDER ...] [--repeat 1] [--limit 40] [--json out.json]
+    python bench/pipeline_vs_ocr.py FOLDER [FOLDER ...] [--repeat 1] [--limit 40] [--also onnxruntime] [--json out.json]
 
 The reference is RapidOCR called directly with its default settings on every decoded page (what a bare OCR
 integration would do); the verifier runs end to end (ingest, orientation, OCR, quality, understanding,
 duplicates, report). Both run in this process, warm, interleaved per file so machine noise hits both alike.
 Several folders (the seed-2 sample, phone-sized photos from bench/phone_photos.py, a real set) are measured in
 the same run, one after the other, and reported side by side: each with its ratio, its median seconds a page
-and its 95th-percentile seconds a file.
+and its 95th-percentile seconds a file. `--also onnxruntime` times the verifier a second time on each file with
+its models on ONNX Runtime instead of OpenVINO (verifier/settings.py `OcrSettings.backend`), in the same loop.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import argparse
 import json
 import resource
 import statistics
+import sys
 import time
 from pathlib import Path
 
@@ -30,10 +32,13 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered) + 0.5) - 1))]
 
 
-def measure(folder: Path, bare: object, settings: Settings, repeat: int, limit: int | None) -> dict[str, object]:
+def measure(
+    folder: Path, bare: object, settings: Settings, repeat: int, limit: int | None, other: Settings | None = None
+) -> dict[str, object]:
     uploads = collect_uploads([folder])[:limit] if limit else collect_uploads([folder])
     decoded = {u.file: ingest_bytes(u.read(), settings.ingest) for u in uploads}
     bare_files, verifier_files, bare_pages, verifier_pages, pages_total = [], [], [], [], 0
+    other_files: list[float] = []
     stage_totals: dict[str, float] = {}
     for _ in range(repeat):
         for upload in uploads:
@@ -44,9 +49,14 @@ def measure(folder: Path, bare: object, settings: Settings, repeat: int, limit: 
             for page in pages:
                 bare(page.image)  # type: ignore[operator]
             bare_files.append(time.perf_counter() - start)
+            print(upload.file, flush=True, file=sys.stderr)
             start = time.perf_counter()
             result = verify_submission([upload], settings=settings)
             verifier_files.append(time.perf_counter() - start)
+            if other is not None:
+                start = time.perf_counter()
+                verify_submission([upload], settings=other)
+                other_files.append(time.perf_counter() - start)
             bare_pages.append(bare_files[-1] / len(pages))
             verifier_pages.append(verifier_files[-1] / len(pages))
             pages_total += len(pages)
@@ -55,6 +65,12 @@ def measure(folder: Path, bare: object, settings: Settings, repeat: int, limit: 
     if not verifier_files:
         return {"folder": str(folder), "files": 0}
     bare_total, verifier_total = sum(bare_files), sum(verifier_files)
+    also = {}
+    if other is not None:
+        also = {
+            f"speedup_vs_bare_on_{other.ocr.backend}": round(bare_total / sum(other_files), 3),
+            f"verifier_s_per_file_p95_on_{other.ocr.backend}": round(percentile(other_files, 0.95), 3),
+        }
     return {
         "folder": str(folder),
         "files": len([u for u in uploads if decoded[u.file].pages]),
@@ -66,6 +82,7 @@ def measure(folder: Path, bare: object, settings: Settings, repeat: int, limit: 
         "verifier_over_bare_ratio": round(verifier_total / bare_total, 3),
         "speedup_vs_bare": round(bare_total / verifier_total, 3),
         "verifier_stage_share": {k: round(v / sum(stage_totals.values()), 3) for k, v in sorted(stage_totals.items())},
+        **also,
     }
 
 
@@ -74,6 +91,7 @@ def main() -> None:
     parser.add_argument("folders", type=Path, nargs="+")
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--limit", type=int, help="the first N files of each folder")
+    parser.add_argument("--also", choices=["onnxruntime", "openvino"], help="time the verifier on this backend too")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
 
@@ -88,8 +106,13 @@ def main() -> None:
         if decoded.pages:
             bare(decoded.pages[0].image)
     verify_submission(first, settings=settings)
+    other = None
+    if args.also:
+        other = settings.model_copy(deep=True)
+        other.ocr.backend = args.also
+        verify_submission(first, settings=other)
 
-    sets = [measure(folder, bare, settings, args.repeat, args.limit) for folder in args.folders]
+    sets = [measure(folder, bare, settings, args.repeat, args.limit, other) for folder in args.folders]
     peak_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     summary = {"sets": sets, "peak_rss_mb_this_process": peak_mb}
     print(json.dumps(summary, ensure_ascii=False, indent=2))
