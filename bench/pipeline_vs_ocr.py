@@ -36,6 +36,10 @@ def measure(
     folder: Path, bare: object, settings: Settings, repeat: int, limit: int | None, other: Settings | None = None
 ) -> dict[str, object]:
     uploads = collect_uploads([folder])[:limit] if limit else collect_uploads([folder])
+    # A file the verifier refuses unread (a link out of the folder) would time as nothing: use copies or hard links.
+    refused = [u.file for u in uploads if getattr(u, "refusal", None)]
+    if refused:
+        raise SystemExit(f"{folder}: {len(refused)} files refused unread ({refused[0]} …): copy or hard-link them")
     decoded = {u.file: ingest_bytes(u.read(), settings.ingest) for u in uploads}
     bare_files, verifier_files, bare_pages, verifier_pages, pages_total = [], [], [], [], 0
     other_files: list[float] = []
