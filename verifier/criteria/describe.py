@@ -25,10 +25,17 @@ def _clause_lines(ruleset: RuleSet, clause: Clause) -> list[str]:
                 lines.append(f"        （{need_with_count(need)} 须在{need.window.label}）")
             if need.thresholds and need.label:
                 lines.append(f"        （等级：{'或'.join(threshold_text(t) for t in need.thresholds)}）")
+        if alt.facts:
+            routes = "；或".join("、".join(test_text(t) for t in route.all) for route in alt.facts)
+            lines.append(f"        另须（申报人信息）：{routes}")
         if alt.confirm:
             lines.append(f"        另须核实：{alt.confirm}")
     if clause.total:
         lines.append(f"      学时：{total_text(clause.total)}")
+    if clause.yearly:
+        last = clause.yearly.through_year or "评审前一"
+        years = f"{clause.yearly.since_year}—{last} 年"
+        lines.append(f"      年度：{years}每年须有继续教育证书，缺的年度须补齐（一年只能补一个年度）")
     for number, route in enumerate(clause.profile, start=1):
         lines.append(f"      申报人信息{number}：{'、'.join(test_text(t) for t in route.all)}")
     if clause.only_if:
