@@ -438,3 +438,16 @@ def test_a_latin_cue_is_a_word_of_its_own() -> None:
         ["全国高等学校计算机教育研究会", "2024年4月30日"],
     )
     assert classify(text).doc_type == DocType.award_certificate
+
+
+@pytest.mark.parametrize(
+    ("reading", "repaired"),
+    [
+        ("工业和信息化才受流中心", "工业和信息化部人才交流中心"),  # misread and lost characters of a listed body
+        ("全国高校计算机教育研究会", "全国高校计算机教育研究会"),  # a short form, as printed
+        ("中国电子协会", "中国电子协会"),  # too short to tell from another body
+    ],
+)
+def test_a_national_bodys_misreading_is_repaired_only_towards_a_listed_body(reading: str, repaired: str) -> None:
+    """Class 8: repair only towards a body that exists, and only a reading that is no body as it stands."""
+    assert repair_body_name(reading) == repaired

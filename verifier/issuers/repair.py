@@ -14,6 +14,7 @@ from models.vocab import Level
 from verifier.issuers.bodies import BODY_SUFFIXES, NATIONAL_BODY, SCHOOL_BODY
 from verifier.issuers.fuzzy import FuzzyPlace, fuzzy_place, lookalike_place
 from verifier.issuers.gazetteer import Alias, AliasKind, Division, load_gazetteer
+from verifier.issuers.known import known_body
 from verifier.ocr.lookalike import LOOKALIKE, lookalike
 
 # Body words long or common enough that one odd character inside them is a misreading, not another body.
@@ -38,7 +39,10 @@ _PARTY_PREFIX = re.compile(r"^(?:中共|中国共产党|共青团)")
 
 def repair_body_name(name: str, context: str = "") -> str:
     """Undo one misread character: in the body word (教肓局 → 教育局, 人资源和社会保障局 → 人力资源和社会保障局), and
-    in the leading place name when the document prints that place correctly elsewhere (双山市 → 双鸭山市)."""
+    in the leading place name when the document prints that place correctly elsewhere (双山市 → 双鸭山市); a
+    national body's name that names no place, towards the listed body it nearly spells."""
+    if not load_gazetteer().find(name) and (listed := known_body(name)):
+        return listed
     party = _PARTY_PREFIX.match(name)
     if party and len(name) > party.end() + 1:
         return party.group(0) + repair_body_name(name[party.end() :], context)
