@@ -21,6 +21,7 @@ from api.metrics import registry_for
 from api.routes import admin, docs, health, metrics, review, rulesets, submissions, verify, webhooks
 from api.routes.verify import SyncWorkers
 from api.runner import JobRunner
+from api.security_headers import SecurityHeadersMiddleware
 from api.services import Services
 from api.settings import ApiSettings
 from api.webhooks import WebhookSender
@@ -107,6 +108,7 @@ def create_app(
     app.add_middleware(BodyLimitMiddleware, limit_for=limit_for)
     # Added last, so it runs first: no upload body is read before its key is known good.
     app.add_middleware(AuthGateMiddleware, paths={"/v1/submissions", "/v1/verify"})
+    app.add_middleware(SecurityHeadersMiddleware, cacheable=("/static/", docs.ASSETS_URL + "/"))
     return app
 
 

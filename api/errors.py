@@ -59,7 +59,12 @@ def install_handlers(app: FastAPI) -> None:
         return JSONResponse(error_body(exc.code, str(exc), detail), status_code=exc.http_status, headers=headers)
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400 and str(exc.detail).startswith("Too many files"):
+            # The form parser stops one file past the limit; docs/API.md promises the route's own answer.
+            limit = request.app.state.services.settings.max_files
+            message = f"每次申报最多 {limit} 个文件"
+            return JSONResponse(error_body("TOO_MANY_FILES", message, {"limit": limit}), status_code=422)
         code = _STATUS_CODES.get(exc.status_code, "HTTP_ERROR")
         message = exc.detail if isinstance(exc.detail, str) else code
         return JSONResponse(error_body(code, message), status_code=exc.status_code, headers=exc.headers)

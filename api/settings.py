@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Self
 
-from pydantic import AliasChoices, Field, model_validator
+from pydantic import AliasChoices, Field, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from verifier.errors import ConfigError
 
 _DEV_PEPPER = "dev-pepper-not-secret"
 
@@ -111,3 +113,12 @@ class ApiSettings(BaseSettings):
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+
+def load_settings() -> ApiSettings:
+    """The settings from the environment, or a ConfigError that says in one line what to set."""
+    try:
+        return ApiSettings()
+    except ValidationError as exc:
+        problems = "; ".join(str(e.get("msg", "")).removeprefix("Value error, ") for e in exc.errors())
+        raise ConfigError(f"服务配置错误：{problems}") from None

@@ -24,6 +24,12 @@ class UsageError(VerifierError):
     http_status = 422
 
 
+class ConfigError(VerifierError):
+    """The service's settings (VERIFIER_API_* variables) are missing or wrong; the message names which."""
+
+    code = "CONFIG"
+
+
 class EngineUnavailable(VerifierError):
     """An OCR engine (or its models) is not installed here."""
 

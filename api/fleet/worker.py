@@ -25,7 +25,7 @@ from api.dispatch import SendTokens
 from api.fleet.celery_app import RUN_NEXT, make_celery, send_token
 from api.runner import document_workers, run_claimed
 from api.services import Services
-from api.settings import ApiSettings
+from api.settings import ApiSettings, load_settings
 from api.tables import FleetWorker
 from api.webhooks import WebhookSender
 from verifier.pipeline import WorkerPool
@@ -156,7 +156,7 @@ class _Sweeper:
 
 def run_worker(processes: int, loglevel: str = "INFO", hostname: str | None = None) -> None:
     """Run the Celery worker in this process until it is stopped (SIGTERM: warm shutdown)."""
-    settings = ApiSettings()
+    settings = load_settings()
     if not settings.broker_url:
         raise SystemExit("verifier worker: set VERIFIER_BROKER_URL (amqp://… or redis://…)")
     # ONNX Runtime threads per process: the cores shared between the processes, so they never oversubscribe.

@@ -127,6 +127,8 @@ ReviewerDep = Annotated[Reviewer, Depends(current_reviewer)]
 
 def _same_origin(request: Request) -> bool:
     """Form posts must come from our own pages (the cookie is also SameSite=Strict)."""
+    if request.headers.get("sec-fetch-site") == "cross-site":  # the browser's own word, even without Origin
+        return False
     origin = request.headers.get("origin") or request.headers.get("referer")
     if not origin:
         return True
