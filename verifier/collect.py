@@ -66,7 +66,12 @@ def collect_uploads(paths: Iterable[Path]) -> list[Upload]:
 
 
 def _links_out(path: Path, inside: Path) -> bool:
-    return path.is_symlink() and not path.resolve().is_relative_to(inside)
+    if not path.is_symlink():
+        return False
+    try:
+        return not path.resolve().is_relative_to(inside)
+    except (OSError, RuntimeError):  # a loop of links: reading it reports why
+        return False
 
 
 def _upload(path: Path, label: str, column: str | None, inside: Path | None) -> Upload:

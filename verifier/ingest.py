@@ -138,6 +138,9 @@ def _ingest_image(data: bytes, fmt: str, settings: IngestSettings, result: Inges
             with Image.open(io.BytesIO(data), formats=_pil_formats(fmt)) as img:
                 frames = getattr(img, "n_frames", 1) if fmt == "tiff" else 1
                 result.page_count = frames
+                if frames > settings.max_pages:  # rejected whatever its pages say: none is decoded
+                    result.flags.append(_too_many_pages(frames, settings))
+                    return
                 # Every page's size from the headers before any is decoded: the budget covers them all.
                 sizes = _frame_sizes(img, min(frames, settings.max_pages))
                 largest = max(w * h for w, h in sizes)
@@ -165,8 +168,6 @@ def _ingest_image(data: bytes, fmt: str, settings: IngestSettings, result: Inges
         result.pages.clear()
         result.flags.append(Flag.make(FlagCode.CORRUPT_FILE, detail=_short(exc)))
         return
-    if result.page_count > settings.max_pages:
-        result.flags.append(_too_many_pages(result.page_count, settings))
 
 
 def page_sizes(data: bytes, max_pages: int) -> list[tuple[int, int]]:
@@ -240,7 +241,7 @@ def _flatten_alpha(img: Image.Image) -> Image.Image:
 
 
 def _too_many_pages(count: int, settings: IngestSettings) -> Flag:
-    detail = f"共 {count} 页，仅核验前 {settings.max_pages} 页"
+    detail = f"共 {count} 页，超过 {settings.max_pages} 页上限，请拆分后上传"
     return Flag.make(FlagCode.IMAGE_TOO_LARGE, detail=detail, value=count)
 
 
@@ -261,7 +262,9 @@ def _ingest_pdf(data: bytes, settings: IngestSettings, result: IngestResult) -> 
         try:
             doc = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as exc:
-            if "password" in str(exc).lower():
+            # PDFium's last error outlives the call that set it (a page-less file after an encrypted one reads
+            # "password"), so the file itself must say it is encrypted.
+            if "password" in str(exc).lower() and b"/Encrypt" in data:
                 result.flags.append(Flag.make(FlagCode.ENCRYPTED_PDF))
             else:
                 result.flags.append(Flag.make(FlagCode.CORRUPT_FILE, detail=_short(exc)))
@@ -272,9 +275,10 @@ def _ingest_pdf(data: bytes, settings: IngestSettings, result: IngestResult) -> 
             if count == 0:
                 result.flags.append(Flag.make(FlagCode.CORRUPT_FILE, detail="PDF 中没有页面"))
                 return
-            if count > settings.max_pages:
+            if count > settings.max_pages:  # rejected whatever its pages say: none is rendered
                 result.flags.append(_too_many_pages(count, settings))
-            for index in range(min(count, settings.max_pages)):
+                return
+            for index in range(count):
                 page = doc[index]
                 try:
                     _ingest_pdf_page(page, index, settings, result)

@@ -126,10 +126,12 @@ def test_pdf_header_without_body_is_corrupt() -> None:
     assert codes(ingest_bytes(b"%PDF-1.7\n%%EOF\n")) == ["CORRUPT_FILE"]
 
 
-def test_too_many_pages_verifies_the_first_ones(certificate: np.ndarray) -> None:
+def test_too_many_pages_is_refused_before_any_page_is_decoded(certificate: np.ndarray) -> None:
+    # Such a file is rejected whatever its pages hold; decoding its first pages only lets a hostile file
+    # with thousands of pages hold a worker for minutes.
     frames = [Image.fromarray(certificate[:50, :50, ::-1])] * 4
     buf = io.BytesIO()
     frames[0].save(buf, format="TIFF", save_all=True, append_images=frames[1:])
     result = ingest_bytes(buf.getvalue(), IngestSettings(max_pages=2))
-    assert len(result.pages) == 2
+    assert result.pages == [] and result.page_count == 4
     assert codes(result) == ["IMAGE_TOO_LARGE"]
