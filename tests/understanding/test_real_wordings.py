@@ -17,6 +17,7 @@ from verifier.issuers.repair import repair_body_name
 from verifier.several import side_by_side
 from verifier.text import DocumentText
 from verifier.understand.members import find_members, joined_names
+from verifier.understand.names import is_person_name
 from verifier.understand.scope import contest_scope
 
 
@@ -451,3 +452,9 @@ def test_a_latin_cue_is_a_word_of_its_own() -> None:
 def test_a_national_bodys_misreading_is_repaired_only_towards_a_listed_body(reading: str, repaired: str) -> None:
     """Class 8: repair only towards a body that exists, and only a reading that is no body as it stands."""
     assert repair_body_name(reading) == repaired
+
+
+@pytest.mark.parametrize("words", ["江苏", "荣誉", "计算机", "蓝桥杯", "祝贺您", "江苏大学"])
+def test_heading_words_that_start_with_a_surname_are_no_names(words: str) -> None:
+    """Class 3: a contest's or a school's words in large type are no holder (empty beats wrong)."""
+    assert not is_person_name(words)

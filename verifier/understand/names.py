@@ -38,11 +38,15 @@ _NOT_NAMES = {
     "申报人", "申报", "持证人", "获奖人", "获奖者", "负责人", "主持人", "申请人", "受聘人", "现任", "公示", "推荐",
     "全体", "全面", "全部", "高度", "项目", "任职", "任现职", "时任", "现任职称", "申报职称", "申报专业", "单位意见",
     "成果", "成员", "完成人",
+    # Words of a certificate's heading or wishes that start with a surname character (class 3 on the real set).
+    "荣誉", "计算机", "祝贺", "恭喜", "特发", "颁发", "获得",
 }
 # Characters that do not occur after the surname in given names but fill captions and sentences.
 _NOT_IN_GIVEN_NAMES = set(
     "的了是和与及或等之其为对年号级奖证书局厅部府省市县区镇乡校院会届期题项目表格栏填"
     "写报称职务位"
+    # A contest's cup and the reader addressed (蓝桥杯, 祝贺您) are in no given name.
+    "杯您你们"
 )
 # Suffixes of address that follow a name and are never part of it (class 3): 李明老师 is 李明, though 李 and 明 are
 # both surnames and would pass as a four-character name.
@@ -63,7 +67,7 @@ def is_person_name(text: str) -> bool:
     """A plausible name: 2–4 Han characters starting with a known surname, or a dotted minority name."""
     if text in _NOT_NAMES or text.endswith(_SUFFIXES):
         return False
-    if len(text) >= 3 and (text.startswith(_PROVINCES) or text.endswith(_BODY_ENDS)):
+    if text in _PROVINCES or (len(text) >= 3 and (text.startswith(_PROVINCES) or text.endswith(_BODY_ENDS))):
         return False
     if _DOTTED_NAME.fullmatch(text):
         return True
