@@ -143,8 +143,8 @@ def test_the_completed_reading_only_adds_to_the_documents_date(
     first: str | None, found: str | None, taken: str | None
 ) -> None:
     from models.report import DocumentReport, Fields
-    from verifier.document import _take_completed_date
+    from verifier.rereads import take_completed_date
 
     report = DocumentReport(file="a.png", fields=Fields(issue_date=first))
-    assert _take_completed_date(report, found) is (taken != first)
+    assert take_completed_date(report, found) is (taken != first)
     assert report.fields.issue_date == taken

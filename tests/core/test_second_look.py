@@ -16,7 +16,8 @@ from models import Fields
 from models.report import DocumentReport
 from models.vocab import DocType
 from tests.conftest import encode
-from verifier.document import _fill_from_second_look, _text_of_page, analyze_document
+from verifier.document import analyze_document
+from verifier.rereads import fill_empty, text_of_page
 from verifier.settings import Settings
 from verifier.text import build_document_text
 
@@ -72,7 +73,7 @@ def test_the_second_look_never_overrules_a_field_the_first_read() -> None:
         ]
     )
     report = DocumentReport(file="a.png", fields=Fields(holder="王晓明"))
-    assert _fill_from_second_look(report, DocType.honor_certificate, ["issuer", "issue_date"], second, second)
+    assert fill_empty(report, DocType.honor_certificate, ["issuer", "issue_date"], second, second)
     assert report.fields.holder == "王晓明"  # read first; the second reading's 王小明 does not replace it
     assert report.fields.issuer == "宿州市教育局" and report.fields.issue_date == "2021-09-10"
     assert report.fields.level is not None and report.fields.level.value == "municipal"
@@ -91,9 +92,9 @@ def test_one_of_several_certificates_takes_its_fields_from_its_own_page_only() -
     ]
     whole = build_document_text(pages)
     report = DocumentReport(file="a.pdf")
-    first = _text_of_page(pages, whole, 1)
-    assert _fill_from_second_look(report, DocType.award_certificate, ["holder", "issuer"], whole, first)
+    first = text_of_page(pages, whole, 1)
+    assert fill_empty(report, DocType.award_certificate, ["holder", "issuer"], whole, first)
     assert report.fields.issuer == "宿州市教育局"
     assert report.fields.holder is None  # the honour's 王小明 is not the award's holder
     assert report.text == whole.full  # the report still shows all the upload's text
-    assert _text_of_page(pages, whole, None) is whole
+    assert text_of_page(pages, whole, None) is whole

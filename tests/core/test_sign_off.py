@@ -17,7 +17,8 @@ from fixtures.produce import Recipe, produce
 from fixtures.templates.registry import render_document
 from models.page import TextLine
 from models.vocab import DocType
-from verifier.document import _agreed_date, analyze_document
+from verifier.document import analyze_document
+from verifier.rereads import agreed_date
 from verifier.seals.model import Seal
 from verifier.seals.sign_off import sign_off_areas, with_sign_offs
 from verifier.settings import Settings
@@ -121,21 +122,21 @@ def _reread(date: str | None, printed: str | None = None) -> tuple[Signature, li
 def test_a_doubtful_date_gives_way_to_two_rereads_that_agree_or_one_that_kept_more_characters() -> None:
     first = _signed("2019-01-10", "二〇一九年一月十日")
     whole = _reread("2019-01-30", "二〇一九年一月三十日")
-    agreed = _agreed_date(first, [whole, whole])
+    agreed = agreed_date(first, [whole, whole])
     assert agreed is not None and agreed[0].issue_date == "2019-01-30"
     # One re-read lost a character the first reading kept: two readings against one, the first stands.
     kept = _signed("2023-04-23", "二〇二三年四月二十三日")
     lost = _reread("2023-04-13", "二〇二三年四月十三日")
-    assert _agreed_date(kept, [lost, _reread("2023-04-23", "二〇二三年四月二十三日")]) is None
+    assert agreed_date(kept, [lost, _reread("2023-04-23", "二〇二三年四月二十三日")]) is None
     # One re-read alone, the other read nothing: taken when its date took more characters (2月24日 for 2月2日) …
-    alone = _agreed_date(_signed("2020-02-02", "2020年2月2日"), [_reread("2020-02-24", "2020年2月24日"), _reread(None)])
+    alone = agreed_date(_signed("2020-02-02", "2020年2月2日"), [_reread("2020-02-24", "2020年2月24日"), _reread(None)])
     assert alone is not None and alone[0].issue_date == "2020-02-24"
     # … not when it took as many or fewer (a character dropped is likelier than one added).
-    assert _agreed_date(kept, [lost, _reread(None)]) is None
-    assert _agreed_date(first, [_reread("2019-01", "2019年1月")] * 2) is None  # less than a day
-    assert _agreed_date(first, [_reread(None), _reread(None)]) is None
+    assert agreed_date(kept, [lost, _reread(None)]) is None
+    assert agreed_date(first, [_reread("2019-01", "2019年1月")] * 2) is None  # less than a day
+    assert agreed_date(first, [_reread(None), _reread(None)]) is None
     other = _reread("2019-01-20", "二〇一九年一月二十日")
-    assert _agreed_date(first, [whole, other]) is None  # no agreement
+    assert agreed_date(first, [whole, other]) is None  # no agreement
 
 
 @pytest.mark.ocr

@@ -1,0 +1,67 @@
+"""The re-reads' seam: a re-read that fails leaves the document as the reading before it left it, and the ones
+after it still run; the merge policy fills only what is empty."""
+
+from __future__ import annotations
+
+import logging
+from contextlib import nullcontext
+
+import numpy as np
+import pytest
+
+from models.page import PageSource, TextLine
+from models.report import DocumentReport, Fields
+from models.vocab import DocType
+from verifier import rereads
+from verifier.reading import PageRead, view_of
+from verifier.rereads import Draft, complete, fill_empty
+from verifier.settings import Settings
+from verifier.text import build_document_text
+
+
+def _line(text: str, y: float) -> TextLine:
+    return TextLine(text, [(100.0, y), (600.0, y), (600.0, y + 30), (100.0, y + 30)], 0.95)
+
+
+def _draft() -> Draft:
+    lines = [_line("荣誉证书", 50), _line("王小明同志:", 150), _line("被评为优秀教师。", 200)]
+    page = PageRead(1, PageSource.image, np.full((700, 800, 3), 255, np.uint8), lines)
+    report = DocumentReport(file="a.jpg", fields=Fields(holder="王小明"))
+    text = build_document_text([page.text_page])
+    view = view_of(1, page.upright, page.lines, 0, "image")
+    return Draft(report, DocType.honor_certificate, [page], text, None, [view], engine=None,  # type: ignore[arg-type]  # no step here reads
+                 settings=Settings(), timer=lambda _stage: nullcontext())
+
+
+def test_a_failing_reread_is_logged_and_skipped_and_the_later_ones_still_run(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    ran: list[str] = []
+
+    def broken(draft: Draft) -> None:
+        raise RuntimeError("engine lost")
+
+    def later(draft: Draft) -> None:
+        ran.append("lower page")
+
+    for name in ("complete_cut_dates", "second_look", "issuer_from_rings"):
+        monkeypatch.setattr(rereads, name, lambda draft: None)
+    monkeypatch.setattr(rereads, "sign_offs_around_seals", broken)
+    monkeypatch.setattr(rereads, "lower_pages", later)
+    draft = _draft()
+    with caplog.at_level(logging.ERROR, logger="verifier.rereads"):
+        complete(draft)  # no exception: the file is not made CORRUPT_FILE by one re-read
+    assert ran == ["lower page"]
+    assert draft.report.fields.holder == "王小明"
+    assert "sign-off around the seals" in caplog.text and "a.jpg" in caplog.text
+
+
+def test_the_merge_policy_fills_only_the_fields_it_was_asked_for() -> None:
+    draft = _draft()
+    second = build_document_text(
+        [(1, [_line("荣誉证书", 50), _line("李四同志:", 150), _line("宿州市教育局", 500)], 800, 700)]
+    )
+    assert fill_empty(draft.report, draft.doc_type, ["issuer"], second, second)
+    assert draft.report.fields.issuer == "宿州市教育局"
+    assert draft.report.fields.holder == "王小明"  # read once, never overruled by the re-read's 李四
+    assert not fill_empty(draft.report, draft.doc_type, [], second, second)

@@ -1,0 +1,187 @@
+"""A page read: prepared, turned upright, read by OCR and measured, as one frozen noun every later stage takes."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from models.flags import FlagCode
+from models.page import Page, PageSource, TextLine
+from models.report import Flag
+from verifier.ocr import OcrEngine
+from verifier.ocr.base import read_lines
+from verifier.ocr.date_lines import is_cut_short_date
+from verifier.orient import OrientedRead, detect_adaptive, orient_and_read, rotate_boxes, rotate_image
+from verifier.prepare import BlurKernel, prepare_page
+from verifier.quality import PageQuality, assess_page
+from verifier.quality.recapture import looks_like_screen
+from verifier.seals.detect import detect_seals
+from verifier.seals.model import Seal
+from verifier.settings import OcrSettings, Settings
+
+# A page as the text stage takes it: its number, its lines, and its upright width and height.
+PageText = tuple[int, list[TextLine], int, int]
+
+# Upright pages are kept at most this long a side for the duplicate check and viewers; OCR sees full size.
+PREVIEW_SIDE = 1600
+
+# How the caller times a stage of the reading ("prepare", "ocr", "quality").
+Timer = Callable[[str], AbstractContextManager[None]]
+
+
+@dataclass(frozen=True)
+class PageRead:
+    """One page as read. A later reading of part of it (a re-read) makes a new PageRead with other lines."""
+
+    number: int
+    source: PageSource
+    upright: np.ndarray = field(repr=False)  # the page as uploaded, turned upright
+    lines: list[TextLine]  # the lines the recogniser does not doubt, in the upright page's pixels
+    rotation: int = 0  # how far the upload was turned to stand upright
+    columns: bool = False  # written in columns (竖排)
+    # The seals found on the upright page; None for a text layer (looked for only when a reader needs them).
+    seals: list[Seal] | None = None
+    small: np.ndarray | None = field(default=None, repr=False)  # upright, at the quality stage's working width
+    screen: bool = False  # a photo of a screen
+    # The page as OCR read it, upright, kept only where a later reading may need it (a cut-short date line, or
+    # every page with the second look on): a prepared copy is as large as the page.
+    read_image: np.ndarray | None = field(default=None, repr=False)
+    quality: PageQuality | None = None  # None for a text layer
+    scores: dict[str, float] = field(default_factory=dict)  # the page's measures as the report shows them
+    flags: tuple[Flag, ...] = ()  # the page's own flags (turned, blurred …), in the order raised
+
+    @property
+    def text_page(self) -> PageText:
+        return (self.number, self.lines, self.upright.shape[1], self.upright.shape[0])
+
+    def with_lines(self, lines: list[TextLine]) -> PageRead:
+        return dataclasses.replace(self, lines=lines)
+
+
+@dataclass
+class PageView:
+    """An upright page as viewers show it: a downscaled image and the lines in its coordinates."""
+
+    number: int
+    image: np.ndarray
+    lines: list[TextLine]
+    rotation: int  # how far the upload was turned to show it upright
+    source: str
+    columns: bool = False  # written in columns (竖排): read a quarter anticlockwise of upright, shown upright
+
+
+def read_page(page: Page, engine: OcrEngine, settings: Settings, timer: Timer) -> PageRead:
+    """A page prepared, turned upright, read and measured; a text layer is taken as it is."""
+    if page.source == PageSource.pdf_text:
+        return PageRead(page.number, page.source, page.image, page.lines, scores={"text_layer": 1.0})
+    with timer("prepare"):
+        prepared = prepare_page(page.image, engine, settings)
+    with timer("ocr"):
+        read = _read_page(prepared.seen, engine, settings)
+    lines, rotation = sure(read.lines, settings.ocr), read.rotation
+    seals = prepared.seals
+    upright = rotate_image(page.image, rotation) if prepared.seen is not page.image else read.image
+    small = rotate_image(prepared.small, rotation)
+    if rotation:
+        with timer("quality"):
+            # Telling a seal from a red title's characters needs to know which way the lines run.
+            seals = detect_seals(upright, settings.quality, small)
+    flags = [_turned(page.number, read.upload_turned)] if read.upload_turned else []
+    with timer("quality"):
+        quality = assess_page(
+            upright, lines, page.number, settings.quality, prepared.screen, prepared.sharpness, small
+        )
+        scores = quality.scores
+        kernel: BlurKernel | None = prepared.kernel
+        if kernel is not None:  # read after undoing this blur; the measures are of the upload
+            scores[f"deblurred_{kernel.kind}_px"] = round(kernel.size, 1)
+        flags += quality.flags
+    may_read_again = settings.ocr.second_look or any(is_cut_short_date(line.text) for line in lines)
+    return PageRead(
+        page.number, page.source, upright, lines, read.upload_turned, read.columns, seals, small,
+        looks_like_screen(prepared.screen, settings.quality), read.image if may_read_again else None,
+        quality, scores, tuple(flags),
+    )
+
+
+def _turned(number: int, upload_turned: int) -> Flag:
+    uploaded_at = (360 - upload_turned) % 360  # how the upload is turned, clockwise from upright
+    turned = {90: "顺时针旋转了 90°", 180: "上下颠倒（旋转了 180°）", 270: "逆时针旋转了 90°"}[uploaded_at]
+    return Flag.make(FlagCode.NOT_UPRIGHT, page=number, value=uploaded_at, detail=f"第 {number} 页{turned}")
+
+
+def sure(lines: list[TextLine], ocr: OcrSettings) -> list[TextLine]:
+    """The lines of a page reading that the recogniser itself does not doubt: one below its score bar is a smudge
+    or an arc read from a rectangle (作生要会学式 at 0.16), not text to read facts from. Every reading of the
+    document's pages (the first, and every re-read) is held to it."""
+    return [line for line in lines if line.confidence >= ocr.text_score]
+
+
+def read_upright(image: np.ndarray, engine: OcrEngine, ocr: OcrSettings) -> list[TextLine]:
+    """An upright page read with the given detection settings, through the benchmark cache when configured."""
+    if not ocr.cache_dir:
+        return read_lines(engine, image, detect_adaptive(engine, image, ocr))
+    from verifier.ocr.cache import ReadCache, page_key
+
+    cache, key = ReadCache(Path(ocr.cache_dir)), page_key(image, ocr, read="upright")
+    hit = cache.get(key)
+    if hit is not None:
+        return hit.lines
+    lines = read_lines(engine, image, detect_adaptive(engine, image, ocr))
+    cache.put(key, 0, None, lines)
+    return lines
+
+
+def _read_page(image: np.ndarray, engine: OcrEngine, settings: Settings) -> OrientedRead:
+    """Orientation and OCR, through the benchmark cache when one is configured."""
+    if not settings.ocr.cache_dir:
+        return orient_and_read(engine, image, settings.orient, settings.ocr)
+    from verifier.ocr.cache import ReadCache, page_key
+
+    cache, key = ReadCache(Path(settings.ocr.cache_dir)), page_key(image, settings.ocr)
+    hit = cache.get(key)
+    if hit is not None:
+        return OrientedRead(hit.rotation, hit.confidence, rotate_image(image, hit.rotation), hit.lines, hit.columns)
+    read = orient_and_read(engine, image, settings.orient, settings.ocr)
+    cache.put(key, read.rotation, read.confidence, read.lines, read.columns)
+    return read
+
+
+def views_of(views: list[PageView], pages: list[PageRead]) -> list[PageView]:
+    """The page views again, showing the lines of a later reading."""
+    return [
+        view_of(page.number, page.upright, page.lines, view.rotation, view.source, view.columns)
+        for view, page in zip(views, pages, strict=True)
+    ]
+
+
+def view_of(
+    number: int, upright: np.ndarray, lines: list[TextLine], rotation: int, source: str, columns: bool = False
+) -> PageView:
+    """The page as a viewer shows it, upright (`rotation`: how far the upload was turned for that); one written in
+    columns is turned from the frame it was read in (a quarter anticlockwise of upright) to standing, its lines'
+    boxes with it."""
+    if columns:
+        height, width = upright.shape[:2]
+        boxes = rotate_boxes([np.array(line.box, np.float32) for line in lines], 90, width, height)
+        lines = [
+            TextLine(line.text, [(float(x), float(y)) for x, y in box], line.confidence)
+            for line, box in zip(lines, boxes, strict=True)
+        ]
+        upright = rotate_image(upright, 90)
+    scale = min(1.0, PREVIEW_SIDE / max(upright.shape[:2]))
+    if scale < 1.0:
+        size = (round(upright.shape[1] * scale), round(upright.shape[0] * scale))
+        # INTER_AREA is only worth its cost for strong reductions; mild ones look the same with INTER_LINEAR.
+        method = cv2.INTER_AREA if scale < 0.5 else cv2.INTER_LINEAR
+        upright = cv2.resize(upright, size, interpolation=method)
+        lines = [TextLine(ln.text, [(x * scale, y * scale) for x, y in ln.box], ln.confidence) for ln in lines]
+    return PageView(
+        number=number, image=upright, lines=lines, rotation=rotation, source=source, columns=columns
+    )

@@ -1,0 +1,396 @@
+"""The re-reads: parts of a document's pages read again when the first reading left a field empty or doubtful.
+
+Each re-read says which fields it is for and how it reads; what it found is taken by one merge policy,
+`fill_empty`: only a field still empty (or the doubtful one a re-read was run for) is filled, a field read
+surely is never overruled. The date rules are the two exceptions, each stated where it applies: a cut-short
+date is completed only where the new reading adds to it (a year, a day), and a doubtful date gives way only to
+re-reads that agree (`agreed_date`). A re-read that fails is logged and skipped: the document keeps what it had.
+
+They run in order, the cheapest and surest first: cut-short date lines, the second look (finer detection), the
+sign-off around each seal (two ways of taking the seal off), the seal's own ring, the page's lower part.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from models.page import TextLine
+from models.report import DocumentReport
+from models.vocab import DocType
+from verifier.extract import APPLICABLE, extract, find_level
+from verifier.issuers.body_name import is_review_committee, names_its_place
+from verifier.normalize import find_dates
+from verifier.ocr import OcrEngine
+from verifier.ocr.date_lines import complete_date_lines, is_cut_short_date
+from verifier.prepare import screen_without_seals, smoothed_screen_seals
+from verifier.reading import PageRead, PageText, PageView, Timer, read_upright, sure, views_of
+from verifier.seals.detect import detect_seals
+from verifier.seals.issuer import approver_from_seals, issuer_from_seals
+from verifier.seals.model import Seal
+from verifier.seals.rings import read_seal_texts
+from verifier.seals.sign_off import VARIANTS, Area, lower_page_area, read_area, read_sign_offs, with_sign_offs
+from verifier.settings import OcrSettings, Settings
+from verifier.text import DocumentText, build_document_text
+from verifier.understand.signature import Signature, read_signature
+
+log = logging.getLogger(__name__)
+
+# A sign-off re-read: its sign-off, its pages and their text.
+Reread = tuple[Signature, list[PageRead], DocumentText]
+# An ISO date down to its day (2020-01-01), against one to the month (2020-01).
+_DAY_DATE = len("2020-01-01")
+# Printed fields worth a second, finer look at the page when the first read found none of them.
+_SECOND_LOOK = ("holder", "issuer", "issue_date")
+# Printed fields that stand in a document's sign-off, beside or under its seal.
+_SIGN_OFF = ("issuer", "issue_date")
+
+
+@dataclass
+class Draft:
+    """The document as read so far: what the re-reads look at and complete."""
+
+    report: DocumentReport
+    doc_type: DocType
+    pages: list[PageRead]
+    text: DocumentText  # the text every later stage reads: the first reading, its cut-short dates completed
+    fields_page: int | None  # the page the fields come from, when the upload holds several certificates
+    views: list[PageView]
+    engine: OcrEngine
+    settings: Settings
+    timer: Timer
+    # The sign-off's state across its re-reads: the fields still missing, a doubtful date and what re-reads
+    # read for it, and the images (smoothed for a photo of a screen) with their seals.
+    sign_off_missing: list[str] = field(default_factory=list)
+    doubted: Signature | None = None
+    rereads: list[Reread] = field(default_factory=list)
+    sources: list[tuple[np.ndarray, list[Seal]] | None] | None = None
+
+    def applicable(self, names: tuple[str, ...]) -> list[str]:
+        return [f for f in names if f in APPLICABLE[self.doc_type] and getattr(self.report.fields, f) is None]
+
+
+def complete(draft: Draft) -> None:
+    """Every re-read the first reading calls for, in order; one that fails is logged and skipped."""
+    steps: list[tuple[str, Callable[[Draft], None]]] = [
+        ("cut-short dates", complete_cut_dates),
+        ("second look", second_look),
+        ("sign-off around the seals", sign_offs_around_seals),
+        ("seal rings", issuer_from_rings),
+        ("lower page", lower_pages),
+    ]
+    for name, step in steps:
+        try:
+            step(draft)
+        except Exception:
+            log.exception("re-read of %s failed on %s; the reading before it stands", name, draft.report.file)
+    if draft.doubted and (agreed := agreed_date(draft.doubted, draft.rereads)):
+        signature, reread, reread_text = agreed
+        draft.report.fields.issue_date = signature.issue_date
+        draft.report.text = reread_text.full
+        draft.views = views_of(draft.views, reread)
+
+
+def fill_empty(
+    report: DocumentReport, doc_type: DocType, wanted: list[str], text: DocumentText, fields_text: DocumentText
+) -> bool:
+    """The merge policy of every re-read: of the `wanted` fields (those the first reading left empty) only the
+    ones the re-read found are taken, read from `fields_text` (the pages the fields come from); a field read
+    once is never overruled. The report then shows the re-read's text."""
+    found = extract(doc_type, fields_text)
+    filled = [name for name in wanted if getattr(found, name) is not None]
+    for name in filled:
+        setattr(report.fields, name, getattr(found, name))
+    if "issuer" in filled and found.level is not None:
+        report.fields.level = found.level  # the issuer's own level, over one read from the wording alone
+    if filled:
+        report.text = text.full
+    return bool(filled)
+
+
+def text_of_page(pages: list[PageText], whole: DocumentText, number: int | None) -> DocumentText:
+    """The text the fields are read from: the whole document's, or one page's when it is one of several
+    certificates in the upload."""
+    return whole if number is None else build_document_text([page for page in pages if page[0] == number])
+
+
+def _fields_text(pages: list[PageRead], whole: DocumentText, number: int | None) -> DocumentText:
+    return text_of_page([page.text_page for page in pages], whole, number)
+
+
+def _take(draft: Draft, pages: list[PageRead], wanted: list[str]) -> tuple[DocumentText, DocumentText, bool]:
+    """A re-read's pages merged by `fill_empty`; its text, the fields' text and whether anything was filled."""
+    text = build_document_text([page.text_page for page in pages])
+    fields_text = _fields_text(pages, text, draft.fields_page)
+    filled = fill_empty(draft.report, draft.doc_type, wanted, text, fields_text)
+    if filled:
+        draft.views = views_of(draft.views, pages)
+    return text, fields_text, filled
+
+
+# --- cut-short dates ---------------------------------------------------------------------------------------------
+def complete_cut_dates(draft: Draft) -> None:
+    """A document whose date came out missing or without its day has its cut-short date lines read again
+    whole; the pages, text and views change only when that completes the date (read from the fields' page
+    alone when the fields come from one page). A photo of a screen is read again with the seals its smoothed
+    page shows lifted (a seal over the date is missed on the upload)."""
+    report = draft.report
+    if "issue_date" not in APPLICABLE[draft.doc_type] or len(report.fields.issue_date or "") >= _DAY_DATE:
+        return
+    if all(page.read_image is None for page in draft.pages):
+        return  # no page holds a cut-short date (a text layer never does)
+    with draft.timer("ocr"):
+        to_the_day = any(len(iso) == _DAY_DATE for _, iso in find_dates(draft.text.full))
+        completed = _completed_dates(draft.pages, draft.engine, draft.settings, to_the_day)
+    if completed is None:
+        return
+    with draft.timer("understand"):
+        whole = build_document_text([page.text_page for page in completed])
+        found = extract(draft.doc_type, _fields_text(completed, whole, draft.fields_page)).issue_date
+        if not take_completed_date(report, found):
+            return
+        report.text = whole.full
+        draft.views = views_of(draft.views, completed)
+    draft.pages, draft.text = completed, whole
+
+
+def _completed_dates(
+    pages: list[PageRead], engine: OcrEngine, settings: Settings, days_elsewhere: bool
+) -> list[PageRead] | None:
+    """The pages with every cut-short date line read again whole; None when no line changed. Only documents
+    whose date came out missing or without its day pay for it, and only pages that hold such a line."""
+    completed_pages, changed = [], False
+    for page in pages:
+        image = page.read_image
+        if image is not None and any(is_cut_short_date(line.text) for line in page.lines):
+            if page.screen:
+                image = screen_without_seals(page.upright, settings)
+            completed = complete_date_lines(engine, image, page.lines, days_elsewhere)
+            changed = changed or completed != page.lines
+            page = page.with_lines(completed)
+        completed_pages.append(page)
+    return completed_pages if changed else None
+
+
+def take_completed_date(report: DocumentReport, found: str | None) -> bool:
+    """A date read from the completed lines replaces the first one only where it adds to it (a year or a day)."""
+    first = report.fields.issue_date
+    if found is None or found == first or (first is not None and not found.startswith(first)):
+        return False
+    report.fields.issue_date = found
+    return True
+
+
+# --- second look -------------------------------------------------------------------------------------------------
+def second_look(draft: Draft) -> None:
+    """With the second look on: the pages OCR read that a detection at full size sees larger than the first did,
+    read again so, for the holder, issuer or date the first reading left empty."""
+    missing = draft.applicable(_SECOND_LOOK)
+    ocr = draft.settings.ocr
+    finer_inputs = [
+        page.read_image
+        if page.read_image is not None and max(page.read_image.shape[:2]) > ocr.det_first_side else None
+        for page in draft.pages
+    ]
+    if not (missing and ocr.second_look and any(image is not None for image in finer_inputs)):
+        return
+    with draft.timer("ocr"):
+        second = _read_finer(draft.pages, finer_inputs, draft.engine, ocr)
+    with draft.timer("understand"):
+        _take(draft, second, missing)
+
+
+def _read_finer(
+    pages: list[PageRead], finer_inputs: list[np.ndarray | None], engine: OcrEngine, ocr: OcrSettings
+) -> list[PageRead]:
+    """Each page read again with detection at the largest size, where the first pass detected smaller: a dark,
+    washed-out or blurred line that a small detection split or missed is often found whole there."""
+    finer = ocr.model_copy(update={"det_first_side": ocr.max_side_len})
+    return [
+        page.with_lines(sure(read_upright(image, engine, finer), ocr)) if image is not None else page
+        for page, image in zip(pages, finer_inputs, strict=True)
+    ]
+
+
+# --- the sign-off around each seal --------------------------------------------------------------------------------
+def sign_offs_around_seals(draft: Draft) -> None:
+    """The issuer or date left empty, or a date read from a doubtful line: the area around each seal read again,
+    enlarged, in the red channel and then with the seal lifted."""
+    draft.sign_off_missing = draft.applicable(_SIGN_OFF)
+    fields_text = _fields_text(draft.pages, draft.text, draft.fields_page)
+    draft.doubted = doubtful_date(draft.report, draft.doc_type, fields_text, draft.settings.ocr)
+    if not ((draft.sign_off_missing or draft.doubted) and draft.settings.ocr.sign_off_reread):
+        return
+    with draft.timer("prepare"):
+        draft.sources = _page_sources(draft.pages, draft.fields_page, draft.settings)
+    sealed = [source if source and source[1] else None for source in draft.sources]  # pages with a seal
+    for variant in VARIANTS if any(sealed) else ():
+        with draft.timer("ocr"):
+
+            def around_seals(image: np.ndarray, seals: list[Seal]) -> list[tuple[Area, list[TextLine]]]:
+                return read_sign_offs(draft.engine, image, seals, variant)  # noqa: B023 - called in this turn
+
+            reread = _reread_areas(draft.pages, sealed, draft.settings, around_seals)
+        if reread is None:
+            break
+        with draft.timer("understand"):
+            reread_text, fields_text, _ = _take(draft, reread, draft.sign_off_missing)
+            if draft.doubted:
+                draft.rereads.append((read_signature(fields_text), reread, reread_text))
+        draft.sign_off_missing = [f for f in draft.sign_off_missing if getattr(draft.report.fields, f) is None]
+        if not draft.sign_off_missing and not draft.doubted:
+            break
+
+
+def _page_sources(
+    pages: list[PageRead], fields_page: int | None, settings: Settings
+) -> list[tuple[np.ndarray, list[Seal]] | None]:
+    """Per page, the image a part of which is read again, and its seals; None for a page the fields do not come
+    from or a text layer (no seals looked for). A photo of a screen is smoothed first and its seals found there
+    (verifier/prepare `smoothed_screen_seals`)."""
+    sources: list[tuple[np.ndarray, list[Seal]] | None] = []
+    for page in pages:
+        image, seals = page.upright, page.seals
+        if seals is None or fields_page not in (None, page.number):
+            sources.append(None)
+            continue
+        if page.screen:
+            image, seals = smoothed_screen_seals(image, settings)
+        sources.append((image, seals))
+    return sources
+
+
+def _reread_areas(
+    pages: list[PageRead],
+    sources: list[tuple[np.ndarray, list[Seal]] | None],
+    settings: Settings,
+    read: Callable[[np.ndarray, list[Seal]], list[tuple[Area, list[TextLine]]]],
+) -> list[PageRead] | None:
+    """The pages whose source image is given, with the lines inside each area `read` returns replaced by its
+    reading; None when no area was read."""
+    reread, changed = [], False
+    for page, source in zip(pages, sources, strict=True):
+        if source is not None:
+            readings = [(area, sure(found, settings.ocr)) for area, found in read(*source)]
+            if readings:
+                page, changed = page.with_lines(with_sign_offs(page.lines, readings)), True
+        reread.append(page)
+    return reread if changed else None
+
+
+def doubtful_date(report: DocumentReport, doc_type: DocType, text: DocumentText, ocr: OcrSettings) -> Signature | None:
+    """The sign-off reading of a date that may have lost a character: a whole date from a line the recogniser
+    scored below the bar for a date read as printed (settings.ocr.doubtful_date_confidence), or a month whose
+    day is there but misread past parsing. None when the date is sure or not a sign-off's."""
+    date = report.fields.issue_date
+    if doc_type == DocType.publication or date is None:
+        return None  # a journal's issue is read from its masthead
+    signature = read_signature(text)
+    sure_of = signature.date_confidence
+    if signature.issue_date != date or sure_of is None:
+        return None
+    if signature.day_unread or (len(date) == _DAY_DATE and sure_of < ocr.doubtful_date_confidence):
+        return signature
+    return None
+
+
+def agreed_date(first: Signature, rereads: list[Reread]) -> Reread | None:
+    """The re-read that replaces a doubtful date. Two ways of taking the seal off that read the same other whole
+    date outvote the first reading; one alone (the other read no date) only when its date took more characters:
+    a seal or a small print makes the recogniser drop a character (一月十日 for 一月三十日), rarely add one.
+    Where they read different dates, one of them lost a character the first reading kept (四月十三日 | 二十三日)."""
+    dated = [reread for reread in rereads if reread[0].issue_date and len(reread[0].issue_date) == _DAY_DATE]
+    dates = {reread[0].issue_date for reread in dated}
+    if len(dates) != 1 or dates == {first.issue_date}:
+        return None
+    if len(dated) > 1:
+        return dated[0]
+    longer = dated[0][0].date_length or 0
+    return dated[0] if first.date_length is not None and longer > first.date_length else None
+
+
+# --- the seal's ring ---------------------------------------------------------------------------------------------
+def issuer_from_rings(draft: Draft) -> None:
+    """A sign-off that is the seal alone, whose print glare or a crop took, or whose place OCR misread: the
+    seal's ring names the body. A title certificate's review committee gives way to the body whose seal signs
+    it (an issuer with no place, or a committee, is a doubtful one)."""
+    report, issuer = draft.report, draft.report.fields.issuer
+    seal_may_name = issuer is None or not names_its_place(issuer) or is_review_committee(issuer)
+    if "issuer" not in APPLICABLE[draft.doc_type] or not seal_may_name:
+        return
+    with draft.timer("ocr"):
+        text = _fields_text(draft.pages, draft.text, draft.fields_page)
+        readings: list[tuple[str, float]] = []
+        for page in draft.pages:
+            if draft.fields_page not in (None, page.number):
+                continue
+            seals = page.seals
+            if seals is None:  # a text-layer page: its seals are in the page's picture, not looked for yet
+                seals = detect_seals(page.upright, draft.settings.quality)
+            if seals:
+                # Left to right: a joint sign-off seals its first-named body first.
+                ordered = sorted(seals, key=lambda seal: seal.centre)
+                readings += [(r.text, r.confidence) for r in read_seal_texts(draft.engine, page.upright, ordered)]
+        if issuer and is_review_committee(issuer):
+            found = approver_from_seals(readings, issuer, text.prose)
+        else:
+            found = issuer_from_seals(readings, issuer, text.prose)
+        if found is None:
+            return
+        report.fields.issuer = found
+        if "level" in APPLICABLE[draft.doc_type]:
+            report.fields.level = find_level([found], text.full)
+        report.read_from_seal.append("issuer")
+
+
+# --- the page's lower part ---------------------------------------------------------------------------------------
+def lower_pages(draft: Draft) -> None:
+    """The last place looked at (a seal's ring names its body more surely): the page's lower part read again in
+    the red channel, for a sign-off field still empty, a doubtful date no seal's surroundings re-read, or a
+    title certificate read only as far as its review committee (the bureau that approved it signs below)."""
+    report = draft.report
+    draft.sign_off_missing = [f for f in draft.sign_off_missing if getattr(report.fields, f) is None]
+    committee_only = draft.doc_type == DocType.title_certificate and is_review_committee(report.fields.issuer or "")
+    wanted = draft.sign_off_missing or (draft.doubted and not draft.rereads) or committee_only
+    if not (wanted and draft.settings.ocr.sign_off_reread):
+        return
+    # No seal showed where the sign-off is, or its surroundings gave nothing: the page's lower part is read.
+    with draft.timer("ocr"):
+        if draft.sources is None:
+            draft.sources = _page_sources(draft.pages, draft.fields_page, draft.settings)
+        # Half a page: detected at the size a whole page is, the red channel making its faint print clear.
+        side = draft.settings.ocr.det_first_side
+
+        def lower_part(image: np.ndarray, seals: list[Seal]) -> list[tuple[Area, list[TextLine]]]:
+            area = lower_page_area(image.shape[1], image.shape[0])
+            return [(area, read_area(draft.engine, image, area, seals, "faded", side, side))]
+
+        reread = _reread_areas(draft.pages, draft.sources, draft.settings, lower_part)
+    if reread is None:
+        return
+    with draft.timer("understand"):
+        reread_text = build_document_text([page.text_page for page in reread])
+        fields_text = _fields_text(reread, reread_text, draft.fields_page)
+        filled = fill_empty(report, draft.doc_type, draft.sign_off_missing, reread_text, fields_text)
+        if committee_only:
+            filled = _approver(report, draft.doc_type, reread_text, fields_text) or filled
+        if filled:
+            draft.views = views_of(draft.views, reread)
+        if draft.doubted:
+            draft.rereads.append((read_signature(fields_text), reread, reread_text))
+
+
+def _approver(report: DocumentReport, doc_type: DocType, text: DocumentText, fields_text: DocumentText) -> bool:
+    """A title certificate's approving bureau (审批机关) found by the re-read (in `fields_text`, the pages the
+    fields come from), in place of the review committee the first took for the issuer. Only a bureau that
+    names its place: the committee's own line read worse (福建者…评申委员会) is no approver."""
+    found = extract(doc_type, fields_text)
+    approver = found.issuer
+    if approver is None or not approver.endswith(("局", "厅")) or not names_its_place(approver):
+        return False
+    report.fields.issuer, report.fields.level = approver, found.level
+    report.text = text.full
+    return True
