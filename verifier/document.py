@@ -102,7 +102,9 @@ def analyze_document(
         from verifier.duplicates import fingerprint_document
 
         previews = [view.image for view in analysis.views]
-        analysis.fingerprint = fingerprint_document(file, report.sha256, previews, report.fields, report.text)
+        analysis.fingerprint = fingerprint_document(
+            file, report.sha256, previews, report.fields, report.text, settings.duplicates
+        )
     _dedupe_flags(report)
     return analysis
 

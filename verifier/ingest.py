@@ -19,7 +19,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from models.flags import FlagCode
 from models.page import Page, PageSource, TextLine
 from models.report import Flag
-from verifier.settings import IngestSettings
+from verifier.settings import IngestSettings, defaults
 
 if TYPE_CHECKING:
     from pypdfium2 import PdfPage
@@ -89,7 +89,7 @@ def sniff_format(data: bytes) -> str | None:
 
 
 def ingest_bytes(data: bytes, settings: IngestSettings | None = None) -> IngestResult:
-    settings = settings or IngestSettings()
+    settings = settings or defaults(IngestSettings)
     result = IngestResult(sha256=hashlib.sha256(data).hexdigest(), size=len(data), format=None)
     if not data:
         result.flags.append(Flag.make(FlagCode.EMPTY_FILE))

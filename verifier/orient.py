@@ -14,7 +14,7 @@ import numpy as np
 from models.page import TextLine
 from verifier.ocr import Box, OcrEngine, crop_line
 from verifier.ocr.base import box_extent
-from verifier.settings import OcrSettings, OrientSettings
+from verifier.settings import OcrSettings, OrientSettings, defaults
 from verifier.vertical_script import is_column_page, may_be_turned_column
 
 _ROTATE = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
@@ -124,7 +124,7 @@ def orient_and_read(
     settings: OrientSettings | None = None,
     ocr: OcrSettings | None = None,
 ) -> OrientedRead:
-    settings, ocr = settings or OrientSettings(), ocr or OcrSettings()
+    settings, ocr = settings or defaults(OrientSettings), ocr or defaults(OcrSettings)
     height, width = image.shape[:2]
     boxes = detect_adaptive(engine, image, ocr)
     if not boxes:

@@ -139,7 +139,7 @@ def finish_submission(
     if cross_checks and len(fingerprints) > 1:
         from verifier.duplicates import find_duplicates
 
-        apply_duplicates(docs, find_duplicates(fingerprints))
+        apply_duplicates(docs, find_duplicates(fingerprints, settings.duplicates))
     if register is not None:
         who = "".join(((applicant.name if applicant else None) or "").split()) or f"#{submission_id}"
         by_file = {a.report.file: a.fingerprint for a in analyses if a.fingerprint is not None}

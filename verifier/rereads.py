@@ -231,7 +231,7 @@ def sign_offs_around_seals(draft: Draft) -> None:
         with draft.timer("ocr"):
 
             def around_seals(image: np.ndarray, seals: list[Seal]) -> list[tuple[Area, list[TextLine]]]:
-                return read_sign_offs(draft.engine, image, seals, variant)  # noqa: B023 - called in this turn
+                return read_sign_offs(draft.engine, image, seals, variant, draft.settings.quality)  # noqa: B023 - called in this turn
 
             reread = _reread_areas(draft.pages, sealed, draft.settings, around_seals)
         if reread is None:
@@ -366,7 +366,7 @@ def lower_pages(draft: Draft) -> None:
 
         def lower_part(image: np.ndarray, seals: list[Seal]) -> list[tuple[Area, list[TextLine]]]:
             area = lower_page_area(image.shape[1], image.shape[0])
-            return [(area, read_area(draft.engine, image, area, seals, "faded", side, side))]
+            return [(area, read_area(draft.engine, image, area, seals, "faded", draft.settings.quality, side, side))]
 
         reread = _reread_areas(draft.pages, draft.sources, draft.settings, lower_part)
     if reread is None:

@@ -141,7 +141,7 @@ def run_batch(
     cache = AnalysisCache(out_dir / CACHE_DIR, settings)
     reports_dir = out_dir / REPORTS_DIR
     reports_dir.mkdir(parents=True, exist_ok=True)
-    register = SubmissionRegister()
+    register = SubmissionRegister(settings.duplicates)
     result = BatchResult(summaries=[], workbook=out_dir / WORKBOOK_NAME)
     pool = WorkerPool(settings, workers) if workers > 1 else None
     try:

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from models.report import Fields
 from verifier.duplicates.normalise import normalise_date, normalise_holder, normalise_number, normalise_text
 from verifier.imaging import downscale
+from verifier.settings import defaults
 from verifier.settings.duplicates import DuplicateSettings
 
 
@@ -35,7 +36,7 @@ def fingerprint_document(
     text: str,
     settings: DuplicateSettings | None = None,
 ) -> DocFingerprint:
-    s = settings or DuplicateSettings()
+    s = settings or defaults(DuplicateSettings)
     pil_pages = [_hash_image(image, s.hash_width) for image in upright_images]
     holder = normalise_holder(fields.holder)
     number = normalise_number(fields.certificate_no)

@@ -18,6 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from models.flags import FlagCode
 from verifier.duplicates.fingerprint import DocFingerprint
+from verifier.settings import defaults
 from verifier.settings.duplicates import DuplicateSettings
 
 
@@ -34,7 +35,7 @@ class DuplicateMatch(BaseModel):
 
 
 def find_duplicates(fps: list[DocFingerprint], settings: DuplicateSettings | None = None) -> list[DuplicateMatch]:
-    s = settings or DuplicateSettings()
+    s = settings or defaults(DuplicateSettings)
     matches: list[DuplicateMatch] = []
     exact: set[tuple[int, int]] = set()
     by_sha: dict[str, list[int]] = defaultdict(list)

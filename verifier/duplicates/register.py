@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from verifier.duplicates.fingerprint import DocFingerprint
 from verifier.duplicates.matching import compare
+from verifier.settings import defaults
 from verifier.settings.duplicates import DuplicateSettings
 
 
@@ -32,7 +33,7 @@ class CrossMatch:
 
 @dataclass
 class SubmissionRegister:
-    settings: DuplicateSettings = field(default_factory=DuplicateSettings)
+    settings: DuplicateSettings = field(default_factory=lambda: defaults(DuplicateSettings))
     _seen: list[SeenDocument] = field(default_factory=list)
     _by_key: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
 

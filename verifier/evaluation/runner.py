@@ -91,7 +91,7 @@ def _evaluate(
     sub_pairs: list[tuple[Any, DocumentReport]] = []
     truth_pairs: set[frozenset[str]] = set()
     predicted_pairs: set[frozenset[str]] = set()
-    register = SubmissionRegister()
+    register = SubmissionRegister(settings.duplicates)
     clauses = Ratio()
     clause_misses: list[dict[str, str]] = []
     for sub in sub_labels:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from verifier.errors import UnknownEngine
 from verifier.ocr.base import Box, NullEngine, OcrEngine, crop_line, read_lines
-from verifier.settings import OcrSettings
+from verifier.settings import OcrSettings, defaults
 
 
 def _rapid(settings: OcrSettings) -> OcrEngine:
@@ -40,7 +40,7 @@ def check_engine_name(name: str) -> None:
 
 def get_engine(settings: OcrSettings | None = None) -> OcrEngine:
     """The engine for these settings, one per thread (RapidOCR instances must not be shared across threads)."""
-    settings = settings or OcrSettings()
+    settings = settings or defaults(OcrSettings)
     check_engine_name(settings.engine)
     models = (settings.det_model_path, settings.rec_model_path)
     key = (settings.engine, settings.max_side_len, *models, threading.get_ident())

@@ -8,14 +8,14 @@ import numpy as np
 
 from verifier.errors import EngineUnavailable
 from verifier.ocr.base import Box, reading_order
-from verifier.settings import OcrSettings
+from verifier.settings import OcrSettings, defaults
 
 
 class RapidOcrEngine:
     name = "rapidocr"
 
     def __init__(self, settings: OcrSettings | None = None) -> None:
-        settings = settings or OcrSettings()
+        settings = settings or defaults(OcrSettings)
         try:
             from rapidocr import RapidOCR
             from rapidocr.ch_ppocr_rec import TextRecInput

@@ -15,6 +15,7 @@ from verifier.quality.redink import colourfulness, toner_specks
 from verifier.seals.detect import detect_seals
 from verifier.seals.ink import red_mask
 from verifier.seals.model import Seal
+from verifier.settings import defaults
 from verifier.settings.quality import QualitySettings
 
 # Types issued under an official seal (000, 002: 加盖公章); the red seal is also why a colour scan of
@@ -56,7 +57,7 @@ def assess_document(
     lift their ink). `smalls`: each page already downscaled to the working width, where the caller has it
     (colour and seals do not depend on which way up it is).
     """
-    s = settings or QualitySettings()
+    s = settings or defaults(QualitySettings)
     # One downscale per page serves both measures (resizing a phone photo costs more than either).
     given = smalls or [None] * len(images)
     working = [

@@ -22,6 +22,7 @@ from verifier.quality.model import PageQuality
 from verifier.quality.recapture import ScreenPattern, measure_screen
 from verifier.quality.sharpness import line_sharpness, tile_sharpness
 from verifier.quality.working import text_mask, to_working
+from verifier.settings import defaults
 from verifier.settings.quality import QualitySettings
 
 # Strokes out of the frame on this many sides, or this many on one, are a pattern along the page's edge.
@@ -45,7 +46,7 @@ def assess_page(
     confidence then speaks for the restoration, not for the upload. `small_bgr`: the upright page already
     downscaled to the working width.
     """
-    s = settings or QualitySettings()
+    s = settings or defaults(QualitySettings)
     work = to_working(image_bgr, lines, s.working_width, small_bgr)
     scores: dict[str, float] = {}
     flags: list[Flag] = []

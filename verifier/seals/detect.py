@@ -11,6 +11,7 @@ import numpy as np
 from verifier.imaging import downscale
 from verifier.seals.ink import red_mask
 from verifier.seals.model import Seal
+from verifier.settings import defaults
 from verifier.settings.quality import QualitySettings
 
 _RIM_SAMPLES = 180
@@ -26,7 +27,7 @@ def detect_seals(
 ) -> list[Seal]:
     """Seals in the image's own pixel coordinates. `small_bgr`: the image already downscaled to the working
     width, when the caller has it."""
-    s = settings or QualitySettings()
+    s = settings or defaults(QualitySettings)
     if small_bgr is None:
         small, scale = downscale(image_bgr, s.working_width)
     else:

@@ -15,6 +15,7 @@ import numpy as np
 
 from verifier.seals.ink import red_mask
 from verifier.seals.model import Seal
+from verifier.settings import defaults
 from verifier.settings.quality import QualitySettings
 
 # The lifted area reaches a little past the fitted ellipse: ink spreads, and fitEllipse hugs the ring.
@@ -26,7 +27,7 @@ def lift_seal_ink(image_bgr: np.ndarray, seals: list[Seal], settings: QualitySet
     itself when there is no seal."""
     if not seals:
         return image_bgr
-    s = settings or QualitySettings()
+    s = settings or defaults(QualitySettings)
     out = image_bgr.copy()
     height, width = image_bgr.shape[:2]
     for seal in seals:

@@ -19,6 +19,7 @@ from models.page import TextLine
 from verifier.ocr.base import OcrEngine, read_lines, reading_order
 from verifier.seals.lift import lift_seal_ink
 from verifier.seals.model import Seal
+from verifier.settings.quality import QualitySettings
 
 Area = tuple[int, int, int, int]  # x0, y0, x1, y1 on the page
 
@@ -73,11 +74,12 @@ VARIANTS: tuple[Variant, ...] = ("faded", "lifted")
 
 
 def read_sign_offs(
-    engine: OcrEngine, image: np.ndarray, seals: list[Seal], variant: Variant = "faded"
+    engine: OcrEngine, image: np.ndarray, seals: list[Seal], variant: Variant, quality: QualitySettings
 ) -> list[tuple[Area, list[TextLine]]]:
     """Each sign-off area with the lines read in it, in page coordinates."""
     height, width = image.shape[:2]
-    return [(area, read_area(engine, image, area, seals, variant)) for area in sign_off_areas(seals, width, height)]
+    areas = sign_off_areas(seals, width, height)
+    return [(area, read_area(engine, image, area, seals, variant, quality)) for area in areas]
 
 
 # Where a sign-off stands when no seal shows where: below the body, across the page's lower part. A form signs
@@ -95,6 +97,7 @@ def read_area(
     area: Area,
     seals: list[Seal],
     variant: Variant,
+    quality: QualitySettings,
     side: int = _READ_SIDE,
     detect_side: int | None = None,
 ) -> list[TextLine]:
@@ -103,7 +106,7 @@ def read_area(
     x0, y0, x1, y1 = area
     window = np.ascontiguousarray(image[y0:y1, x0:x1])
     shifted = [_shifted(seal, x0, y0) for seal in seals]
-    crop = _print_only(window) if variant == "faded" else lift_seal_ink(window, shifted)
+    crop = _print_only(window) if variant == "faded" else lift_seal_ink(window, shifted, quality)
     zoom = min(_MAX_ZOOM, side / max(crop.shape[:2]))
     if zoom > 1:
         crop = cv2.resize(crop, None, fx=zoom, fy=zoom, interpolation=cv2.INTER_CUBIC)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, TypeVar, cast
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from verifier.settings.duplicates import DuplicateSettings
 from verifier.settings.quality import QualitySettings
 
 
@@ -116,6 +117,7 @@ class Settings(BaseSettings):
     ocr: OcrSettings = Field(default_factory=OcrSettings)
     orient: OrientSettings = Field(default_factory=OrientSettings)
     quality: QualitySettings = Field(default_factory=QualitySettings)
+    duplicates: DuplicateSettings = Field(default_factory=DuplicateSettings)
     # A deployment's own column → document types map (YAML like verifier/data/columns.yaml).
     columns_file: str | None = None
     # Documents verified in parallel; each worker process loads its own OCR engine.
@@ -130,3 +132,13 @@ class Settings(BaseSettings):
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     return Settings()
+
+
+_Kind = TypeVar("_Kind", bound=BaseSettings)
+
+
+def defaults(kind: type[_Kind]) -> _Kind:
+    """The code's own defaults for one part of the tree, the environment not read: what a stage uses when its
+    caller passes no settings (a test, a library call). The pipeline reads the environment once, at the top
+    (`get_settings`, or `Settings()` in the service), and passes that one tree down."""
+    return cast(_Kind, kind.model_construct())
