@@ -29,9 +29,10 @@ from verifier.understand.facts import (
     find_title_rank,
 )
 from verifier.understand.holder import find_holder
+from verifier.understand.masthead import read_masthead
 from verifier.understand.members import find_members, holder_among
 from verifier.understand.scope import contest_scope
-from verifier.understand.signature import approver_from_fragment, read_masthead, read_signature
+from verifier.understand.signature import approver_from_fragment, read_signature
 from verifier.understand.unit import read_awarding_school, read_unit, text_without_employer
 
 D = DocType
