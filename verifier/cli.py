@@ -353,8 +353,19 @@ def fixtures_generate(
     out_dir: Annotated[Path, typer.Argument(help="输出文件夹", metavar="输出文件夹")],
     n: Annotated[int, typer.Option("--n", help="文档数量")] = 600,
     seed: Annotated[int, typer.Option(help="随机种子")] = 1,
+    variety: Annotated[
+        str,
+        typer.Option(help="benchmark：固定基准（默认）；real：真实证书所见的多样性（团队、其他单位、赛区、金边、书法字、复印件、翻拍）"),
+    ] = "benchmark",
 ) -> None:
     """生成带标注的基准数据集。"""
+    if variety == "real":
+        from fixtures.variety_set import generate_variety
+
+        err.print(f"基准数据集已生成：{generate_variety(out_dir, n=n, seed=seed)}")
+        return
+    if variety != "benchmark":
+        raise typer.BadParameter("--variety 只能是 benchmark 或 real")
     from fixtures.benchmark import generate_benchmark
 
     path = generate_benchmark(out_dir, n=n, seed=seed)
