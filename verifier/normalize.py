@@ -59,7 +59,8 @@ def chinese_number(text: str) -> int | None:
         value = cn2an.cn2an(text.replace("两", "二").replace("廿", "二十").replace("卅", "三十"), "smart")
     except (ValueError, KeyError, IndexError):
         return None
-    return int(value) if float(value).is_integer() else None
+    # Counts, ranks and dates are never negative: 负三 or -211 (found by bench/fuzz.py) is no number here.
+    return int(value) if float(value).is_integer() and value >= 0 else None
 
 
 _DIGIT_VALUE = {c: (0 if c in "〇零" else "〇零一二三四五六七八九".index(c) - 1) for c in _CN_DIGITS}
