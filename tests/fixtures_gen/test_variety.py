@@ -146,3 +146,27 @@ def test_a_name_in_a_brush_face_is_read_whole(ocr_engine) -> None:  # type: igno
     report = analyze_document(made.data, "brush.jpg", None, ocr_engine, Settings()).report
     assert report.doc_type == DocType.honor_certificate
     assert report.fields.holder == made.label.fields.holder
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_team_addressed_to_its_university_is_held_by_its_first_member(seed: int) -> None:
+    """Class 2: …大学： above the statement is no person; the members under 团队成员/参赛队员 hold the award."""
+    made = _made("schoolteam", DocType.award_certificate, seed)
+    assert not made.label.seal_only_sign_off
+    report = _report(made)
+    assert report.doc_type == DocType.award_certificate
+    assert report.fields.holder == made.label.fields.holder
+    assert report.fields.level == Level.national
+
+
+@pytest.mark.xfail(strict=True, reason="class 4: a two-line issuer is read as one of its lines (the university, or "
+                   "the school below it), not whole")
+@pytest.mark.parametrize("seed", [3, 4, 5])
+def test_a_two_line_issuer_is_read_whole(seed: int) -> None:
+    """Class 4: a university over its school or office is one issuer; a 承办单位 line above it is another body."""
+    made = _made("twoline", DocType.honor_certificate, seed)
+    report = _report(made)
+    assert report.doc_type == DocType.honor_certificate
+    assert report.fields.holder == made.label.fields.holder
+    assert report.fields.issuer == made.label.fields.issuer
+    assert report.fields.level == Level.school
