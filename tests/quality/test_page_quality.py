@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 import pytest
+from PIL import Image, ImageDraw, ImageFont
 
 from models.flags import FlagCode
 from models.page import TextLine
 from verifier.quality import QualitySettings, assess_page
+
+from .conftest import FONT_PATH, render_certificate
 
 pytestmark = pytest.mark.ocr
 
@@ -57,3 +61,36 @@ def test_thresholds_come_from_the_settings(read_page):
     image, lines = read_page("rotated_7")
     lenient = QualitySettings(skew_max_deg=10.0)
     assert FlagCode.SKEWED not in {f.code for f in assess_page(image, lines, 1, lenient).flags}
+
+
+def screenshot_of_a_list(rows: int = 20) -> np.ndarray:
+    """A table of names, student numbers and schools in 14 px type, rendered on the pixel grid as a screenshot
+    saves it: a page 520 px wide whose type is small but crisp."""
+    font = ImageFont.truetype(FONT_PATH, 14)
+    img = Image.new("RGB", (520, 24 + rows * 22), (255, 255, 255))
+    draw = ImageDraw.Draw(img)
+    surnames, given = "王李张刘陈杨赵黄周吴", "明华建国晓红志强海燕丽娟文博思远"
+    schools = ["艺术学院", "物理学院", "计算机学院", "公共管理学院", "光电工程学院"]
+    for r in range(rows):
+        y = 12 + r * 22
+        name = surnames[r % 10] + given[(3 * r) % 16] + given[(5 * r + 1) % 16]
+        for x, text in ((14, str(r + 1)), (70, name), (170, f"2023{4000 + 37 * r:04d}"), (320, schools[r % 5])):
+            draw.text((x, y), text, font=font, fill=(0, 0, 0))
+        draw.line([(8, y - 4), (512, y - 4)], fill=(0, 0, 0))
+    return np.ascontiguousarray(np.asarray(img)[:, :, ::-1])
+
+
+def test_small_crisp_type_read_without_doubt_is_not_low_resolution(ocr):
+    # Class 9 of the real-certificate failures: screenshots of lists and score reports have small type on a small
+    # page, yet every line reads without doubt. The resolution is judged by the text, not by the image's size.
+    image = screenshot_of_a_list()
+    quality = assess_page(image, ocr(image), 1)
+    assert max(image.shape[:2]) < QualitySettings().min_long_side_px
+    assert quality.scores["text_height_px"] < QualitySettings().min_text_height_px
+    assert FlagCode.LOW_RESOLUTION not in {f.code for f in quality.flags}
+
+
+def test_thumbnail_of_a_certificate_is_low_resolution(ocr):
+    # A certificate saved as a 400 px thumbnail: its headline still reads, its small print only with doubt.
+    thumbnail = cv2.resize(render_certificate().image, (400, 286), interpolation=cv2.INTER_AREA)
+    assert FlagCode.LOW_RESOLUTION in codes(thumbnail, ocr(thumbnail))

@@ -79,10 +79,16 @@ def assess_page(
     text_height = float(np.median([ln.own_height for ln in usable])) if usable else None
     if text_height is not None:
         scores["text_height_px"] = round(text_height, 1)
-    if text_height is not None and text_height < s.min_text_height_px:
+    legible = _read_without_doubt(usable, s)
+    scores["least_sure_line_confidence"] = round(_least_sure(usable), 3) if usable else 0.0
+    if (
+        text_height is not None
+        and text_height < s.min_text_height_px
+        and (not legible or text_height < s.legible_min_text_height_px)
+    ):
         detail = f"文字高度约 {text_height:.0f} 像素（至少 {s.min_text_height_px:g}）"
         flag(FlagCode.LOW_RESOLUTION, text_height, detail)
-    elif long_side < s.min_long_side_px:
+    elif long_side < s.min_long_side_px and not legible:
         detail = f"整页长边仅 {long_side} 像素（至少 {s.min_long_side_px}）"
         flag(FlagCode.LOW_RESOLUTION, long_side, detail)
 
@@ -184,6 +190,19 @@ EXPLAINS_NO_TEXT = {FlagCode.BLURRY, FlagCode.TOO_DARK, FlagCode.OVEREXPOSED, Fl
 
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def _least_sure(usable: list[TextLine]) -> float:
+    return float(np.percentile([ln.confidence for ln in usable], 10))
+
+
+def _read_without_doubt(usable: list[TextLine], s: QualitySettings) -> bool:
+    """Small type is legible where the recogniser reads the whole page without doubt: a screenshot of a list or
+    a score report, rendered crisp on the pixel grid. A thumbnail or a page saved small keeps only its
+    headline's lines sure; its small print is read with doubt or not at all."""
+    if len(usable) < s.legible_min_lines:
+        return False
+    return _least_sure(usable) >= s.legible_line_confidence
 
 
 def _char_weighted_confidence(lines: list[TextLine]) -> float:

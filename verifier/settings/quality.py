@@ -44,6 +44,14 @@ class QualitySettings(BaseSettings):
     # seal lettering and small certificate numbers stay legible. Pages saved at 640 px or less
     # (fixtures/capture.py low_resolution) fall under it, a 0.6× resize of a 1600 px scan (960 px) does not.
     min_long_side_px: int = 800
+    # Small type, or a small page, is no LOW_RESOLUTION where the recogniser reads it without doubt: the least
+    # sure tenth of at least `legible_min_lines` lines at `legible_line_confidence` or above. On the real set,
+    # screenshots of lists and score reports (17–24 px boxes, 520–1170 px pages) read 0.974–0.996 over 16–86
+    # lines; thumbnails of certificates (280–400 px) 0.64–0.955 over 4–11 lines; the synthetic pages saved at
+    # 640 px or less (second generator) 0.83–0.967. Type under `legible_min_text_height_px` is too small anyway.
+    legible_line_confidence: float = 0.97
+    legible_min_lines: int = 12
+    legible_min_text_height_px: float = 15.0
 
     # --- exposure (grey levels 0–255 on the working image)
     # Paper (95th percentile) darker than this: the page is too dark. Clean paper sits at 240–250; the
