@@ -13,12 +13,12 @@ from verifier.cli import app
 
 
 def test_the_variety_set_labels_every_kind_and_capture(tmp_path: Path) -> None:
-    root = generate_variety(tmp_path / "set", n=9, seed=3, workers=1)
+    root = generate_variety(tmp_path / "set", n=10, seed=3, workers=1)
     labels = BenchmarkLabels.read(root)
-    assert [d.file for d in labels.documents] == [f"documents/{i:04d}.jpg" for i in range(1, 10)]
+    assert [d.file for d in labels.documents] == [f"documents/{i:04d}.jpg" for i in range(1, 11)]
     assert all((root / d.file).stat().st_size > 10_000 for d in labels.documents)
     templates = {(d.template or "").split("-")[1] for d in labels.documents if (d.template or "").startswith("real-")}
-    assert templates == {"team", "schoolteam", "twoline", "parties", "scope", "gilded", "brush"}
+    assert templates == {"team", "schoolteam", "twoline", "student", "parties", "scope", "gilded", "brush"}
     flags = {f for d in labels.documents for f in d.expected_flags}
     assert {FlagCode.PHOTOCOPY, FlagCode.SCREEN_RECAPTURE} <= flags
     assert all(d.fields.holder and d.fields.issuer and d.fields.level for d in labels.documents)
