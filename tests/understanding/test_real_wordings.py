@@ -458,3 +458,13 @@ def test_a_national_bodys_misreading_is_repaired_only_towards_a_listed_body(read
 def test_heading_words_that_start_with_a_surname_are_no_names(words: str) -> None:
     """Class 3: a contest's or a school's words in large type are no holder (empty beats wrong)."""
     assert not is_person_name(words)
+
+
+def test_a_closing_formula_read_into_the_sign_off_is_no_part_of_the_issuer() -> None:
+    """Class 4: 特颁此证 and the committee's name read as one line."""
+    text = _certificate(
+        "获奖证书",
+        ["李明轩、王小雨、赵子涵：", "在2024年福建省大学生电子设计竞赛中荣获一等奖。"],
+        ["特颁此证福建省大学生电子设计竞赛组委会", "2024年9月"],
+    )
+    assert extract(DocType.award_certificate, text).issuer == "福建省大学生电子设计竞赛组委会"

@@ -37,12 +37,17 @@ SIGNING_LABELS = frozenset({"主管部门", "主管部", "主管单位", "用人
 _ADDRESSEE = re.compile(r"^\s*各|[:：]\s*$|姓\s*名|性\s*别")
 
 
+_CLOSING = re.compile(r"^\s*(?:特[发颁]此[证状]|特此表彰|以[资兹]鼓励)[,，。.!！]?\s*")
+
+
 def body_name(line: str) -> str | None:
     if _ADDRESSEE.search(line):
         return None
     # The bracket before 盖章 misread as a colon (长清区机关幼儿园:盖章)) is no caption's colon.
     line = re.sub(r"[:：](?=(?:盖|公|印|签)章)", "(", line.strip())
     line = re.sub(r"^[^:：]{1,8}[:：]", "", line)  # 审批机关：… on one line
+    # The closing formula read into the sign-off's line (特颁此证福建省…组委会, class 4): no part of the name.
+    line = _CLOSING.sub("", line)
     line = re.sub(r"[A-Za-z]+", "", line)  # a signature read as Latin letters beside the name
     # A registration table's row joins its cells (第一次 合格 2016.09.01-2021.08.31 盘州市教育局): the body is the
     # last cell.
