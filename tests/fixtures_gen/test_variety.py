@@ -183,3 +183,14 @@ def test_a_students_school_honour_is_an_honour(seed: int) -> None:
     made = _made("student", DocType.honor_certificate, seed)
     assert not made.label.seal_only_sign_off
     _read_as_labelled(made, "holder", "issuer", "level")
+
+
+@pytest.mark.ocr
+def test_a_zone_page_photographed_in_a_viewer_keeps_its_scope(ocr_engine) -> None:  # type: ignore[no-untyped-def]
+    """Classes 5 and 9: a 赛区 page shown in a viewer on a screen: SCREEN_RECAPTURE, and the scope line (printed
+    on a line of its own) still makes it provincial, though a university issues it."""
+    made = _captured("scope", DocType.award_certificate, ["viewer_photo"], 14)
+    assert "赛区" in made.label.printed_text and made.label.fields.level == Level.provincial
+    report = analyze_document(made.data, "viewer.jpg", None, ocr_engine, Settings()).report
+    assert FlagCode.SCREEN_RECAPTURE in _flags(report)
+    assert (report.fields.holder, report.fields.level) == (made.label.fields.holder, Level.provincial)
