@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import numpy as np
 
@@ -20,7 +21,7 @@ class RapidOcrEngine:
             from rapidocr import RapidOCR
             from rapidocr.ch_ppocr_rec import TextRecInput
             from rapidocr.utils.process_img import resize_image_within_bounds
-            from rapidocr.utils.typings import OCRVersion
+            from rapidocr.utils.typings import EngineType, OCRVersion
         except ImportError as exc:  # pragma: no cover - dependency of the package
             raise EngineUnavailable("RapidOCR is not installed: pip install rapidocr onnxruntime") from exc
         params: dict[str, object] = {
@@ -31,13 +32,19 @@ class RapidOcrEngine:
             # We size the detector's input ourselves (text-height adaptive); stop it from upscaling again.
             "Det.limit_side_len": 64,
         }
+        openvino = settings.backend == "openvino" and _has_openvino()
         for task, path in (("Det", settings.det_model_path), ("Rec", settings.rec_model_path)):
             if path:
                 params[f"{task}.model_path"] = path
                 params[f"{task}.ocr_version"] = OCRVersion.PPOCRV4
+            if openvino:
+                # The same ONNX files, from the wheel: given by path, so nothing is looked for elsewhere.
+                params[f"{task}.model_path"] = path or str(_wheel_model(task))
+                params[f"{task}.engine_type"] = EngineType.OPENVINO
         if settings.threads > 0:
             params["EngineConfig.onnxruntime.intra_op_num_threads"] = settings.threads
             params["EngineConfig.onnxruntime.inter_op_num_threads"] = 1
+            params["EngineConfig.openvino.inference_num_threads"] = settings.threads
         self._engine = RapidOCR(params=params)
         logging.getLogger("RapidOCR").setLevel(logging.ERROR)
         self._rec_input = TextRecInput
@@ -47,6 +54,7 @@ class RapidOcrEngine:
         # Loading here keeps model load out of the first page's timing and fails early when models are missing.
         self._det = self._engine._load_det_model()
         self._rec = self._engine._load_rec_model()
+        self.backend = "openvino" if openvino else "onnxruntime"
 
     def detect(self, image: np.ndarray, max_side: int | None = None) -> list[Box]:
         limit = min(max_side or self._max_side, self._max_side)
@@ -94,3 +102,30 @@ def width_batches(ratios: list[float], size: int = _BATCH, spread: float = _SPRE
             batches.append([i])
     return batches
 
+
+def _has_openvino() -> bool:
+    try:
+        import openvino  # noqa: F401
+    except ImportError:
+        logging.getLogger(__name__).info("OpenVINO is not installed: the OCR models run on ONNX Runtime")
+        return False
+    return True
+
+
+def _wheel_model(task: str) -> Path:
+    """The ONNX model the rapidocr wheel ships for "Det" or "Rec" at its default settings."""
+    import rapidocr
+    from omegaconf import OmegaConf
+    from rapidocr.inference_engine.base import FileInfo, InferSession
+    from rapidocr.utils.typings import EngineType, ModelType, OCRVersion, TaskType
+
+    root = Path(rapidocr.__file__).parent
+    config = OmegaConf.load(root / "config.yaml")[task]
+    info = FileInfo(
+        EngineType.ONNXRUNTIME,
+        OCRVersion(config.ocr_version),
+        TaskType(config.task_type),
+        config.lang_type,
+        ModelType(config.model_type),
+    )
+    return root / "models" / Path(InferSession.get_model_url(info)["model_dir"]).name
