@@ -53,7 +53,6 @@ def measure(
             for page in pages:
                 bare(page.image)  # type: ignore[operator]
             bare_files.append(time.perf_counter() - start)
-            print(upload.file, flush=True, file=sys.stderr)
             start = time.perf_counter()
             result = verify_submission([upload], settings=settings)
             verifier_files.append(time.perf_counter() - start)
@@ -62,6 +61,9 @@ def measure(
                 verify_submission([upload], settings=other)
                 other_files.append(time.perf_counter() - start)
             bare_pages.append(bare_files[-1] / len(pages))
+            # Each file as it is timed, so a run cut short still tells its ratio so far.
+            timed = f"bare {bare_files[-1]:.2f}\tverifier {verifier_files[-1]:.2f}"
+            print(f"{folder.name}/{upload.file}\t{timed}", file=sys.stderr, flush=True)
             verifier_pages.append(verifier_files[-1] / len(pages))
             pages_total += len(pages)
             for stage, seconds in result.analyses[0].timings.items():
