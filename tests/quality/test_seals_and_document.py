@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 
 from models.flags import FlagCode
@@ -9,7 +10,7 @@ from models.vocab import DocType
 from verifier.quality import assess_document
 from verifier.seals.detect import detect_seals
 
-from .conftest import photocopy, render_certificate
+from .conftest import draw_seal, photocopy, render_certificate
 
 
 def doc_codes(image: np.ndarray, doc_type: DocType) -> set[FlagCode]:
@@ -60,3 +61,18 @@ def test_seal_on_any_page_is_enough():
     pages = [render_certificate(seal=False).image, render_certificate().image]
     scores, flags = assess_document([], pages, DocType.teacher_qualification)
     assert flags == [] and scores["seal_pages"] == [2]
+
+
+def test_seal_ring_broken_by_writing_across_it_is_one_seal():
+    # Class 9 of the real-certificate failures: a handwritten date written through the ring on both sides
+    # leaves two arcs, one above the other; they are one seal, not a row of title characters.
+    page = render_certificate(seal=False)
+    centre, radius = (700, 720), 115
+    draw_seal(page.image, centre, radius)
+    x, y = centre
+    for dx in (-radius, radius):  # black strokes 60 × 28 px through the ring's left and right
+        cv2.rectangle(page.image, (x + dx - 30, y - 14), (x + dx + 30, y + 14), (30, 30, 30), -1)
+    seals = detect_seals(page.image)
+    assert len(seals) == 1
+    assert abs(seals[0].centre[0] - centre[0]) < 25 and abs(seals[0].centre[1] - centre[1]) < 25
+    assert doc_codes(page.image, DocType.award_certificate) == set()

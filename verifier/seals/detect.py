@@ -20,6 +20,11 @@ _ROW_REACH = 3
 # Like-sized red blobs within that reach that make a row a title (a washed-out title's characters close into
 # rings, 0.96 of the rim, as well as a seal's).
 _TITLE_NEIGHBOURS = 3
+# Two arcs of one broken ring: together no longer than this times the longer alone, and about round.
+_RING_SPAN = 1.15
+_RING_ROUND = 1.3
+# ...and larger than either: each arc leaves out a good part of the ring.
+_RING_GROWTH = 1.2
 
 
 def detect_seals(
@@ -43,11 +48,12 @@ def detect_seals(
     contours, hierarchy = cv2.findContours(joined, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_NONE)
     links = hierarchy[0] if hierarchy is not None else []
     rim_mask = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
-    blobs = [cv2.boundingRect(c) for c, link in zip(contours, links, strict=True) if link[3] == -1]
+    outer = [c for c, link in zip(contours, links, strict=True) if link[3] == -1]  # blobs, not holes
+    blobs = [cv2.boundingRect(c) for c in outer]
     seals: list[Seal] = []
     boxes: dict[int, tuple[int, int, int, int]] = {}  # each seal's box in working pixels, by id
-    for contour, link in zip(contours, links, strict=True):
-        if link[3] != -1 or len(contour) < 5:  # a hole, not a blob
+    for contour in outer + _broken_rings(outer, blobs, s.seal_min_diameter * short_side):
+        if len(contour) < 5:
             continue
         x, y, bw, bh = cv2.boundingRect(contour)
         diameter = max(bw, bh)
@@ -78,6 +84,29 @@ def detect_seals(
     seals = [seal for seal in seals if not any(_inside(seal, other) for other in seals if other is not seal)]
     seals = [seal for seal in seals if not _title_character(seal, boxes[id(seal)], blobs, s)]
     return seals or _rings(mask, rim_mask, short_side, scale, s)
+
+
+def _broken_rings(outer: list[np.ndarray], blobs: list[tuple[int, int, int, int]], min_size: float) -> list[np.ndarray]:
+    """Seals whose ring black writing crosses on two sides (a handwritten date through it): two like-sized arcs,
+    one above the other or side by side, that together span no more than either alone and make a round outline.
+    Each is a candidate on its own too; the joined one, found as well, holds them (`_inside` drops them then).
+    Characters of a title stand beside each other, a column's one below the other: their union is twice as long."""
+    joined = []
+    for i, (x, y, w, h) in enumerate(blobs):
+        if max(w, h) < min_size:
+            continue
+        for j in range(i + 1, len(blobs)):
+            ox, oy, ow, oh = blobs[j]
+            if not 0.67 <= max(ow, oh) / max(w, h) <= 1.5:
+                continue
+            ux, uy = min(x, ox), min(y, oy)
+            uw, uh = max(x + w, ox + ow) - ux, max(y + h, oy + oh) - uy
+            if max(uw, uh) > _RING_SPAN * max(w, h, ow, oh) or max(uw, uh) > _RING_ROUND * min(uw, uh):
+                continue
+            if uw * uh < _RING_GROWTH * max(w * h, ow * oh):
+                continue  # one holds the other (a ring and its lettering): no arc is missing
+            joined.append(cv2.convexHull(np.concatenate([outer[i], outer[j]])))
+    return joined
 
 
 def _rings(mask: np.ndarray, rim_mask: np.ndarray, short_side: int, scale: float, s: QualitySettings) -> list[Seal]:
@@ -127,7 +156,9 @@ def _inside(seal: Seal, other: Seal) -> bool:
     """The star or lettering inside a seal's ring, found as a blob of its own."""
     x, y, w, h = seal.box
     ox, oy, ow, oh = other.box
-    return ow * oh > w * h and ox <= x and oy <= y and x + w <= ox + ow and y + h <= oy + oh
+    slack = 2  # boxes are rounded to source pixels one by one
+    within = ox - slack <= x and oy - slack <= y and x + w <= ox + ow + slack and y + h <= oy + oh + slack
+    return ow * oh > w * h and within
 
 
 def _title_character(seal: Seal, box: tuple[int, int, int, int], blobs: Sequence[Sequence[int]],
