@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import cv2
 import numpy as np
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 
 from models.flags import FlagCode
 from models.page import Page, PageSource, TextLine
@@ -164,7 +164,7 @@ def _ingest_image(data: bytes, fmt: str, settings: IngestSettings, result: Inges
         detail = f"{pixels / 1e6:.0f} 百万像素，上限 {limit:.0f}" if pixels else "像素数超过安全上限"
         result.flags.append(Flag.make(FlagCode.IMAGE_TOO_LARGE, detail=detail, value=pixels))
         return
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
+    except Exception as exc:  # Pillow's plugins raise many kinds on broken files (TypeError: TIFF without size)
         result.pages.clear()
         result.flags.append(Flag.make(FlagCode.CORRUPT_FILE, detail=_short(exc)))
         return
