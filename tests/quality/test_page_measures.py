@@ -148,3 +148,16 @@ def test_a_crooked_scan_is_measured_where_its_text_is(clean_page: Drawn):
         assert sharp["text_height_px"] == pytest.approx(straight["text_height_px"], rel=0.1)
         assert sharp["ink_level"] < straight["ink_level"] + 25
         assert soft["sharpness"] < settings.blur_soft < sharp["sharpness"]
+
+
+def test_small_white_panel_on_a_tinted_page_is_not_glare(clean_page: Drawn):
+    # Class 9 of the real-certificate failures: a scan or an electronic page with a tinted graphic around a small
+    # white panel (a QR code's field, a logo's ground) has a clipped spot brighter than its surround, but it covers
+    # under 1% of the page; a lamp's reflection that asks for a new photo covers several per cent.
+    page = clean_page.image.copy()
+    h, w = page.shape[:2]
+    page[int(0.55 * h) : int(0.95 * h), int(0.05 * w) : int(0.6 * w)] = (232, 222, 212)  # a pale blue-grey band
+    cv2.ellipse(page, (int(0.3 * w), int(0.75 * h)), (60, 35), 0, 0, 360, (255, 255, 255), -1)  # ≈ 0.5% of the page
+    assert FlagCode.GLARE not in codes(page, clean_page.lines)
+    spot = QualitySettings().model_copy(update={"glare_min_area": 0.002})
+    assert FlagCode.GLARE in {f.code for f in assess_page(page, clean_page.lines, 1, spot).flags}
