@@ -10,6 +10,7 @@ import pytest
 from fixtures.content import DocRequest, random_person
 from fixtures.places import IssuerFactory
 from fixtures.produce import Produced, Recipe, produce
+from fixtures.variety_set import variety_jobs
 from models import DocType, FlagCode, Level
 from models.report import DocumentReport
 from verifier.document import analyze_document
@@ -194,3 +195,18 @@ def test_a_zone_page_photographed_in_a_viewer_keeps_its_scope(ocr_engine) -> Non
     report = analyze_document(made.data, "viewer.jpg", None, ocr_engine, Settings()).report
     assert FlagCode.SCREEN_RECAPTURE in _flags(report)
     assert (report.fields.holder, report.fields.level) == (made.label.fields.holder, Level.provincial)
+
+
+@pytest.mark.ocr
+@pytest.mark.xfail(strict=True, reason="class 9: the seal of a page shown on a screen (pixel grid, moiré, a tinted "
+                   "cast) is not found, so NO_SEAL is raised beside SCREEN_RECAPTURE")
+def test_the_seal_of_a_page_on_a_screen_is_still_a_seal(ocr_engine) -> None:  # type: ignore[no-untyped-def]
+    """Class 9: a team award photographed in a viewer: SCREEN_RECAPTURE, and its seal (visible on the screen)
+    keeps NO_SEAL away."""
+    req, recipe, seed = variety_jobs(30, 1)[20]
+    assert (req.variant, recipe.defects) == ("real:team", ["viewer_photo"])
+    made = produce(req, recipe, seed, standalone=True)
+    assert made.label.has_seal
+    flags = _flags(analyze_document(made.data, "viewer.jpg", None, ocr_engine, Settings()).report)
+    assert FlagCode.SCREEN_RECAPTURE in flags
+    assert FlagCode.NO_SEAL not in flags
