@@ -161,3 +161,15 @@ def test_small_white_panel_on_a_tinted_page_is_not_glare(clean_page: Drawn):
     assert FlagCode.GLARE not in codes(page, clean_page.lines)
     spot = QualitySettings().model_copy(update={"glare_min_area": 0.002})
     assert FlagCode.GLARE in {f.code for f in assess_page(page, clean_page.lines, 1, spot).flags}
+
+
+def test_defocused_bright_page_is_not_overexposed(clean_page: Drawn):
+    # Class 9 of the real-certificate failures: defocus greys thin strokes on a white page as overexposure does,
+    # but leaves its boldest marks (the seal's ring, the frame) dark; an overexposed photo lifts them as well.
+    defocused = cv2.GaussianBlur(clean_page.image, (0, 0), 3.0)
+    defocused = np.where(defocused > 225, 255, defocused).astype(np.uint8)  # the white paper clipped
+    quality = assess_page(defocused, clean_page.lines, 1)
+    assert quality.scores["ink_level"] > QualitySettings().overexposed_ink_min  # the text alone looks washed out
+    assert FlagCode.OVEREXPOSED not in {f.code for f in quality.flags}
+    washed = np.clip(defocused.astype(np.float32) * 0.4 + 200, 0, 255).astype(np.uint8)
+    assert FlagCode.OVEREXPOSED in codes(washed, clean_page.lines)

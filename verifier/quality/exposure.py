@@ -14,6 +14,7 @@ class Exposure:
     paper_level: float  # 95th percentile grey: how bright the paper is
     ink_level: float  # 5th percentile grey inside the text boxes: how dark the text is
     clipped_fraction: float  # share of the page at 250 or above
+    darkest: float  # 0.1th percentile grey of the whole page: its boldest strokes, borders and seals
 
 
 def measure_exposure(grey: np.ndarray, text_mask: np.ndarray) -> Exposure:
@@ -23,7 +24,8 @@ def measure_exposure(grey: np.ndarray, text_mask: np.ndarray) -> Exposure:
     # of a page in strokes, so this is ink, not paper, unless the text is washed out.
     ink = float(np.percentile(ink_pixels, 5)) if ink_pixels.size else float(np.percentile(grey, 0.1))
     clipped = float(np.count_nonzero(grey >= 250)) / grey.size
-    return Exposure(paper_level=paper, ink_level=ink, clipped_fraction=clipped)
+    darkest = float(np.percentile(grey, 0.1))
+    return Exposure(paper_level=paper, ink_level=ink, clipped_fraction=clipped, darkest=darkest)
 
 
 def glare_fraction(

@@ -96,6 +96,7 @@ def assess_page(
     scores["paper_level"] = round(exposure.paper_level, 1)
     scores["ink_level"] = round(exposure.ink_level, 1)
     scores["clipped_fraction"] = round(exposure.clipped_fraction, 4)
+    scores["darkest_level"] = round(exposure.darkest, 1)
     if exposure.paper_level < s.dark_paper_max and not _bright_coloured_paper(image_bgr, small_bgr, s):
         flag(FlagCode.TOO_DARK, exposure.paper_level, f"纸面亮度 {exposure.paper_level:.0f}/255")
     # Strokes of type smaller than min_text_height_px are thinner than a pixel and grey whatever the
@@ -103,6 +104,7 @@ def assess_page(
     elif (
         exposure.clipped_fraction > s.overexposed_clipped_fraction
         and exposure.ink_level > s.overexposed_ink_min
+        and exposure.darkest > s.overexposed_darkest_min
         and (text_height is None or text_height >= s.min_text_height_px)
     ):
         flag(

@@ -65,6 +65,11 @@ class QualitySettings(BaseSettings):
     # the line boxes lighter than this). A white scan with crisp text has ink at 20–60.
     overexposed_clipped_fraction: float = 0.5
     overexposed_ink_min: float = 150.0
+    # ...and the exposure lifted even the page's darkest 0.1% (bold strokes, borders, seals) above this: a
+    # defocused page has its thin strokes greyed (text ink up to 151 on real phone photos) while its bold ones
+    # stay dark (the page's darkest 0.1% at 1–88 on the real set's clean photos but one, 116, whose ink is 150);
+    # overexposed pages of both generators keep 108–238 there.
+    overexposed_darkest_min: float = 100.0
 
     # --- glare (verifier/quality/exposure.py): a spot of cells clipped through and through, with a halo
     # of brighter paper around it and, often, washed-out strokes beside it. Cells of 16 working px
