@@ -70,3 +70,14 @@ def test_the_api_checks_every_page_and_their_sum(tmp_path: Path) -> None:
         many_pages = submit(client, tenant, [("b.tif", _tiff([(100, 100)] * 5))])
         assert many_pages.status_code == 422 and many_pages.json()["detail"]["pixels"] == 50_000
         assert submit(client, tenant, [("c.tif", _tiff([(100, 100)] * 2))]).status_code == 202
+
+
+def test_pdf_rendering_stops_at_the_budget_over_all_pages() -> None:
+    from tests.core.pdfs import text_pdf
+
+    data = text_pdf(["继续教育证书", "完成 48 学时"], pages=4)
+    whole = ingest.ingest_bytes(data)
+    assert len(whole.pages) == 4 and whole.flags == []
+    one_page = whole.pages[0].image.shape[0] * whole.pages[0].image.shape[1]
+    cut = ingest.ingest_bytes(data, IngestSettings(max_total_pixels=int(one_page * 2.5)))
+    assert len(cut.pages) == 2 and [f.code for f in cut.flags] == ["IMAGE_TOO_LARGE"]
