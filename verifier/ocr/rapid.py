@@ -120,7 +120,7 @@ def _wheel_model(task: str) -> Path:
     from rapidocr.utils.typings import EngineType, ModelType, OCRVersion, TaskType
 
     root = Path(rapidocr.__file__).parent
-    config = OmegaConf.load(root / "config.yaml")[task]
+    config = OmegaConf.load(root / "config.yaml")[task]  # type: ignore[index]  # a DictConfig: the file is a mapping
     info = FileInfo(
         EngineType.ONNXRUNTIME,
         OCRVersion(config.ocr_version),

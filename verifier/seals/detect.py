@@ -49,7 +49,7 @@ def detect_seals(
     links = hierarchy[0] if hierarchy is not None else []
     rim_mask = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
     outer = [c for c, link in zip(contours, links, strict=True) if link[3] == -1]  # blobs, not holes
-    blobs = [cv2.boundingRect(c) for c in outer]
+    blobs = [(x, y, w, h) for x, y, w, h in map(cv2.boundingRect, outer)]
     seals: list[Seal] = []
     boxes: dict[int, tuple[int, int, int, int]] = {}  # each seal's box in working pixels, by id
     for contour in outer + _broken_rings(outer, blobs, s.seal_min_diameter * short_side):
