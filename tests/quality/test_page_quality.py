@@ -94,3 +94,24 @@ def test_thumbnail_of_a_certificate_is_low_resolution(ocr):
     # A certificate saved as a 400 px thumbnail: its headline still reads, its small print only with doubt.
     thumbnail = cv2.resize(render_certificate().image, (400, 286), interpolation=cv2.INTER_AREA)
     assert FlagCode.LOW_RESOLUTION in codes(thumbnail, ocr(thumbnail))
+
+
+def with_badge(bgr: np.ndarray, fill: tuple[int, int, int], lettering: tuple[int, int, int]) -> np.ndarray:
+    """A rounded pill with two characters in the page's top-left corner, as a picture viewer draws its badge."""
+    out = bgr.copy()
+    cv2.rectangle(out, (70, 10), (300, 140), fill, -1)
+    for cx in (70, 300):
+        cv2.circle(out, (cx, 75), 65, fill, -1)
+    img = Image.fromarray(out[:, :, ::-1])
+    ImageDraw.Draw(img).text((130, 48), "动态", font=ImageFont.truetype(FONT_PATH, 44), fill=lettering[::-1])
+    return np.ascontiguousarray(np.asarray(img)[:, :, ::-1])
+
+
+def test_a_viewers_badge_in_a_corner_is_screen_recapture(ocr):
+    # Class 9 of the real-certificate failures: a photo viewer showing the certificate draws a flat dark pill with
+    # light lettering (动态) in a corner; no printed page has that, so the upload is a picture of a screen.
+    shown = with_badge(render_certificate().image, (40, 40, 40), (245, 245, 245))
+    assert FlagCode.SCREEN_RECAPTURE in codes(shown, ocr(shown))
+    # Gold lettering on a red 聘书's saturated fill is print, not a viewer.
+    red = with_badge(render_certificate().image, (30, 30, 170), (80, 200, 235))
+    assert FlagCode.SCREEN_RECAPTURE not in codes(red, ocr(red))

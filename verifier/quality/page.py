@@ -21,6 +21,7 @@ from verifier.quality.geometry import (
 from verifier.quality.model import PageQuality
 from verifier.quality.recapture import ScreenPattern, measure_screen
 from verifier.quality.sharpness import line_sharpness, tile_sharpness
+from verifier.quality.viewer import viewer_badge
 from verifier.quality.working import text_mask, to_working
 from verifier.settings import defaults
 from verifier.settings.quality import QualitySettings
@@ -179,6 +180,9 @@ def assess_page(
         flag(FlagCode.SCREEN_RECAPTURE, peak, f"频谱中有摩尔纹峰值 {peak:.1f}（阈值 {s.recapture_peak:g}）")
     elif grid > s.recapture_grid_peak:
         flag(FlagCode.SCREEN_RECAPTURE, grid, f"画面中有屏幕像素栅格的周期纹理（{grid:.1f}）")
+    elif (badge := viewer_badge(image_bgr, usable)) is not None:
+        detail = f"画面角落有看图软件的浮层按钮（“{badge.text}”）：拍摄或截取的是屏幕上的图片"
+        flag(FlagCode.SCREEN_RECAPTURE, 1.0, detail)
 
     # A page read badly because it is blurred, dark, washed out or tiny already has the flag that says why
     # and what to fix; UNREADABLE is for pages with no such cause (blank, handwriting, a picture).
