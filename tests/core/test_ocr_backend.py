@@ -25,10 +25,3 @@ def test_both_backends_read_the_same_lines(certificate) -> None:  # type: ignore
         # The detector's map differs in its last digits: a corner may move by a pixel or two of the page.
         assert max(max(abs(x - u), abs(y - v)) for (x, y), (u, v) in zip(a.box, b.box, strict=True)) < 4
 
-
-def test_a_sliver_is_not_recognised(ocr_engine) -> None:  # type: ignore[no-untyped-def]
-    import numpy as np
-
-    sliver = np.full((2, 300, 3), 255, np.uint8)
-    line = np.full((40, 200, 3), 255, np.uint8)
-    assert ocr_engine.recognize([sliver, line])[0] == ("", 0.0)

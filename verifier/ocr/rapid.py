@@ -69,38 +69,12 @@ class RapidOcrEngine:
         return boxes
 
     def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
-        results: list[tuple[str, float]] = [("", 0.0) for _ in crops]
-        readable = [i for i, crop in enumerate(crops) if min(crop.shape[:2]) >= MIN_CROP_PX]
-        for batch in width_batches([crops[i].shape[1] / crops[i].shape[0] for i in readable]):
-            chosen = [readable[k] for k in batch]
-            result = self._rec(self._rec_input(img=[crops[i] for i in chosen]))
-            if result.txts is not None:
-                for i, text, score in zip(chosen, result.txts, result.scores, strict=True):
-                    results[i] = (str(text), float(score))
-        return results
-
-
-# A crop thinner than this holds no legible character (a frame rule or a sliver the detector split off).
-MIN_CROP_PX = 4
-# The recogniser's input is 48 px high and at least 320 wide (a width/height ratio of 6.7); every crop of a batch
-# is padded to the batch's widest. Lines of a page vary from a 2-character caption to a 60-character row.
-_REC_HEIGHT_RATIO = 320 / 48
-_BATCH = 6
-_SPREAD = 1.5
-
-
-def width_batches(ratios: list[float], size: int = _BATCH, spread: float = _SPREAD) -> list[list[int]]:
-    """Indices of the crops grouped for recognition: by width/height ratio, at most `size` a batch, and none
-    padded to more than `spread` times its own width. The engine's own batches of six neighbours by ratio padded
-    five short lines to a long one's width: a page's one long row (or a sliver) cost as much as all its lines."""
-    batches: list[list[int]] = []
-    for i in sorted(range(len(ratios)), key=lambda k: ratios[k]):
-        width = max(ratios[i], _REC_HEIGHT_RATIO)
-        if batches and len(batches[-1]) < size and width <= spread * max(ratios[batches[-1][0]], _REC_HEIGHT_RATIO):
-            batches[-1].append(i)
-        else:
-            batches.append([i])
-    return batches
+        if not crops:
+            return []
+        result = self._rec(self._rec_input(img=crops))
+        if result.txts is None:
+            return [("", 0.0) for _ in crops]
+        return [(str(t), float(s)) for t, s in zip(result.txts, result.scores, strict=True)]
 
 
 def _has_openvino() -> bool:
