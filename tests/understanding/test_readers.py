@@ -19,7 +19,7 @@ def test_names(text: str) -> None:
     assert is_person_name(text)
 
 
-@pytest.mark.parametrize("text", ["申报人", "全体", "以下", "教师", "数学", "特发此证", "张三的"])
+@pytest.mark.parametrize("text", ["申报人", "全体", "以下", "教师", "数学", "特发此证", "张三的", "文件", "条件"])
 def test_words_that_are_not_names(text: str) -> None:
     assert not is_person_name(text)
 

@@ -47,6 +47,8 @@ _NOT_IN_GIVEN_NAMES = set(
     "写报称职务位"
     # A contest's cup and the reader addressed (蓝桥杯, 祝贺您) are in no given name.
     "杯您你们"
+    # A document's own words (…教育局文件, 条件) read where a commendation's recipient goes.
+    "件"
 )
 # Suffixes of address that follow a name and are never part of it (class 3): 李明老师 is 李明, though 李 and 明 are
 # both surnames and would pass as a four-character name.
