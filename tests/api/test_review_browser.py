@@ -4,16 +4,12 @@ audit rows with the first one's name; no raw code on any page; /docs renders wit
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 
 from api.app import create_app
 from tests.api.helpers import (
@@ -29,6 +25,7 @@ from tests.api.helpers import (
 )
 from tests.clerk.visible_text import raw_codes_in
 from tests.core.pdfs import text_pdf
+from tests.live import live_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "review"
@@ -49,31 +46,13 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Tenant, str]]:
     """A live server: 张晓梅's submission has a holder read as another name and a certificate that 李明 uploaded
     first; 王芳's is clean. Two reviewer accounts, 王老师 (admin) and 赵老师."""
     tmp_path = tmp_path_factory.mktemp("review")
     app = create_app(api_settings(tmp_path), null_ocr_settings())
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    with httpx.Client(base_url=base, timeout=30) as client:
+    with live_server(app) as base, httpx.Client(base_url=base, timeout=30) as client:
         tenant = make_tenant(client, "platform-a", "甲平台")  # type: ignore[arg-type]
         make_reviewer(client, tenant.id, "wang", "王老师", role="admin")  # type: ignore[arg-type]
         make_reviewer(client, tenant.id, "zhao", "赵老师")  # type: ignore[arg-type]
@@ -88,9 +67,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Tenant
             response = submit(client, tenant, files, name=name, ruleset="liupanshui-2024", **profile)  # type: ignore[arg-type]
             ids[name] = response.json()["id"]
             wait_done(client, tenant, ids[name])  # type: ignore[arg-type]
-    yield base, tenant, ids["张晓梅"]
-    server.should_exit = True
-    thread.join(10)
+        yield base, tenant, ids["张晓梅"]
 
 
 @pytest.fixture(scope="module")

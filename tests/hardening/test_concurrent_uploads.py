@@ -10,7 +10,7 @@ import httpx
 
 from api.app import create_app
 from tests.api.helpers import api_settings, certificate_pdf, make_tenant, null_ocr_settings
-from tests.hardening.live import live_server
+from tests.live import live_server
 
 UPLOADS = 20
 
