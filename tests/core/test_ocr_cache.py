@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import numpy as np
@@ -9,9 +10,10 @@ import pytest
 
 from tests.conftest import encode
 from tests.core.test_pipeline import CountingEngine
+from verifier.ocr.cache import page_key
 from verifier.orient import rotate_image
 from verifier.pipeline import Upload, verify_submission
-from verifier.settings import Settings
+from verifier.settings import OcrSettings, Settings
 
 pytestmark = pytest.mark.ocr
 
@@ -29,3 +31,33 @@ def test_second_run_reads_from_cache(tmp_path: Path, certificate: np.ndarray, mo
     assert engine.calls == calls
     assert second.text == first.text and second.fields == first.fields
     assert [f.code for f in second.flags] == [f.code for f in first.flags]
+
+
+def test_another_backend_does_not_read_from_the_cache(
+    tmp_path: Path, certificate: np.ndarray, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """OpenVINO reads some lines differently from ONNX Runtime: what one backend read is not served to the other."""
+    engine = CountingEngine()
+    monkeypatch.setattr("verifier.pipeline.get_engine", lambda settings=None: engine)
+    uploads = [Upload(file="c.png", data=encode(certificate))]
+    calls = []
+    for backend in ("onnxruntime", "openvino", "onnxruntime", "openvino"):
+        settings = Settings()
+        settings.ocr.cache_dir, settings.ocr.backend = str(tmp_path / "cache"), backend
+        verify_submission(uploads, settings=settings)
+        calls.append(engine.calls)
+    assert calls[0] > 0
+    assert calls[1] > calls[0]  # the other backend reads the page itself
+    assert calls[3] == calls[2] == calls[1]  # and each backend's reading is then served from the cache
+
+
+def test_default_reader_keeps_its_cache_keys(certificate: np.ndarray) -> None:
+    """Shared benchmark caches stay valid: the default engine's key is made as before backends were named in it."""
+    ocr = OcrSettings()
+    old = hashlib.sha256()
+    old.update(f"{ocr.engine}|{ocr.max_side_len}|{ocr.text_score}|{ocr.det_score_mode}|{certificate.shape}".encode())
+    old.update(np.ascontiguousarray(certificate).data)
+    assert page_key(certificate, ocr) == old.hexdigest()
+    other = ocr.model_copy(update={"backend": "openvino"})
+    model = ocr.model_copy(update={"rec_model_path": "/models/rec.onnx"})
+    assert len({page_key(certificate, ocr), page_key(certificate, other), page_key(certificate, model)}) == 3

@@ -1,6 +1,7 @@
 """An on-disk cache of what the OCR read on a page, for benchmark iterations (off by default).
 
-Keyed by the decoded page pixels and the engine settings, so a changed image or engine misses the cache.
+Keyed by the decoded page pixels and the engine settings (its backend and models too), so a changed image or
+engine misses the cache.
 Only the reading is cached; every later stage runs each time.
 """
 
@@ -21,12 +22,24 @@ def page_key(image: np.ndarray, settings: OcrSettings, read: str = "") -> str:
     """`read` names a kind of reading other than the first (a finer second look), kept apart from it."""
     digest = hashlib.sha256()
     digest.update(
-        f"{settings.engine}|{settings.max_side_len}|{settings.text_score}|{settings.det_score_mode}|{image.shape}".encode()
+        f"{_reader(settings)}|{settings.max_side_len}|{settings.text_score}|{settings.det_score_mode}|{image.shape}".encode()
     )
     if read:
         digest.update(f"|{read}|{settings.det_first_side}".encode())
     digest.update(np.ascontiguousarray(image).data)
     return digest.hexdigest()
+
+
+def _reader(settings: OcrSettings) -> str:
+    """What reads the page: the engine, and its backend and models where they are not the defaults (OpenVINO reads
+    some lines differently from ONNX Runtime). The default reader keeps its old name, so caches stay valid."""
+    name = settings.engine
+    if settings.backend != OcrSettings.model_fields["backend"].default:
+        name += f"@{settings.backend}"
+    for model in (settings.det_model_path, settings.rec_model_path):
+        if model:
+            name += f"+{model}"
+    return name
 
 
 @dataclass(frozen=True)
