@@ -152,11 +152,9 @@ def _assess_document(report: DocumentReport, pages: list[PageRead], doc_type: Do
     qualities = [page.quality for page in pages if page.quality is not None]
     if not qualities:
         return
-    known_seals = [page.seals for page in pages if page.seals is not None]
     doc_scores, doc_flags = assess_document(
         qualities, [page.upright for page in pages], doc_type, settings.quality,
-        seals=known_seals if len(known_seals) == len(pages) else None,
-        smalls=[page.small for page in pages],
+        seals=[page.seals_found(settings.quality) for page in pages], smalls=[page.small for page in pages],
     )
     report.quality["document"] = {k: v for k, v in doc_scores.items() if k != "pages"}
     report.flags.extend(doc_flags)

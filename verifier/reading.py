@@ -18,12 +18,13 @@ from verifier.ocr import OcrEngine
 from verifier.ocr.base import read_lines
 from verifier.ocr.date_lines import is_cut_short_date
 from verifier.orient import OrientedRead, detect_adaptive, orient_and_read, rotate_boxes, rotate_image
-from verifier.prepare import BlurKernel, prepare_page
+from verifier.prepare import BlurKernel, prepare_page, smoothed_screen_seals
 from verifier.quality import PageQuality, assess_page
 from verifier.quality.recapture import looks_like_screen
 from verifier.seals.detect import detect_seals
 from verifier.seals.model import Seal
 from verifier.settings import OcrSettings, Settings
+from verifier.settings.quality import QualitySettings
 
 # A page as the text stage takes it: its number, its lines, and its upright width and height.
 PageText = tuple[int, list[TextLine], int, int]
@@ -33,6 +34,16 @@ PREVIEW_SIDE = 1600
 
 # How the caller times a stage of the reading ("prepare", "ocr", "quality").
 Timer = Callable[[str], AbstractContextManager[None]]
+
+
+@dataclass
+class SealSearches:
+    """The seals found on a page's pictures other than the one read (a text layer's rendering, a screen photo
+    smoothed), kept the first time a reader asks: no picture of a page is searched twice. Shared by every
+    PageRead a re-read makes of the page."""
+
+    text_layer: list[Seal] | None = None
+    smoothed_screen: tuple[np.ndarray, list[Seal]] | None = None
 
 
 @dataclass(frozen=True)
@@ -45,7 +56,8 @@ class PageRead:
     lines: list[TextLine]  # the lines the recogniser does not doubt, in the upright page's pixels
     rotation: int = 0  # how far the upload was turned to stand upright
     columns: bool = False  # written in columns (竖排)
-    # The seals found on the upright page; None for a text layer (looked for only when a reader needs them).
+    # The seals found on the upright page; None for a text layer (looked for only when a reader needs them:
+    # `seals_found`).
     seals: list[Seal] | None = None
     small: np.ndarray | None = field(default=None, repr=False)  # upright, at the quality stage's working width
     screen: bool = False  # a photo of a screen
@@ -55,6 +67,23 @@ class PageRead:
     quality: PageQuality | None = None  # None for a text layer
     scores: dict[str, float] = field(default_factory=dict)  # the page's measures as the report shows them
     flags: tuple[Flag, ...] = ()  # the page's own flags (turned, blurred …), in the order raised
+    searches: SealSearches = field(default_factory=SealSearches, repr=False, compare=False)
+
+    def seals_found(self, settings: QualitySettings) -> list[Seal]:
+        """The page's seals: those found when it was read, or a text layer's, looked for on its picture the
+        first time a reader asks."""
+        if self.seals is not None:
+            return self.seals
+        if self.searches.text_layer is None:
+            self.searches.text_layer = detect_seals(self.upright, settings)
+        return self.searches.text_layer
+
+    def smoothed_screen(self, settings: Settings) -> tuple[np.ndarray, list[Seal]]:
+        """A photo of a screen with its lattice smoothed away, and the seals found there (verifier/prepare
+        `smoothed_screen_seals`), made the first time a re-read asks."""
+        if self.searches.smoothed_screen is None:
+            self.searches.smoothed_screen = smoothed_screen_seals(self.upright, settings)
+        return self.searches.smoothed_screen
 
     @property
     def text_page(self) -> PageText:

@@ -26,9 +26,8 @@ from verifier.issuers.body_name import is_review_committee, names_its_place
 from verifier.normalize import find_dates
 from verifier.ocr import OcrEngine
 from verifier.ocr.date_lines import complete_date_lines, is_cut_short_date
-from verifier.prepare import screen_without_seals, smoothed_screen_seals
+from verifier.prepare import screen_without_seals
 from verifier.reading import PageRead, PageText, PageView, Timer, read_upright, sure, views_of
-from verifier.seals.detect import detect_seals
 from verifier.seals.issuer import approver_from_seals, issuer_from_seals
 from verifier.seals.model import Seal
 from verifier.seals.rings import read_seal_texts
@@ -167,7 +166,7 @@ def _completed_dates(
         image = page.read_image
         if image is not None and any(is_cut_short_date(line.text) for line in page.lines):
             if page.screen:
-                image = screen_without_seals(page.upright, settings)
+                image = screen_without_seals(page.smoothed_screen(settings), settings)
             completed = complete_date_lines(engine, image, page.lines, days_elsewhere)
             changed = changed or completed != page.lines
             page = page.with_lines(completed)
@@ -250,7 +249,7 @@ def _page_sources(
 ) -> list[tuple[np.ndarray, list[Seal]] | None]:
     """Per page, the image a part of which is read again, and its seals; None for a page the fields do not come
     from or a text layer (no seals looked for). A photo of a screen is smoothed first and its seals found there
-    (verifier/prepare `smoothed_screen_seals`)."""
+    (`PageRead.smoothed_screen`)."""
     sources: list[tuple[np.ndarray, list[Seal]] | None] = []
     for page in pages:
         image, seals = page.upright, page.seals
@@ -258,7 +257,7 @@ def _page_sources(
             sources.append(None)
             continue
         if page.screen:
-            image, seals = smoothed_screen_seals(image, settings)
+            image, seals = page.smoothed_screen(settings)
         sources.append((image, seals))
     return sources
 
@@ -327,9 +326,7 @@ def issuer_from_rings(draft: Draft) -> None:
         for page in draft.pages:
             if draft.fields_page not in (None, page.number):
                 continue
-            seals = page.seals
-            if seals is None:  # a text-layer page: its seals are in the page's picture, not looked for yet
-                seals = detect_seals(page.upright, draft.settings.quality)
+            seals = page.seals_found(draft.settings.quality)  # a text layer's looked for on its picture now
             if seals:
                 # Left to right: a joint sign-off seals its first-named body first.
                 ordered = sorted(seals, key=lambda seal: seal.centre)

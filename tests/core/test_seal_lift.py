@@ -78,7 +78,7 @@ def test_issuer_under_a_seal_is_read_whole(ocr_engine) -> None:  # type: ignore[
 
 def test_a_photographed_screens_seals_are_found_and_lifted_once_its_lattice_is_smoothed() -> None:
     from fixtures import capture
-    from verifier.prepare import screen_without_seals
+    from verifier.prepare import screen_without_seals, smoothed_screen_seals
     from verifier.prepare.screen import smooth_screen
     from verifier.settings import Settings
 
@@ -88,7 +88,7 @@ def test_a_photographed_screens_seals_are_found_and_lifted_once_its_lattice_is_s
     smoothed = smooth_screen(shot, settings.ocr.screen_smoothing_sigma)
     assert detect_seals(smoothed, settings.quality), "the seal is a ring on the smoothed page"
 
-    lifted = screen_without_seals(shot, settings)
+    lifted = screen_without_seals(smoothed_screen_seals(shot, settings), settings)
 
     # The seal's ink is gone from the image a cut-short date line is read again from.
     assert np.count_nonzero(red_mask(lifted)) < 0.5 * np.count_nonzero(red_mask(smoothed))

@@ -60,14 +60,15 @@ def prepare_page(image: np.ndarray, engine: OcrEngine, settings: Settings) -> Pr
     return PreparedPage(deconvolve(seen, kernel, ocr.deblur_noise), small, seals, screen, kernel, sharpness)
 
 
-def screen_without_seals(image: np.ndarray, settings: Settings) -> np.ndarray:
-    """A photo of a screen smoothed, then its seals found on the smoothed page and lifted. The lattice breaks
-    a seal's red into stripes that the uploaded page's mask cannot join into a ring, so a seal over a date is
-    missed there and its ring hides the year. Lifting every seal the smoothed page shows also pales print
-    elsewhere (measured: more lines lost than won over whole pages), so this image is only for reading a cut-
-    short date line again (verifier/ocr/date_lines.py), where a new reading must agree with the first."""
-    smoothed, seals = smoothed_screen_seals(image, settings)
-    return lift_seal_ink(smoothed, seals, settings.quality)
+def screen_without_seals(smoothed: tuple[np.ndarray, list[Seal]], settings: Settings) -> np.ndarray:
+    """A photo of a screen smoothed and its seals found on the smoothed page (`smoothed_screen_seals`), lifted.
+    The lattice breaks a seal's red into stripes that the uploaded page's mask cannot join into a ring, so a
+    seal over a date is missed there and its ring hides the year. Lifting every seal the smoothed page shows
+    also pales print elsewhere (measured: more lines lost than won over whole pages), so this image is only for
+    reading a cut-short date line again (verifier/ocr/date_lines.py), where a new reading must agree with the
+    first."""
+    image, seals = smoothed
+    return lift_seal_ink(image, seals, settings.quality)
 
 
 def smoothed_screen_seals(image: np.ndarray, settings: Settings) -> tuple[np.ndarray, list[Seal]]:

@@ -1,0 +1,100 @@
+"""Seals are looked for once per picture of a page: every stage after the reading (the document's seal check,
+the re-reads around the seals, the seal rings) takes the seals the page was read with, and a picture only a
+re-read needs (a text layer's rendering, a screen photo smoothed) is searched the first time one asks and
+never again. Counted over the real detector on real generated pages."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import sys
+from collections import Counter
+from collections.abc import Iterator
+
+import numpy as np
+import pytest
+
+import verifier.document
+from fixtures.benchmark import benchmark_document
+from verifier.document import analyze_document
+from verifier.imaging import downscale
+from verifier.rereads import Draft
+from verifier.seals import detect
+from verifier.settings import Settings
+
+# Documents of the seed-2 benchmark, one per way a page reaches the seals (see its labels): an upload turned a
+# quarter, a PDF with a text layer, a photo of a screen.
+TURNED, TEXT_LAYER, SCREEN, SCAN_PDF = 25, 37, 8, 11
+
+
+@pytest.fixture
+def searches(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[tuple[int, ...], str]]]:
+    """Every search of the real detector, as the picture it searched at its working size (shape, digest)."""
+    real, found = detect.detect_seals, []
+    settings = Settings().quality
+
+    def counting(image: np.ndarray, *args: object, **kwargs: object) -> object:
+        small = kwargs["small_bgr"] if "small_bgr" in kwargs else args[1] if len(args) > 1 else None
+        working = small if isinstance(small, np.ndarray) else downscale(image, settings.working_width)[0]
+        found.append((working.shape, hashlib.sha1(np.ascontiguousarray(working).tobytes()).hexdigest()))
+        return real(image, *args, **kwargs)  # type: ignore[arg-type]
+
+    for module in list(sys.modules.values()):
+        named = module is not None and module.__name__.startswith("verifier")
+        if named and getattr(module, "detect_seals", None) is real:
+            monkeypatch.setattr(module, "detect_seals", counting)
+    # Every re-read around the seals is made to run: the first reading's issuer and date are taken away.
+    complete = verifier.document.complete
+
+    def with_sign_off_unread(draft: Draft) -> None:
+        draft.report.fields.issuer = draft.report.fields.issue_date = None
+        complete(draft)
+
+    monkeypatch.setattr(verifier.document, "complete", with_sign_off_unread)
+    yield found
+
+
+def _analyze(data: bytes, file: str, ocr_engine: object) -> None:
+    analyze_document(data, file, None, ocr_engine, Settings())  # type: ignore[arg-type]
+
+
+def _twice(found: list[tuple[tuple[int, ...], str]]) -> list[tuple[int, ...]]:
+    return [shape for (shape, _), n in Counter(found).items() if n > 1]
+
+
+def test_a_turned_page_is_searched_once_as_uploaded_and_once_upright(searches, ocr_engine) -> None:  # type: ignore[no-untyped-def]
+    data, label = benchmark_document(seed=2, number=TURNED)
+    assert label.rotation
+    _analyze(data, label.file, ocr_engine)
+    assert _twice(searches) == []
+    # Its seal ink is lifted before reading (the turn is not known yet); its seals are those of the upright
+    # page, where a red title's characters are told from a seal by the way its lines run.
+    (uploaded, _), (upright, _) = searches
+    assert upright == (uploaded[1], uploaded[0], 3)
+
+
+def test_a_screen_photo_is_searched_as_uploaded_and_once_smoothed(searches, ocr_engine) -> None:  # type: ignore[no-untyped-def]
+    data, label = benchmark_document(seed=2, number=SCREEN)
+    _analyze(data, label.file, ocr_engine)
+    assert _twice(searches) == []
+    assert 1 <= len(searches) <= 2
+
+
+def test_a_text_layer_is_searched_once_when_a_reader_asks(searches, ocr_engine) -> None:  # type: ignore[no-untyped-def]
+    data, label = benchmark_document(seed=2, number=TEXT_LAYER)
+    _analyze(data, label.file, ocr_engine)
+    assert len(searches) == 1  # the seal ring asked for the issuer
+
+
+def test_a_pdf_of_a_text_page_and_a_scan_searches_each_page_once(searches, ocr_engine) -> None:  # type: ignore[no-untyped-def]
+    import pypdfium2 as pdfium
+
+    merged = pdfium.PdfDocument.new()
+    for number in (TEXT_LAYER, SCAN_PDF):
+        merged.import_pages(pdfium.PdfDocument(benchmark_document(seed=2, number=number)[0]))
+    out = io.BytesIO()
+    merged.save(out)
+    _analyze(out.getvalue(), "mixed.pdf", ocr_engine)
+    # The scan's seals are found as it is read, the text page's when the seal check or the rings first ask.
+    assert _twice(searches) == []
+    assert len(searches) == 2
