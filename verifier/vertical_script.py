@@ -53,18 +53,33 @@ class ColumnEvidence:
 
 def column_evidence(engine: OcrEngine, image: np.ndarray, boxes: list[Box]) -> ColumnEvidence | None:
     """The cells' readings of the page's longest tall lines, in the image as uploaded; None without such lines."""
-    tall = sorted(filter(_is_tall, boxes), key=lambda box: box_extent(box)[1], reverse=True)[:_SAMPLE]
-    if not tall:
+    columns = _tall_columns(image, boxes)
+    if not columns:
         return None
-    columns = [crop_line(image, box, turn_tall=False) for box in tall]
-    readings = [_score(engine.recognize([_cells(column, turns) for column in columns])) for turns in (0, 1, 3)]
-    return ColumnEvidence(*readings)
+    return ColumnEvidence(*(_cells_read(engine, columns, turns) for turns in (0, 1, 3)))
 
 
 def is_column_page(engine: OcrEngine, image: np.ndarray, boxes: list[Box]) -> bool:
-    """Whether the page's tall lines, in the image as uploaded, are columns of upright characters."""
-    evidence = column_evidence(engine, image, boxes)
-    return evidence is not None and evidence.is_columns
+    """Whether the page's tall lines, in the image as uploaded, are columns of upright characters. The cells are
+    read as uploaded and turned anticlockwise first: a page of lines reads them as uploaded far under the bar
+    (0.32 of the other at most), which decides it without the third reading (`ColumnEvidence.is_columns`)."""
+    columns = _tall_columns(image, boxes)
+    if not columns:
+        return False
+    as_uploaded, anticlockwise = _cells_read(engine, columns, 0), _cells_read(engine, columns, 1)
+    if not ColumnEvidence(as_uploaded, anticlockwise, clockwise=0.0).is_columns:
+        return False  # the clockwise reading can only make it fail
+    return ColumnEvidence(as_uploaded, anticlockwise, _cells_read(engine, columns, 3)).is_columns
+
+
+def _tall_columns(image: np.ndarray, boxes: list[Box]) -> list[np.ndarray]:
+    """The page's longest tall lines, cut out standing."""
+    tall = sorted(filter(_is_tall, boxes), key=lambda box: box_extent(box)[1], reverse=True)[:_SAMPLE]
+    return [crop_line(image, box, turn_tall=False) for box in tall]
+
+
+def _cells_read(engine: OcrEngine, columns: list[np.ndarray], quarter_turns: int) -> float:
+    return _score(engine.recognize([_cells(column, quarter_turns) for column in columns]))
 
 
 def may_be_turned_column(engine: OcrEngine, line: np.ndarray, read: float) -> bool:

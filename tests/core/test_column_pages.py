@@ -13,6 +13,7 @@ from verifier.document import analyze_document
 from verifier.normalize import compact
 from verifier.orient import orient_and_read, rotate_image
 from verifier.settings import Settings
+from verifier.vertical_script import column_evidence, is_column_page
 
 pytestmark = pytest.mark.ocr
 
@@ -90,3 +91,39 @@ def test_appointment_letter_in_columns_uploaded_sideways_is_flagged_and_shown_up
     height, width = page.shape[:2]
     assert view.rotation == 270
     assert view.image.shape[1] / view.image.shape[0] == pytest.approx(width / height, rel=0.02)
+
+
+class _CountingReads:
+    """The real engine, counting its recognition calls."""
+
+    def __init__(self, inner) -> None:  # type: ignore[no-untyped-def]
+        self.inner, self.name, self.reads = inner, "counting", 0
+
+    def detect(self, image, max_side=None):  # type: ignore[no-untyped-def]
+        return self.inner.detect(image, max_side)
+
+    def recognize(self, crops):  # type: ignore[no-untyped-def]
+        self.reads += 1
+        return self.inner.recognize(crops)
+
+
+def test_the_column_test_decides_a_turned_page_of_lines_in_two_readings(ocr_engine, certificate) -> None:  # type: ignore[no-untyped-def]
+    # The page of lines turned so that it is read at 270°, where the test is made: its cells read as uploaded far
+    # under the bar, which settles it without reading them turned clockwise (a third of the test's recognition).
+    image = rotate_image(certificate, 90)
+    boxes = ocr_engine.detect(image)
+    engine = _CountingReads(ocr_engine)
+    assert not is_column_page(engine, image, boxes)
+    assert engine.reads == 2
+    evidence = column_evidence(ocr_engine, image, boxes)
+    assert evidence is not None and not evidence.is_columns  # the whole evidence decides the same
+
+
+def test_the_column_test_reads_a_column_page_all_three_ways(ocr_engine) -> None:  # type: ignore[no-untyped-def]
+    page = draw_column_page(APPOINTMENT, FACES[FontStyle.song][0], sign_off_from=APPOINTMENT_SIGN_OFF, seal=False)
+    boxes = ocr_engine.detect(page)
+    engine = _CountingReads(ocr_engine)
+    assert is_column_page(engine, page, boxes)
+    assert engine.reads == 3
+    evidence = column_evidence(ocr_engine, page, boxes)
+    assert evidence is not None and evidence.is_columns
