@@ -91,10 +91,10 @@ def analyze_document(
         first = _first_reading(report, pages, text)
     draft = Draft(report, first.decision.doc_type, pages, text, first.fields_page, analysis.views, engine,
                   settings, timer)
-    complete(draft)
-    analysis.views = draft.views
+    final = complete(draft)  # the text the fields were finally read from: the report's, and every later stage's
+    report.text, analysis.views = final.full, draft.views
     with timer("understand"):
-        flags = content_flags(first.decision.doc_type, report.fields, draft.text.full)
+        flags = content_flags(first.decision.doc_type, report.fields, final.full)
         report.flags.extend(f for f in flags if not (first.undetermined and f.code == FlagCode.UNKNOWN_TYPE))
     with timer("quality"):
         _assess_document(report, pages, first.decision.doc_type, settings)

@@ -38,8 +38,25 @@ from verifier.understand.signature import Signature, read_signature
 
 log = logging.getLogger(__name__)
 
-# A sign-off re-read: its sign-off, its pages and their text.
-Reread = tuple[Signature, list[PageRead], DocumentText]
+# An area read again and its lines; None for the whole page read again, its lines taken as read.
+AreaReading = tuple[Area | None, list[TextLine]]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one re-read read: the document's pages with its lines in place, and per page number the areas it
+    read again with their lines, which is how its reading joins the document's final text (`final_pages`)."""
+
+    pages: list[PageRead]
+    areas: dict[int, list[AreaReading]]
+
+    @property
+    def text(self) -> DocumentText:
+        return build_document_text([page.text_page for page in self.pages])
+
+
+# A sign-off re-read: its sign-off and what it read.
+Reread = tuple[Signature, Reading]
 # An ISO date down to its day (2020-01-01), against one to the month (2020-01).
 _DAY_DATE = len("2020-01-01")
 # Printed fields worth a second, finer look at the page when the first read found none of them.
@@ -55,7 +72,7 @@ class Draft:
     report: DocumentReport
     doc_type: DocType
     pages: list[PageRead]
-    text: DocumentText  # the text every later stage reads: the first reading, its cut-short dates completed
+    text: DocumentText  # the text the re-reads read: the first reading, its cut-short dates completed
     fields_page: int | None  # the page the fields come from, when the upload holds several certificates
     views: list[PageView]
     engine: OcrEngine
@@ -67,13 +84,16 @@ class Draft:
     doubted: Signature | None = None
     rereads: list[Reread] = field(default_factory=list)
     sources: list[tuple[np.ndarray, list[Seal]] | None] | None = None
+    taken: list[Reading] = field(default_factory=list)  # the re-reads a field was taken from, in order
 
     def applicable(self, names: tuple[str, ...]) -> list[str]:
         return [f for f in names if f in APPLICABLE[self.doc_type] and getattr(self.report.fields, f) is None]
 
 
-def complete(draft: Draft) -> None:
-    """Every re-read the first reading calls for, in order; one that fails is logged and skipped."""
+def complete(draft: Draft) -> DocumentText:
+    """Every re-read the first reading calls for, in order; one that fails is logged and skipped. Returns the
+    document's final text: the one its fields were finally read from, which the report shows and every later
+    stage reads."""
     steps: list[tuple[str, Callable[[Draft], None]]] = [
         ("cut-short dates", complete_cut_dates),
         ("second look", second_look),
@@ -87,26 +107,46 @@ def complete(draft: Draft) -> None:
         except Exception:
             log.exception("re-read of %s failed on %s; the reading before it stands", name, draft.report.file)
     if draft.doubted and (agreed := agreed_date(draft.doubted, draft.rereads)):
-        signature, reread, reread_text = agreed
+        signature, reading = agreed
         draft.report.fields.issue_date = signature.issue_date
-        draft.report.text = reread_text.full
-        draft.views = views_of(draft.views, reread)
+        if not any(reading is taken for taken in draft.taken):
+            draft.taken.append(reading)
+    if not draft.taken:
+        return draft.text
+    final = final_pages(draft.pages, draft.taken)
+    draft.views = views_of(draft.views, final)
+    return build_document_text([page.text_page for page in final])
 
 
-def fill_empty(
-    report: DocumentReport, doc_type: DocType, wanted: list[str], text: DocumentText, fields_text: DocumentText
-) -> bool:
+def final_pages(pages: list[PageRead], taken: list[Reading]) -> list[PageRead]:
+    """The pages as the document's final text shows them: the first reading's, with the reading of every re-read
+    a field was taken from merged in, in the order they ran, by one rule: the lines whose centre lies in an area
+    a re-read read again give way to what it read there (a whole page read again gives way entirely)."""
+    final = list(pages)
+    for reading in taken:
+        final = [
+            page.with_lines(_merged(page.lines, reading.areas[page.number])) if page.number in reading.areas else page
+            for page in final
+        ]
+    return final
+
+
+def _merged(lines: list[TextLine], readings: list[AreaReading]) -> list[TextLine]:
+    if any(area is None for area, _ in readings):
+        return [line for area, found in readings if area is None for line in found]
+    return with_sign_offs(lines, [(area, found) for area, found in readings if area is not None])
+
+
+def fill_empty(report: DocumentReport, doc_type: DocType, wanted: list[str], fields_text: DocumentText) -> bool:
     """The merge policy of every re-read: of the `wanted` fields (those the first reading left empty) only the
     ones the re-read found are taken, read from `fields_text` (the pages the fields come from); a field read
-    once is never overruled. The report then shows the re-read's text."""
+    once is never overruled. A re-read something was taken from joins the final text (`final_pages`)."""
     found = extract(doc_type, fields_text)
     filled = [name for name in wanted if getattr(found, name) is not None]
     for name in filled:
         setattr(report.fields, name, getattr(found, name))
     if "issuer" in filled and found.level is not None:
         report.fields.level = found.level  # the issuer's own level, over one read from the wording alone
-    if filled:
-        report.text = text.full
     return bool(filled)
 
 
@@ -120,14 +160,13 @@ def _fields_text(pages: list[PageRead], whole: DocumentText, number: int | None)
     return text_of_page([page.text_page for page in pages], whole, number)
 
 
-def _take(draft: Draft, pages: list[PageRead], wanted: list[str]) -> tuple[DocumentText, DocumentText, bool]:
-    """A re-read's pages merged by `fill_empty`; its text, the fields' text and whether anything was filled."""
-    text = build_document_text([page.text_page for page in pages])
-    fields_text = _fields_text(pages, text, draft.fields_page)
-    filled = fill_empty(draft.report, draft.doc_type, wanted, text, fields_text)
-    if filled:
-        draft.views = views_of(draft.views, pages)
-    return text, fields_text, filled
+def _take(draft: Draft, reading: Reading, wanted: list[str]) -> DocumentText:
+    """A re-read's fields merged by `fill_empty`, the re-read kept for the final text when any was taken;
+    returns the text its fields were read from."""
+    fields_text = _fields_text(reading.pages, reading.text, draft.fields_page)
+    if fill_empty(draft.report, draft.doc_type, wanted, fields_text):
+        draft.taken.append(reading)
+    return fields_text
 
 
 # --- cut-short dates ---------------------------------------------------------------------------------------------
@@ -151,7 +190,6 @@ def complete_cut_dates(draft: Draft) -> None:
         found = extract(draft.doc_type, _fields_text(completed, whole, draft.fields_page)).issue_date
         if not take_completed_date(report, found):
             return
-        report.text = whole.full
         draft.views = views_of(draft.views, completed)
     draft.pages, draft.text = completed, whole
 
@@ -204,14 +242,19 @@ def second_look(draft: Draft) -> None:
 
 def _read_finer(
     pages: list[PageRead], finer_inputs: list[np.ndarray | None], engine: OcrEngine, ocr: OcrSettings
-) -> list[PageRead]:
+) -> Reading:
     """Each page read again with detection at the largest size, where the first pass detected smaller: a dark,
     washed-out or blurred line that a small detection split or missed is often found whole there."""
     finer = ocr.model_copy(update={"det_first_side": ocr.max_side_len})
-    return [
-        page.with_lines(sure(read_upright(image, engine, finer), ocr)) if image is not None else page
+    read = {
+        page.number: sure(read_upright(image, engine, finer), ocr)
         for page, image in zip(pages, finer_inputs, strict=True)
-    ]
+        if image is not None
+    }
+    return Reading(
+        [page.with_lines(read[page.number]) if page.number in read else page for page in pages],
+        {number: [(None, lines)] for number, lines in read.items()},
+    )
 
 
 # --- the sign-off around each seal --------------------------------------------------------------------------------
@@ -236,9 +279,9 @@ def sign_offs_around_seals(draft: Draft) -> None:
         if reread is None:
             break
         with draft.timer("understand"):
-            reread_text, fields_text, _ = _take(draft, reread, draft.sign_off_missing)
+            fields_text = _take(draft, reread, draft.sign_off_missing)
             if draft.doubted:
-                draft.rereads.append((read_signature(fields_text), reread, reread_text))
+                draft.rereads.append((read_signature(fields_text), reread))
         draft.sign_off_missing = [f for f in draft.sign_off_missing if getattr(draft.report.fields, f) is None]
         if not draft.sign_off_missing and not draft.doubted:
             break
@@ -267,17 +310,18 @@ def _reread_areas(
     sources: list[tuple[np.ndarray, list[Seal]] | None],
     settings: Settings,
     read: Callable[[np.ndarray, list[Seal]], list[tuple[Area, list[TextLine]]]],
-) -> list[PageRead] | None:
+) -> Reading | None:
     """The pages whose source image is given, with the lines inside each area `read` returns replaced by its
     reading; None when no area was read."""
-    reread, changed = [], False
+    reread, areas = [], dict[int, list[AreaReading]]()
     for page, source in zip(pages, sources, strict=True):
         if source is not None:
             readings = [(area, sure(found, settings.ocr)) for area, found in read(*source)]
             if readings:
-                page, changed = page.with_lines(with_sign_offs(page.lines, readings)), True
+                page = page.with_lines(with_sign_offs(page.lines, readings))
+                areas[page.number] = [(area, found) for area, found in readings]
         reread.append(page)
-    return reread if changed else None
+    return Reading(reread, areas) if areas else None
 
 
 def doubtful_date(report: DocumentReport, doc_type: DocType, text: DocumentText, ocr: OcrSettings) -> Signature | None:
@@ -369,18 +413,17 @@ def lower_pages(draft: Draft) -> None:
     if reread is None:
         return
     with draft.timer("understand"):
-        reread_text = build_document_text([page.text_page for page in reread])
-        fields_text = _fields_text(reread, reread_text, draft.fields_page)
-        filled = fill_empty(report, draft.doc_type, draft.sign_off_missing, reread_text, fields_text)
+        fields_text = _fields_text(reread.pages, reread.text, draft.fields_page)
+        filled = fill_empty(report, draft.doc_type, draft.sign_off_missing, fields_text)
         if committee_only:
-            filled = _approver(report, draft.doc_type, reread_text, fields_text) or filled
+            filled = _approver(report, draft.doc_type, fields_text) or filled
         if filled:
-            draft.views = views_of(draft.views, reread)
+            draft.taken.append(reread)
         if draft.doubted:
-            draft.rereads.append((read_signature(fields_text), reread, reread_text))
+            draft.rereads.append((read_signature(fields_text), reread))
 
 
-def _approver(report: DocumentReport, doc_type: DocType, text: DocumentText, fields_text: DocumentText) -> bool:
+def _approver(report: DocumentReport, doc_type: DocType, fields_text: DocumentText) -> bool:
     """A title certificate's approving bureau (审批机关) found by the re-read (in `fields_text`, the pages the
     fields come from), in place of the review committee the first took for the issuer. Only a bureau that
     names its place: the committee's own line read worse (福建者…评申委员会) is no approver."""
@@ -389,5 +432,4 @@ def _approver(report: DocumentReport, doc_type: DocType, text: DocumentText, fie
     if approver is None or not approver.endswith(("局", "厅")) or not names_its_place(approver):
         return False
     report.fields.issuer, report.fields.level = approver, found.level
-    report.text = text.full
     return True

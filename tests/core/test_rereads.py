@@ -14,7 +14,8 @@ from models.report import DocumentReport, Fields
 from models.vocab import DocType
 from verifier import rereads
 from verifier.reading import PageRead, view_of
-from verifier.rereads import Draft, complete, fill_empty
+from verifier.rereads import Draft, Reading, complete, fill_empty, final_pages
+from verifier.seals.sign_off import with_sign_offs
 from verifier.settings import Settings
 from verifier.text import build_document_text
 
@@ -61,7 +62,45 @@ def test_the_merge_policy_fills_only_the_fields_it_was_asked_for() -> None:
     second = build_document_text(
         [(1, [_line("荣誉证书", 50), _line("李四同志:", 150), _line("宿州市教育局", 500)], 800, 700)]
     )
-    assert fill_empty(draft.report, draft.doc_type, ["issuer"], second, second)
+    assert fill_empty(draft.report, draft.doc_type, ["issuer"], second)
     assert draft.report.fields.issuer == "宿州市教育局"
     assert draft.report.fields.holder == "王小明"  # read once, never overruled by the re-read's 李四
-    assert not fill_empty(draft.report, draft.doc_type, [], second, second)
+    assert not fill_empty(draft.report, draft.doc_type, [], second)
+
+
+def _reading(page: PageRead, area: tuple[int, int, int, int], lines: list[TextLine]) -> Reading:
+    return Reading([page.with_lines(with_sign_offs(page.lines, [(area, lines)]))], {page.number: [(area, lines)]})
+
+
+def test_the_final_text_holds_what_every_reread_a_field_was_taken_from_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    draft = _draft()
+    page, sign_off = draft.pages[0], (0, 450, 800, 700)
+
+    def issuer_read(draft: Draft) -> None:
+        rereads._take(draft, _reading(page, sign_off, [_line("宿州市教育局", 500)]), ["issuer"])
+
+    def holder_and_date_read(draft: Draft) -> None:
+        # The holder is read otherwise (never taken: it was read once) and the sign-off read again whole, its date.
+        holder = _reading(page, (0, 140, 800, 190), [_line("李四同志:", 150)])
+        rereads._take(draft, holder, draft.applicable(("holder",)))
+        lines = [_line("宿州市教育局", 500), _line("2021年9月10日", 550)]
+        rereads._take(draft, _reading(page, sign_off, lines), ["issue_date"])
+
+    for name in ("complete_cut_dates", "second_look", "issuer_from_rings"):
+        monkeypatch.setattr(rereads, name, lambda draft: None)
+    monkeypatch.setattr(rereads, "sign_offs_around_seals", issuer_read)
+    monkeypatch.setattr(rereads, "lower_pages", holder_and_date_read)
+    final = complete(draft)
+
+    fields = draft.report.fields
+    assert (fields.holder, fields.issuer, fields.issue_date) == ("王小明", "宿州市教育局", "2021-09-10")
+    # One text: the first reading's lines, each area as the last re-read taken read it, no re-read's text twice.
+    assert final.full.split("\n") == ["荣誉证书", "王小明同志:", "被评为优秀教师。", "宿州市教育局", "2021年9月10日"]
+    assert draft.views[0].lines == final_pages(draft.pages, draft.taken)[0].lines
+
+
+def test_without_a_reread_taken_the_final_text_is_the_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    draft = _draft()
+    for name in ("complete_cut_dates", "second_look", "sign_offs_around_seals", "issuer_from_rings", "lower_pages"):
+        monkeypatch.setattr(rereads, name, lambda draft: None)
+    assert complete(draft) is draft.text

@@ -18,11 +18,10 @@ from fixtures.templates.registry import render_document
 from models.page import TextLine
 from models.vocab import DocType
 from verifier.document import analyze_document
-from verifier.rereads import agreed_date
+from verifier.rereads import Reading, agreed_date
 from verifier.seals.model import Seal
 from verifier.seals.sign_off import sign_off_areas, with_sign_offs
 from verifier.settings import Settings
-from verifier.text import DocumentText, build_document_text
 from verifier.understand.signature import Signature
 
 
@@ -115,8 +114,8 @@ def _signed(date: str | None, printed: str | None = None) -> Signature:
     return Signature([], date, [], 0.9, printed)
 
 
-def _reread(date: str | None, printed: str | None = None) -> tuple[Signature, list, DocumentText]:  # type: ignore[type-arg]
-    return (_signed(date, printed), [], build_document_text([]))
+def _reread(date: str | None, printed: str | None = None) -> tuple[Signature, Reading]:
+    return (_signed(date, printed), Reading([], {}))
 
 
 def test_a_doubtful_date_gives_way_to_two_rereads_that_agree_or_one_that_kept_more_characters() -> None:
