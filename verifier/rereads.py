@@ -1,13 +1,15 @@
 """The re-reads: parts of a document's pages read again when the first reading left a field empty or doubtful.
 
-Each re-read says which fields it is for and how it reads; what it found is taken by one merge policy,
-`fill_empty`: only a field still empty (or the doubtful one a re-read was run for) is filled, a field read
-surely is never overruled. The date rules are the two exceptions, each stated where it applies: a cut-short
-date is completed only where the new reading adds to it (a year, a day), and a doubtful date gives way only to
-re-reads that agree (`agreed_date`). A re-read that fails is logged and skipped: the document keeps what it had.
+Each re-read is declared (`Reread`): its name, its gate (whether the document as read so far calls for it),
+how it reads, and the merge policy that takes what it read. `REREADS` lists them in the order one loop,
+`complete`, runs them, the cheapest and surest first: cut-short date lines, the second look (finer detection),
+the sign-off around each seal (two ways of taking the seal off), the seal's own ring, the page's lower part. A
+re-read that fails is logged and skipped: the document keeps what it had.
 
-They run in order, the cheapest and surest first: cut-short date lines, the second look (finer detection), the
-sign-off around each seal (two ways of taking the seal off), the seal's own ring, the page's lower part.
+The merge policy is `fill_empty`: only a field still empty is filled, a field read surely is never overruled.
+The stated exceptions: a cut-short date is completed only where the new reading adds to it (a year, a day,
+`take_completed_date`), a doubtful date gives way only to re-reads that agree (`agreed_date`), and a seal's
+ring names the issuer where the print names none or no place (`take_seal_issuer`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
 
 import numpy as np
 
@@ -31,7 +34,7 @@ from verifier.reading import PageRead, PageText, PageView, Timer, read_upright, 
 from verifier.seals.issuer import approver_from_seals, issuer_from_seals
 from verifier.seals.model import Seal
 from verifier.seals.rings import read_seal_texts
-from verifier.seals.sign_off import VARIANTS, Area, lower_page_area, read_area, read_sign_offs, with_sign_offs
+from verifier.seals.sign_off import Area, Variant, lower_page_area, read_area, read_sign_offs, with_sign_offs
 from verifier.settings import OcrSettings, Settings
 from verifier.text import DocumentText, build_document_text
 from verifier.understand.signature import Signature, read_signature
@@ -56,7 +59,9 @@ class Reading:
 
 
 # A sign-off re-read: its sign-off and what it read.
-Reread = tuple[Signature, Reading]
+SignOffReading = tuple[Signature, Reading]
+# What a re-read reads: a Reading of the pages, the pages with cut-short dates completed, a seal ring's texts.
+Found = TypeVar("Found")
 # An ISO date down to its day (2020-01-01), against one to the month (2020-01).
 _DAY_DATE = len("2020-01-01")
 # Printed fields worth a second, finer look at the page when the first read found none of them.
@@ -82,7 +87,7 @@ class Draft:
     # read for it, and the images (smoothed for a photo of a screen) with their seals.
     sign_off_missing: list[str] = field(default_factory=list)
     doubted: Signature | None = None
-    rereads: list[Reread] = field(default_factory=list)
+    rereads: list[SignOffReading] = field(default_factory=list)
     sources: list[tuple[np.ndarray, list[Seal]] | None] | None = None
     taken: list[Reading] = field(default_factory=list)  # the re-reads a field was taken from, in order
 
@@ -90,22 +95,26 @@ class Draft:
         return [f for f in names if f in APPLICABLE[self.doc_type] and getattr(self.report.fields, f) is None]
 
 
+@dataclass(frozen=True)
+class Reread(Generic[Found]):
+    """One re-read, declared: whether the document as read so far calls for it, how it reads (None: nothing
+    read), and the merge policy that takes what it read (True: the reading joins the final text)."""
+
+    name: str
+    gate: Callable[[Draft], bool]
+    read: Callable[[Draft], Found | None]
+    merge: Callable[[Draft, Found], bool]
+
+
 def complete(draft: Draft) -> DocumentText:
     """Every re-read the first reading calls for, in order; one that fails is logged and skipped. Returns the
     document's final text: the one its fields were finally read from, which the report shows and every later
     stage reads."""
-    steps: list[tuple[str, Callable[[Draft], None]]] = [
-        ("cut-short dates", complete_cut_dates),
-        ("second look", second_look),
-        ("sign-off around the seals", sign_offs_around_seals),
-        ("seal rings", issuer_from_rings),
-        ("lower page", lower_pages),
-    ]
-    for name, step in steps:
+    for reread in REREADS:
         try:
-            step(draft)
+            _run(draft, reread)
         except Exception:
-            log.exception("re-read of %s failed on %s; the reading before it stands", name, draft.report.file)
+            log.exception("re-read of %s failed on %s; the reading before it stands", reread.name, draft.report.file)
     if draft.doubted and (agreed := agreed_date(draft.doubted, draft.rereads)):
         signature, reading = agreed
         draft.report.fields.issue_date = signature.issue_date
@@ -116,6 +125,17 @@ def complete(draft: Draft) -> DocumentText:
     final = final_pages(draft.pages, draft.taken)
     draft.views = views_of(draft.views, final)
     return build_document_text([page.text_page for page in final])
+
+
+def _run(draft: Draft, reread: Reread[Any]) -> None:
+    if not reread.gate(draft):
+        return
+    found = reread.read(draft)  # each reader times its own preparing and reading
+    if found is None:
+        return
+    with draft.timer("understand"):
+        if reread.merge(draft, found) and isinstance(found, Reading):
+            draft.taken.append(found)
 
 
 def final_pages(pages: list[PageRead], taken: list[Reading]) -> list[PageRead]:
@@ -160,38 +180,38 @@ def _fields_text(pages: list[PageRead], whole: DocumentText, number: int | None)
     return text_of_page([page.text_page for page in pages], whole, number)
 
 
-def _take(draft: Draft, reading: Reading, wanted: list[str]) -> DocumentText:
-    """A re-read's fields merged by `fill_empty`, the re-read kept for the final text when any was taken;
-    returns the text its fields were read from."""
+def _fill(draft: Draft, reading: Reading, wanted: list[str]) -> bool:
+    """`fill_empty` over a re-read's pages (the fields' page alone when the fields come from one)."""
     fields_text = _fields_text(reading.pages, reading.text, draft.fields_page)
-    if fill_empty(draft.report, draft.doc_type, wanted, fields_text):
-        draft.taken.append(reading)
-    return fields_text
+    return fill_empty(draft.report, draft.doc_type, wanted, fields_text)
 
 
 # --- cut-short dates ---------------------------------------------------------------------------------------------
-def complete_cut_dates(draft: Draft) -> None:
-    """A document whose date came out missing or without its day has its cut-short date lines read again
-    whole; the pages, text and views change only when that completes the date (read from the fields' page
-    alone when the fields come from one page). A photo of a screen is read again with the seals its smoothed
+def _date_without_its_day(draft: Draft) -> bool:
+    """A date that came out missing or without its day, on a page that holds a cut-short date line (a text layer
+    never does)."""
+    if "issue_date" not in APPLICABLE[draft.doc_type] or len(draft.report.fields.issue_date or "") >= _DAY_DATE:
+        return False
+    return any(page.read_image is not None for page in draft.pages)
+
+
+def _read_cut_dates(draft: Draft) -> list[PageRead] | None:
+    """The cut-short date lines read again whole. A photo of a screen is read again with the seals its smoothed
     page shows lifted (a seal over the date is missed on the upload)."""
-    report = draft.report
-    if "issue_date" not in APPLICABLE[draft.doc_type] or len(report.fields.issue_date or "") >= _DAY_DATE:
-        return
-    if all(page.read_image is None for page in draft.pages):
-        return  # no page holds a cut-short date (a text layer never does)
     with draft.timer("ocr"):
         to_the_day = any(len(iso) == _DAY_DATE for _, iso in find_dates(draft.text.full))
-        completed = _completed_dates(draft.pages, draft.engine, draft.settings, to_the_day)
-    if completed is None:
-        return
-    with draft.timer("understand"):
-        whole = build_document_text([page.text_page for page in completed])
-        found = extract(draft.doc_type, _fields_text(completed, whole, draft.fields_page)).issue_date
-        if not take_completed_date(report, found):
-            return
+        return _completed_dates(draft.pages, draft.engine, draft.settings, to_the_day)
+
+
+def _take_completed_pages(draft: Draft, completed: list[PageRead]) -> bool:
+    """The completed pages become the first reading (pages, text, views) only when they complete its date (read
+    from the fields' page alone when the fields come from one page): what later re-reads read and complete."""
+    whole = build_document_text([page.text_page for page in completed])
+    found = extract(draft.doc_type, _fields_text(completed, whole, draft.fields_page)).issue_date
+    if take_completed_date(draft.report, found):
         draft.views = views_of(draft.views, completed)
-    draft.pages, draft.text = completed, whole
+        draft.pages, draft.text = completed, whole
+    return False  # they are the first reading now, not a re-read joined to it
 
 
 def _completed_dates(
@@ -222,22 +242,30 @@ def take_completed_date(report: DocumentReport, found: str | None) -> bool:
 
 
 # --- second look -------------------------------------------------------------------------------------------------
-def second_look(draft: Draft) -> None:
-    """With the second look on: the pages OCR read that a detection at full size sees larger than the first did,
-    read again so, for the holder, issuer or date the first reading left empty."""
-    missing = draft.applicable(_SECOND_LOOK)
+def _finer_inputs(draft: Draft) -> list[np.ndarray | None]:
+    """Per page, the image OCR read when a detection at full size sees it larger than the first did."""
     ocr = draft.settings.ocr
-    finer_inputs = [
+    return [
         page.read_image
         if page.read_image is not None and max(page.read_image.shape[:2]) > ocr.det_first_side else None
         for page in draft.pages
     ]
-    if not (missing and ocr.second_look and any(image is not None for image in finer_inputs)):
-        return
+
+
+def _second_look_wanted(draft: Draft) -> bool:
+    """With the second look on: the holder, issuer or date the first reading left empty, on a page a finer
+    detection would see larger."""
+    wanted = draft.applicable(_SECOND_LOOK) and draft.settings.ocr.second_look
+    return bool(wanted) and any(image is not None for image in _finer_inputs(draft))
+
+
+def _read_second_look(draft: Draft) -> Reading:
     with draft.timer("ocr"):
-        second = _read_finer(draft.pages, finer_inputs, draft.engine, ocr)
-    with draft.timer("understand"):
-        _take(draft, second, missing)
+        return _read_finer(draft.pages, _finer_inputs(draft), draft.engine, draft.settings.ocr)
+
+
+def _fill_second_look(draft: Draft, reading: Reading) -> bool:
+    return _fill(draft, reading, draft.applicable(_SECOND_LOOK))
 
 
 def _read_finer(
@@ -258,33 +286,48 @@ def _read_finer(
 
 
 # --- the sign-off around each seal --------------------------------------------------------------------------------
-def sign_offs_around_seals(draft: Draft) -> None:
-    """The issuer or date left empty, or a date read from a doubtful line: the area around each seal read again,
-    enlarged, in the red channel and then with the seal lifted."""
+def _sign_off_wanted(draft: Draft) -> bool:
+    """The issuer or date left empty, or a date read from a doubtful line (noted on the draft for the re-reads
+    after it)."""
     draft.sign_off_missing = draft.applicable(_SIGN_OFF)
     fields_text = _fields_text(draft.pages, draft.text, draft.fields_page)
     draft.doubted = doubtful_date(draft.report, draft.doc_type, fields_text, draft.settings.ocr)
-    if not ((draft.sign_off_missing or draft.doubted) and draft.settings.ocr.sign_off_reread):
-        return
-    with draft.timer("prepare"):
-        draft.sources = _page_sources(draft.pages, draft.fields_page, draft.settings)
-    sealed = [source if source and source[1] else None for source in draft.sources]  # pages with a seal
-    for variant in VARIANTS if any(sealed) else ():
+    return _sign_off_still_wanted(draft)
+
+
+def _sign_off_still_wanted(draft: Draft) -> bool:
+    return bool(draft.sign_off_missing or draft.doubted) and draft.settings.ocr.sign_off_reread
+
+
+def _around_seals(variant: Variant) -> Callable[[Draft], Reading | None]:
+    """The area around each seal read again, enlarged, the seal taken off one way (`variant`)."""
+
+    def read(draft: Draft) -> Reading | None:
+        if draft.sources is None:
+            with draft.timer("prepare"):
+                draft.sources = _page_sources(draft.pages, draft.fields_page, draft.settings)
+        sealed = [source if source and source[1] else None for source in draft.sources]  # pages with a seal
+        if not any(sealed):
+            return None
         with draft.timer("ocr"):
 
-            def around_seals(image: np.ndarray, seals: list[Seal]) -> list[tuple[Area, list[TextLine]]]:
-                return read_sign_offs(draft.engine, image, seals, variant, draft.settings.quality)  # noqa: B023 - called in this turn
+            def around(image: np.ndarray, seals: list[Seal]) -> list[tuple[Area, list[TextLine]]]:
+                return read_sign_offs(draft.engine, image, seals, variant, draft.settings.quality)
 
-            reread = _reread_areas(draft.pages, sealed, draft.settings, around_seals)
-        if reread is None:
-            break
-        with draft.timer("understand"):
-            fields_text = _take(draft, reread, draft.sign_off_missing)
-            if draft.doubted:
-                draft.rereads.append((read_signature(fields_text), reread))
-        draft.sign_off_missing = [f for f in draft.sign_off_missing if getattr(draft.report.fields, f) is None]
-        if not draft.sign_off_missing and not draft.doubted:
-            break
+            return _reread_areas(draft.pages, sealed, draft.settings, around)
+
+    return read
+
+
+def _fill_sign_off(draft: Draft, reading: Reading) -> bool:
+    """`fill_empty` for the sign-off fields still empty; what the re-read read for a doubtful date is kept for
+    `agreed_date`."""
+    fields_text = _fields_text(reading.pages, reading.text, draft.fields_page)
+    filled = fill_empty(draft.report, draft.doc_type, draft.sign_off_missing, fields_text)
+    if draft.doubted:
+        draft.rereads.append((read_signature(fields_text), reading))
+    draft.sign_off_missing = [f for f in draft.sign_off_missing if getattr(draft.report.fields, f) is None]
+    return filled
 
 
 def _page_sources(
@@ -340,7 +383,7 @@ def doubtful_date(report: DocumentReport, doc_type: DocType, text: DocumentText,
     return None
 
 
-def agreed_date(first: Signature, rereads: list[Reread]) -> Reread | None:
+def agreed_date(first: Signature, rereads: list[SignOffReading]) -> SignOffReading | None:
     """The re-read that replaces a doubtful date. Two ways of taking the seal off that read the same other whole
     date outvote the first reading; one alone (the other read no date) only when its date took more characters:
     a seal or a small print makes the recogniser drop a character (一月十日 for 一月三十日), rarely add one.
@@ -356,16 +399,18 @@ def agreed_date(first: Signature, rereads: list[Reread]) -> Reread | None:
 
 
 # --- the seal's ring ---------------------------------------------------------------------------------------------
-def issuer_from_rings(draft: Draft) -> None:
+def _seal_may_name(draft: Draft) -> bool:
     """A sign-off that is the seal alone, whose print glare or a crop took, or whose place OCR misread: the
     seal's ring names the body. A title certificate's review committee gives way to the body whose seal signs
     it (an issuer with no place, or a committee, is a doubtful one)."""
-    report, issuer = draft.report, draft.report.fields.issuer
+    issuer = draft.report.fields.issuer
     seal_may_name = issuer is None or not names_its_place(issuer) or is_review_committee(issuer)
-    if "issuer" not in APPLICABLE[draft.doc_type] or not seal_may_name:
-        return
+    return "issuer" in APPLICABLE[draft.doc_type] and seal_may_name
+
+
+def _read_rings(draft: Draft) -> list[tuple[str, float]]:
+    """The ring of every seal on the pages the fields come from, read as one line each."""
     with draft.timer("ocr"):
-        text = _fields_text(draft.pages, draft.text, draft.fields_page)
         readings: list[tuple[str, float]] = []
         for page in draft.pages:
             if draft.fields_page not in (None, page.number):
@@ -375,30 +420,45 @@ def issuer_from_rings(draft: Draft) -> None:
                 # Left to right: a joint sign-off seals its first-named body first.
                 ordered = sorted(seals, key=lambda seal: seal.centre)
                 readings += [(r.text, r.confidence) for r in read_seal_texts(draft.engine, page.upright, ordered)]
-        if issuer and is_review_committee(issuer):
-            found = approver_from_seals(readings, issuer, text.prose)
-        else:
-            found = issuer_from_seals(readings, issuer, text.prose)
-        if found is None:
-            return
-        report.fields.issuer = found
-        if "level" in APPLICABLE[draft.doc_type]:
-            report.fields.level = find_level([found], text.full)
-        report.read_from_seal.append("issuer")
+        return readings
+
+
+def take_seal_issuer(draft: Draft, readings: list[tuple[str, float]]) -> bool:
+    """The issuer a seal's ring names, where the print names none or no place (`issuer_from_seals`); a review
+    committee gives way to the approving body whose seal signs it (`approver_from_seals`). The report says the
+    issuer was read from the seal."""
+    report, issuer = draft.report, draft.report.fields.issuer
+    text = _fields_text(draft.pages, draft.text, draft.fields_page)
+    if issuer and is_review_committee(issuer):
+        found = approver_from_seals(readings, issuer, text.prose)
+    else:
+        found = issuer_from_seals(readings, issuer, text.prose)
+    if found is None:
+        return False
+    report.fields.issuer = found
+    if "level" in APPLICABLE[draft.doc_type]:
+        report.fields.level = find_level([found], text.full)
+    report.read_from_seal.append("issuer")
+    return False  # read from the rings, not from the page's lines: the text stays as it was
 
 
 # --- the page's lower part ---------------------------------------------------------------------------------------
-def lower_pages(draft: Draft) -> None:
-    """The last place looked at (a seal's ring names its body more surely): the page's lower part read again in
-    the red channel, for a sign-off field still empty, a doubtful date no seal's surroundings re-read, or a
-    title certificate read only as far as its review committee (the bureau that approved it signs below)."""
-    report = draft.report
-    draft.sign_off_missing = [f for f in draft.sign_off_missing if getattr(report.fields, f) is None]
-    committee_only = draft.doc_type == DocType.title_certificate and is_review_committee(report.fields.issuer or "")
-    wanted = draft.sign_off_missing or (draft.doubted and not draft.rereads) or committee_only
-    if not (wanted and draft.settings.ocr.sign_off_reread):
-        return
-    # No seal showed where the sign-off is, or its surroundings gave nothing: the page's lower part is read.
+def _lower_page_wanted(draft: Draft) -> bool:
+    """The last place looked at (a seal's ring names its body more surely): a sign-off field still empty, a
+    doubtful date no seal's surroundings re-read, or a title certificate read only as far as its review committee
+    (the bureau that approved it signs below)."""
+    draft.sign_off_missing = [f for f in draft.sign_off_missing if getattr(draft.report.fields, f) is None]
+    wanted = draft.sign_off_missing or (draft.doubted and not draft.rereads) or _committee_only(draft)
+    return bool(wanted) and draft.settings.ocr.sign_off_reread
+
+
+def _committee_only(draft: Draft) -> bool:
+    return draft.doc_type == DocType.title_certificate and is_review_committee(draft.report.fields.issuer or "")
+
+
+def _read_lower_pages(draft: Draft) -> Reading | None:
+    """No seal showed where the sign-off is, or its surroundings gave nothing: the page's lower part read again
+    in the red channel."""
     with draft.timer("ocr"):
         if draft.sources is None:
             draft.sources = _page_sources(draft.pages, draft.fields_page, draft.settings)
@@ -409,18 +469,20 @@ def lower_pages(draft: Draft) -> None:
             area = lower_page_area(image.shape[1], image.shape[0])
             return [(area, read_area(draft.engine, image, area, seals, "faded", draft.settings.quality, side, side))]
 
-        reread = _reread_areas(draft.pages, draft.sources, draft.settings, lower_part)
-    if reread is None:
-        return
-    with draft.timer("understand"):
-        fields_text = _fields_text(reread.pages, reread.text, draft.fields_page)
-        filled = fill_empty(report, draft.doc_type, draft.sign_off_missing, fields_text)
-        if committee_only:
-            filled = _approver(report, draft.doc_type, fields_text) or filled
-        if filled:
-            draft.taken.append(reread)
-        if draft.doubted:
-            draft.rereads.append((read_signature(fields_text), reread))
+        return _reread_areas(draft.pages, draft.sources, draft.settings, lower_part)
+
+
+def _fill_lower_page(draft: Draft, reading: Reading) -> bool:
+    """`fill_empty` for the sign-off fields still empty, and a review committee's approving bureau (`_approver`);
+    what it read for a doubtful date is kept for `agreed_date`."""
+    fields_text = _fields_text(reading.pages, reading.text, draft.fields_page)
+    committee_only = _committee_only(draft)
+    filled = fill_empty(draft.report, draft.doc_type, draft.sign_off_missing, fields_text)
+    if committee_only:
+        filled = _approver(draft.report, draft.doc_type, fields_text) or filled
+    if draft.doubted:
+        draft.rereads.append((read_signature(fields_text), reading))
+    return filled
 
 
 def _approver(report: DocumentReport, doc_type: DocType, fields_text: DocumentText) -> bool:
@@ -433,3 +495,14 @@ def _approver(report: DocumentReport, doc_type: DocType, fields_text: DocumentTe
         return False
     report.fields.issuer, report.fields.level = approver, found.level
     return True
+
+
+# The re-reads, in the order they run.
+REREADS: tuple[Reread[Any], ...] = (
+    Reread("cut-short dates", _date_without_its_day, _read_cut_dates, _take_completed_pages),
+    Reread("second look", _second_look_wanted, _read_second_look, _fill_second_look),
+    Reread("sign-off around the seals, faded", _sign_off_wanted, _around_seals("faded"), _fill_sign_off),
+    Reread("sign-off around the seals, lifted", _sign_off_still_wanted, _around_seals("lifted"), _fill_sign_off),
+    Reread("seal rings", _seal_may_name, _read_rings, take_seal_issuer),
+    Reread("lower page", _lower_page_wanted, _read_lower_pages, _fill_lower_page),
+)

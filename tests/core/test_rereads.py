@@ -14,7 +14,7 @@ from models.report import DocumentReport, Fields
 from models.vocab import DocType
 from verifier import rereads
 from verifier.reading import PageRead, view_of
-from verifier.rereads import Draft, Reading, complete, fill_empty, final_pages
+from verifier.rereads import Draft, Reading, Reread, complete, fill_empty, final_pages
 from verifier.seals.sign_off import with_sign_offs
 from verifier.settings import Settings
 from verifier.text import build_document_text
@@ -34,21 +34,36 @@ def _draft() -> Draft:
                  settings=Settings(), timer=lambda _stage: nullcontext())
 
 
+def _declared(name: str, reading: Reading | None, fields: tuple[str, ...]) -> Reread[Reading]:
+    """A re-read declared as the pipeline's are, reading what it is given, merged by the one policy."""
+    return Reread(name, lambda draft: True, lambda draft: reading, lambda draft, found: fill_empty(
+        draft.report, draft.doc_type, draft.applicable(fields), build_document_text([p.text_page for p in found.pages])
+    ))
+
+
+def test_the_rereads_are_declared_in_one_ordered_list() -> None:
+    assert [reread.name for reread in rereads.REREADS] == [
+        "cut-short dates", "second look", "sign-off around the seals, faded", "sign-off around the seals, lifted",
+        "seal rings", "lower page",
+    ]
+
+
 def test_a_failing_reread_is_logged_and_skipped_and_the_later_ones_still_run(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     ran: list[str] = []
 
-    def broken(draft: Draft) -> None:
+    def broken(draft: Draft) -> Reading:
         raise RuntimeError("engine lost")
 
     def later(draft: Draft) -> None:
         ran.append("lower page")
 
-    for name in ("complete_cut_dates", "second_look", "issuer_from_rings"):
-        monkeypatch.setattr(rereads, name, lambda draft: None)
-    monkeypatch.setattr(rereads, "sign_offs_around_seals", broken)
-    monkeypatch.setattr(rereads, "lower_pages", later)
+    declared = (
+        Reread("sign-off around the seals", lambda draft: True, broken, lambda draft, found: True),
+        Reread("lower page", lambda draft: True, later, lambda draft, found: True),
+    )
+    monkeypatch.setattr(rereads, "REREADS", declared)
     draft = _draft()
     with caplog.at_level(logging.ERROR, logger="verifier.rereads"):
         complete(draft)  # no exception: the file is not made CORRUPT_FILE by one re-read
@@ -75,21 +90,17 @@ def _reading(page: PageRead, area: tuple[int, int, int, int], lines: list[TextLi
 def test_the_final_text_holds_what_every_reread_a_field_was_taken_from_read(monkeypatch: pytest.MonkeyPatch) -> None:
     draft = _draft()
     page, sign_off = draft.pages[0], (0, 450, 800, 700)
-
-    def issuer_read(draft: Draft) -> None:
-        rereads._take(draft, _reading(page, sign_off, [_line("宿州市教育局", 500)]), ["issuer"])
-
-    def holder_and_date_read(draft: Draft) -> None:
-        # The holder is read otherwise (never taken: it was read once) and the sign-off read again whole, its date.
-        holder = _reading(page, (0, 140, 800, 190), [_line("李四同志:", 150)])
-        rereads._take(draft, holder, draft.applicable(("holder",)))
-        lines = [_line("宿州市教育局", 500), _line("2021年9月10日", 550)]
-        rereads._take(draft, _reading(page, sign_off, lines), ["issue_date"])
-
-    for name in ("complete_cut_dates", "second_look", "issuer_from_rings"):
-        monkeypatch.setattr(rereads, name, lambda draft: None)
-    monkeypatch.setattr(rereads, "sign_offs_around_seals", issuer_read)
-    monkeypatch.setattr(rereads, "lower_pages", holder_and_date_read)
+    declared = (
+        _declared("sign-off", _reading(page, sign_off, [_line("宿州市教育局", 500)]), ("issuer",)),
+        # The holder read otherwise (never taken: it was read once), then the sign-off read again whole, its date.
+        _declared("holder", _reading(page, (0, 140, 800, 190), [_line("李四同志:", 150)]), ("holder",)),
+        _declared(
+            "lower page", _reading(page, sign_off, [_line("宿州市教育局", 500), _line("2021年9月10日", 550)]),
+            ("issue_date",),
+        ),
+        _declared("nothing read", None, ("issue_date",)),
+    )
+    monkeypatch.setattr(rereads, "REREADS", declared)
     final = complete(draft)
 
     fields = draft.report.fields
@@ -101,6 +112,5 @@ def test_the_final_text_holds_what_every_reread_a_field_was_taken_from_read(monk
 
 def test_without_a_reread_taken_the_final_text_is_the_first(monkeypatch: pytest.MonkeyPatch) -> None:
     draft = _draft()
-    for name in ("complete_cut_dates", "second_look", "sign_offs_around_seals", "issuer_from_rings", "lower_pages"):
-        monkeypatch.setattr(rereads, name, lambda draft: None)
+    monkeypatch.setattr(rereads, "REREADS", ())
     assert complete(draft) is draft.text
