@@ -12,8 +12,8 @@ from models.report import DocumentReport, Flag
 from models.vocab import DOC_TYPE_ZH, AwardCategory, DocType, Severity
 from verifier.columns import load_column_map
 from verifier.duplicates import DocFingerprint, SubmissionRegister
+from verifier.lookalike import misread_of
 from verifier.normalize import normalize_text
-from verifier.ocr.lookalike import misread_of
 from verifier.understand.awards import split_member_list
 from verifier.understand.holder import listed_names
 from verifier.understand.romanised import is_romanised, romanised_matches

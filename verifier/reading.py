@@ -16,7 +16,6 @@ from models.page import Page, PageSource, TextLine
 from models.report import Flag
 from verifier.ocr import OcrEngine
 from verifier.ocr.base import read_lines
-from verifier.ocr.date_lines import is_cut_short_date
 from verifier.orient import OrientedRead, detect_adaptive, orient_and_read, rotate_boxes, rotate_image
 from verifier.prepare import BlurKernel, prepare_page, smoothed_screen_seals
 from verifier.quality import PageQuality, assess_page
@@ -25,6 +24,7 @@ from verifier.seals.detect import detect_seals
 from verifier.seals.model import Seal
 from verifier.settings import OcrSettings, Settings
 from verifier.settings.quality import QualitySettings
+from verifier.understand.date_lines import is_cut_short_date
 
 # A page as the text stage takes it: its number, its lines, and its upright width and height.
 PageText = tuple[int, list[TextLine], int, int]

@@ -28,7 +28,7 @@ from verifier.extract import APPLICABLE, extract, find_level
 from verifier.issuers.body_name import is_review_committee, names_its_place
 from verifier.normalize import find_dates
 from verifier.ocr import OcrEngine
-from verifier.ocr.date_lines import complete_date_lines, is_cut_short_date
+from verifier.ocr.base import crop_line
 from verifier.prepare import screen_without_seals
 from verifier.reading import PageRead, PageText, PageView, Timer, read_upright, sure, views_of
 from verifier.seals.issuer import approver_from_seals, issuer_from_seals
@@ -37,6 +37,7 @@ from verifier.seals.rings import read_seal_texts
 from verifier.seals.sign_off import Area, Variant, lower_page_area, read_area, read_sign_offs, with_sign_offs
 from verifier.settings import OcrSettings, Settings
 from verifier.text import DocumentText, build_document_text
+from verifier.understand.date_lines import DATE_REMAINDER, PartialDate, completes_date, is_cut_short_date, partial_date
 from verifier.understand.signature import Signature, read_signature
 
 log = logging.getLogger(__name__)
@@ -239,6 +240,84 @@ def take_completed_date(report: DocumentReport, found: str | None) -> bool:
         return False
     report.fields.issue_date = found
     return True
+
+
+# --- reading a cut-short date line again whole ---------------------------------------------------------------
+# How far past its box a date's missing part may reach, in line heights: a year is four characters.
+_LEFT_REACH = 5.0
+_RIGHT_REACH = 4.0
+_JOIN_GAP = 1.5
+
+
+def complete_date_lines(
+    engine: OcrEngine, image: np.ndarray, lines: list[TextLine], days_elsewhere: bool = True
+) -> list[TextLine]:
+    """The lines with each cut-short date read again over its whole extent, where that gives a date that
+    agrees with the first reading; a joined remainder line is dropped. The year's side is tried first and the
+    day's side after it, each on its own: blank paper added on a side that lost nothing can change how the
+    recogniser reads the rest. A date that stops at its month is looked past only when the document dates
+    something else to the day (`days_elsewhere`): many certificates are dated to the month."""
+    result = list(lines)
+    for line in lines:
+        if line not in result:
+            continue  # already joined to the date before it
+        for side in ("left", "right"):
+            partial = partial_date(line.text)
+            if partial is None:
+                break
+            widened, joined = _widened_box(line, partial, result, image.shape[1], side)
+            if widened is None or (joined is None and side == "right" and partial.month and not days_elsewhere):
+                continue
+            text, confidence = engine.recognize([crop_line(image, widened)])[0]
+            if not completes_date(partial, line.text, text, side):
+                continue
+            box = [(float(x), float(y)) for x, y in widened]
+            completed = TextLine(text=text, box=box, confidence=confidence)
+            result[result.index(line)] = completed
+            if joined is not None:
+                result.remove(joined)
+            line = completed
+    return result
+
+
+def _widened_box(
+    line: TextLine, partial: PartialDate, lines: list[TextLine], width: int, side: str
+) -> tuple[np.ndarray | None, TextLine | None]:
+    """The box widened on one side over what the date lost there, and the same-row line joined into it if
+    any; None when that side lost nothing."""
+    box = np.array(line.box, np.float32)
+    height = float(np.linalg.norm(box[0] - box[3]))
+    left, right = float(box[:, 0].min()), float(box[:, 0].max())
+    row = [other for other in lines if other is not line and _same_row(line, other)]
+    new_left, new_right, joined = left, right, None
+    if side == "left" and len(partial.year) < 4:
+        # Up to the nearest line on the left, which must leave the year room: a caption beside it is no year.
+        bound = max((_right(other) for other in row if _right(other) <= left + 2), default=0.0)
+        new_left = max(bound + 1, left - _LEFT_REACH * height, 0.0)
+    if side == "right":
+        nearest = min((other for other in row if other.left >= right - 2), key=lambda o: o.left, default=None)
+        if nearest is not None and nearest.left - right <= _JOIN_GAP * height and DATE_REMAINDER.match(nearest.text):
+            new_right, joined = _right(nearest), nearest
+        elif partial.day is None:
+            bound = nearest.left - 1 if nearest is not None else float(width)
+            new_right = min(bound, right + _RIGHT_REACH * height)
+    if new_left >= left - 1 and new_right <= right + 1:
+        return None, None
+    widened = box.copy()
+    widened[[0, 3], 0] -= left - new_left
+    widened[[1, 2], 0] += new_right - right
+    return widened, joined
+
+
+def _same_row(a: TextLine, b: TextLine) -> bool:
+    overlap = min(a.top + a.height, b.top + b.height) - max(a.top, b.top)
+    return overlap > 0.5 * min(a.height, b.height)
+
+
+def _right(line: TextLine) -> float:
+    return max(x for x, _ in line.box)
+
+
 
 
 # --- second look -------------------------------------------------------------------------------------------------

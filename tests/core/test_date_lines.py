@@ -16,8 +16,9 @@ from models.page import TextLine
 from models.vocab import DocType
 from verifier.normalize import date_numerals, find_dates
 from verifier.ocr.base import crop_line
-from verifier.ocr.date_lines import _completes, _partial, complete_date_lines
 from verifier.orient import orient_and_read
+from verifier.rereads import complete_date_lines
+from verifier.understand.date_lines import completes_date, partial_date
 
 pytestmark = pytest.mark.ocr
 
@@ -95,14 +96,14 @@ def test_a_whole_date_and_other_lines_are_left_as_read(ocr_engine) -> None:  # t
     ],
 )
 def test_a_new_reading_is_kept_only_when_it_completes_the_first(first: str, second: str, side: str, kept: bool) -> None:
-    partial = _partial(first)
+    partial = partial_date(first)
     assert partial is not None
-    assert _completes(partial, first, second, side) is kept
+    assert completes_date(partial, first, second, side) is kept
 
 
 @pytest.mark.parametrize("text", ["年度考核合格", "二〇一九年九月八日", "出生年月", "荣获2019年优秀教师称号"])
 def test_lines_that_are_no_cut_short_date_are_not_looked_at(text: str) -> None:
-    assert _partial(text) is None
+    assert partial_date(text) is None
 
 
 class _CountingEngine:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from verifier.ocr.lookalike import LOOKALIKE, lookalike, misread_of
+from verifier.lookalike import LOOKALIKE, lookalike, misread_of
 
 
 def test_characters_the_recogniser_confuses_are_look_alikes() -> None:
@@ -25,7 +25,7 @@ def test_a_name_misread_differs_only_in_look_alikes() -> None:
 
 
 def test_a_damaged_cached_table_is_derived_again(tmp_path, monkeypatch) -> None:
-    from verifier.ocr import lookalike as module
+    from verifier import lookalike as module
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     module._table.cache_clear()

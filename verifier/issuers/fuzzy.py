@@ -85,7 +85,7 @@ def fuzzy_place(text: str, parent: tuple[Division, ...] | None) -> FuzzyPlace | 
 def lookalike_place(misread: str) -> str | None:
     """The one gazetteer name that differs from `misread` in a single character the recogniser confuses with
     the printed one (广宏县 → 广宗县, 临颖县 → 临颍县, 集湖市 → 巢湖市); None when there are none or several."""
-    from verifier.ocr.lookalike import LOOKALIKE, lookalike
+    from verifier.lookalike import LOOKALIKE, lookalike
 
     aliases = load_gazetteer().aliases
     if len(misread) < 3 or misread in aliases:

@@ -15,7 +15,7 @@ from verifier.issuers.bodies import BODY_SUFFIXES, NATIONAL_BODY, SCHOOL_BODY
 from verifier.issuers.fuzzy import FuzzyPlace, fuzzy_place, lookalike_place
 from verifier.issuers.gazetteer import Alias, AliasKind, Division, load_gazetteer
 from verifier.issuers.known import known_body
-from verifier.ocr.lookalike import LOOKALIKE, lookalike
+from verifier.lookalike import LOOKALIKE, lookalike
 
 # Body words long or common enough that one odd character inside them is a misreading, not another body.
 # 师范大学 and 师范学院 are no body words of their own (a 大学 is a body) but end most diplomas' signing names.

@@ -65,7 +65,7 @@ def screen_without_seals(smoothed: tuple[np.ndarray, list[Seal]], settings: Sett
     The lattice breaks a seal's red into stripes that the uploaded page's mask cannot join into a ring, so a
     seal over a date is missed there and its ring hides the year. Lifting every seal the smoothed page shows
     also pales print elsewhere (measured: more lines lost than won over whole pages), so this image is only for
-    reading a cut-short date line again (verifier/ocr/date_lines.py), where a new reading must agree with the
+    reading a cut-short date line again (verifier/rereads.py), where a new reading must agree with the
     first."""
     image, seals = smoothed
     return lift_seal_ink(image, seals, settings.quality)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from models.vocab import DocType
 from verifier.issuers.body_name import body_name
-from verifier.ocr.lookalike import LOOKALIKE, lookalike
+from verifier.lookalike import LOOKALIKE, lookalike
 from verifier.text import DocumentText
 from verifier.understand.names import COMPOUND_SURNAMES, is_person_name
 from verifier.understand.signature import BODY_SUFFIXES
