@@ -25,7 +25,7 @@ from api.security_headers import SecurityHeadersMiddleware
 from api.services import Services
 from api.settings import ApiSettings
 from api.webhooks import WebhookSender
-from verifier.settings import Settings
+from verifier.settings import Settings, get_settings
 
 STATIC_DIR = Path(__file__).parent / "static"
 _MULTIPART_OVERHEAD = 64 * 1024  # headers of the parts and the form fields around the files
@@ -43,7 +43,11 @@ def create_app(
     settings: ApiSettings | None = None, verifier_settings: Settings | None = None, start_workers: bool = True
 ) -> FastAPI:
     settings = settings or ApiSettings()
-    verifier_settings = verifier_settings or Settings()
+    if verifier_settings is None:
+        # The verifier's one settings tree (verifier/settings), read from the environment once at the service's
+        # top and passed down to every job, request and worker from here. A copy: the service shares the cores
+        # out between its job threads below.
+        verifier_settings = get_settings().model_copy(deep=True)
     if settings.workers and not settings.uses_broker and not verifier_settings.ocr.threads:
         # Share the cores between job threads so parallel OCR sessions do not oversubscribe them.
         verifier_settings.ocr.threads = max(1, (os.cpu_count() or 1) // settings.workers)

@@ -77,7 +77,7 @@ def check_and_remember(
     submission: Submission,
     position: int,
     fingerprint: DocFingerprint,
-    settings: DuplicateSettings | None = None,
+    settings: DuplicateSettings,
 ) -> list[CrossMatch]:
     """Inside the caller's transaction: lock the keys, find the copies stored before this one, store it.
 
@@ -130,18 +130,18 @@ def find_matches(
     session: Session,
     submission: Submission,
     fingerprint: DocFingerprint,
-    settings: DuplicateSettings | None = None,
+    settings: DuplicateSettings,
     before: int | None = None,
 ) -> list[CrossMatch]:
     """Other applicants' documents stored before this one (all stored so far, or those before row `before`)
     that verifier.duplicates decides are the same certificate."""
-    s = settings or DuplicateSettings()
     keys = [Fingerprint.sha256 == fingerprint.sha256]
     if fingerprint.certificate_no:
         keys.append(Fingerprint.certificate_no == fingerprint.certificate_no[:100])
     if fingerprint.holder:
         keys.append(Fingerprint.holder == fingerprint.holder[:100])
-    near = _PHASHES.neighbours(session, fingerprint.phashes[0], s.candidate_radius) if fingerprint.phashes else []
+    phashes = fingerprint.phashes
+    near = _PHASHES.neighbours(session, phashes[0], settings.candidate_radius) if phashes else []
     if near:
         keys.append(Fingerprint.id.in_(near[:_MAX_CANDIDATES]))
     query = select(Fingerprint).where(or_(*keys), Fingerprint.submission_id != submission.id)
@@ -155,7 +155,7 @@ def find_matches(
     others = [DocFingerprint.model_validate({**row.data, "file": str(i)}) for i, row in enumerate(rows)]
     matches: list[CrossMatch] = []
     seen: set[tuple[str, int]] = set()
-    for match in find_duplicates([this, *others], s):
+    for match in find_duplicates([this, *others], settings):
         if this.file not in (match.a, match.b):
             continue
         row = rows[int(match.b if match.a == this.file else match.a)]

@@ -50,7 +50,9 @@ class _Run:
                 raise LeaseLost
             fingerprint = analysis.fingerprint
             if isinstance(fingerprint, DocFingerprint):
-                matches = cross_duplicates.check_and_remember(session, self.submission, position, fingerprint)
+                matches = cross_duplicates.check_and_remember(
+                    session, self.submission, position, fingerprint, self.services.verifier_settings.duplicates
+                )
                 if matches:
                     self.cross[position] = matches
                     analysis.report.flags.append(cross_duplicates.flag_for(matches[0]))

@@ -26,12 +26,12 @@ class Services:
     ocr_ready: bool = field(default=False)
 
     @classmethod
-    def build(cls, settings: ApiSettings, verifier_settings: Settings | None = None) -> Services:
+    def build(cls, settings: ApiSettings, verifier_settings: Settings) -> Services:
         engine = make_engine(settings.database_url)
         migrate(engine)
         return cls(
             settings=settings,
-            verifier_settings=verifier_settings or Settings(),
+            verifier_settings=verifier_settings,
             engine=engine,
             sessions=session_factory(engine),
             blobs=open_blob_store(settings),

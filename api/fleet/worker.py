@@ -29,7 +29,7 @@ from api.settings import ApiSettings, load_settings
 from api.tables import FleetWorker
 from api.webhooks import WebhookSender
 from verifier.pipeline import WorkerPool
-from verifier.settings import Settings
+from verifier.settings import Settings, get_settings
 
 log = logging.getLogger("api.fleet")
 
@@ -42,7 +42,7 @@ class _Process:
     pool: WorkerPool | None = None  # the process's document worker, each document within its time budget
 
 
-def build_worker_app(settings: ApiSettings, verifier_settings: Settings | None = None) -> Celery:
+def build_worker_app(settings: ApiSettings, verifier_settings: Settings) -> Celery:
     app = make_celery(settings)
 
     @app.task(name=RUN_NEXT, bind=True, max_retries=None)
@@ -63,12 +63,12 @@ def build_worker_app(settings: ApiSettings, verifier_settings: Settings | None =
         run_claimed(services, claim, fatal=(SoftTimeLimitExceeded,), pool=_Process.pool)
         return claim.job_id
 
-    sweeper = _Sweeper(app, settings)
+    sweeper = _Sweeper(app, settings, verifier_settings)
 
     @signals.worker_process_init.connect(weak=False)
     def init_process(**_kwargs: object) -> None:
         sweeper.after_fork()
-        own = (verifier_settings or Settings()).model_copy(deep=True)
+        own = verifier_settings.model_copy(deep=True)
         services = Services.build(settings, own)
         _Process.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
         _Process.pool = document_workers(own)  # models and tables loaded once per process, before the first job
@@ -96,16 +96,17 @@ def build_worker_app(settings: ApiSettings, verifier_settings: Settings | None =
 class _Sweeper:
     """In the worker's main process: reclaim expired leases, send tokens left unsent, say this host is alive."""
 
-    def __init__(self, app: Celery, settings: ApiSettings) -> None:
+    def __init__(self, app: Celery, settings: ApiSettings, verifier_settings: Settings) -> None:
         self.app = app
         self.settings = settings
+        self.verifier_settings = verifier_settings
         self.services: Services | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.id = f"{socket.gethostname()}:{os.getpid()}"
 
     def start(self) -> None:
-        self.services = Services.build(self.settings)
+        self.services = Services.build(self.settings, self.verifier_settings)
         self._thread = threading.Thread(target=self._loop, name="verifier-sweeper", daemon=True)
         self._thread.start()
 
@@ -161,7 +162,8 @@ def run_worker(processes: int, loglevel: str = "INFO", hostname: str | None = No
         raise SystemExit("verifier worker: set VERIFIER_BROKER_URL (amqp://… or redis://…)")
     # ONNX Runtime threads per process: the cores shared between the processes, so they never oversubscribe.
     os.environ.setdefault("VERIFIER_OCR_THREADS", str(max(1, (os.cpu_count() or 1) // processes)))
-    app = build_worker_app(settings)
+    # The verifier's one settings tree, read once here (with the threads above) and passed down to every process.
+    app = build_worker_app(settings, get_settings().model_copy(deep=True))
     argv = [
         "worker",
         f"--concurrency={processes}",

@@ -14,6 +14,10 @@ from api.cross_duplicates import applicant_key
 from api.database import make_engine, migrate, session_factory
 from api.tables import Fingerprint, Submission
 from verifier.duplicates import DocFingerprint
+from verifier.settings import Settings
+
+# The duplicate check's part of the settings tree, as the service passes it down.
+DUPLICATES = Settings().duplicates
 
 
 def _sessions(database_url: str) -> sessionmaker[Session]:
@@ -66,7 +70,8 @@ def test_copies_checked_at_the_same_moment_flag_exactly_the_later_one(database_u
         def check(submission: Submission) -> None:
             start.wait()  # noqa: B023
             with sessions.begin() as session:
-                matches = cross_duplicates.check_and_remember(session, submission, 0, copies[submission.id])  # noqa: B023
+                copy = copies[submission.id]  # noqa: B023
+                matches = cross_duplicates.check_and_remember(session, submission, 0, copy, DUPLICATES)
                 flagged[submission.id] = bool(matches)  # noqa: B023
 
         threads = [threading.Thread(target=check, args=(s,)) for s in (first, second)]
@@ -89,11 +94,12 @@ def test_a_retried_job_keeps_the_place_its_documents_took(database_url: str) -> 
     first, second = _submission(sessions, "申报人甲"), _submission(sessions, "申报人乙")
     copy = _certificate("LPS2023-7777", "c" * 64)
     with sessions.begin() as session:
-        assert not cross_duplicates.check_and_remember(session, first, 0, copy)
+        assert not cross_duplicates.check_and_remember(session, first, 0, copy, DUPLICATES)
     with sessions.begin() as session:
-        assert cross_duplicates.check_and_remember(session, second, 0, copy.model_copy(update={"sha256": "d" * 64}))
+        other = copy.model_copy(update={"sha256": "d" * 64})
+        assert cross_duplicates.check_and_remember(session, second, 0, other, DUPLICATES)
     with sessions.begin() as session:  # the first submission's job runs again
-        assert not cross_duplicates.check_and_remember(session, first, 0, copy)
+        assert not cross_duplicates.check_and_remember(session, first, 0, copy, DUPLICATES)
 
 
 def test_a_rephotographed_copy_is_a_candidate_through_its_perceptual_hash(database_url: str) -> None:
@@ -106,11 +112,11 @@ def test_a_rephotographed_copy_is_a_candidate_through_its_perceptual_hash(databa
         update={"sha256": "f" * 64, "holder": "李明", "phashes": [original.phashes[0] ^ 0xFFFFF]}
     )
     with sessions.begin() as session:
-        cross_duplicates.check_and_remember(session, first, 0, original)
+        cross_duplicates.check_and_remember(session, first, 0, original, DUPLICATES)
     with sessions.begin() as session:
         session.execute(  # hide the holder key so the candidate can only come from the Hamming index
             Fingerprint.__table__.update().where(Fingerprint.submission_id == first.id).values(holder="")
         )
     with sessions.begin() as session:
-        [match] = cross_duplicates.check_and_remember(session, second, 0, rephotographed)
+        [match] = cross_duplicates.check_and_remember(session, second, 0, rephotographed, DUPLICATES)
     assert match.submission_id == first.id and "感知哈希" in match.reason

@@ -36,3 +36,33 @@ def test_environment_configures_the_service(monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_dev_mode_allows_defaults() -> None:
     assert ApiSettings(dev_mode=True).key_pepper
+
+
+def test_the_service_builds_no_settings_of_the_verifier_and_takes_the_tree_passed_down(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import ast
+    from pathlib import Path
+
+    from fastapi.testclient import TestClient
+
+    import api
+    import verifier.settings as tree
+    from api.app import create_app
+    from tests.api.helpers import api_settings, null_ocr_settings
+
+    # No module of the service builds a part of the verifier's settings tree (each would read the environment
+    # again, apart from the tree its caller passed): create_app and the worker read it once, at their top.
+    kinds = {name for name, value in vars(tree).items() if isinstance(value, type) and name.endswith("Settings")}
+    kinds |= {"DuplicateSettings", "QualitySettings"}
+    built = [
+        f"{path.name}:{node.lineno}"
+        for path in Path(api.__file__).parent.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in kinds
+    ]
+    assert built == []
+
+    given = null_ocr_settings()
+    given.duplicates.candidate_radius += 1
+    app = create_app(api_settings(tmp_path), given)
+    with TestClient(app):
+        assert app.state.services.verifier_settings is given
