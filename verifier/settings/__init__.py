@@ -56,7 +56,7 @@ class OcrSettings(BaseSettings):
     # A sign-off date read from a line the recogniser scored below this is read again the same way: a character
     # the seal or a small print hid (一月三十日 read 一月十日) still makes a valid date, only a less certain one.
     # The re-reads replace it when two agree on another whole date, or one alone gives a date that took more
-    # characters on its line (verifier/document.py `_agreed_date`).
+    # characters on its line (verifier/rereads.py `agreed_date`).
     doubtful_date_confidence: float = 0.95
     # Threads per ONNX Runtime session; 0 lets the runtime decide. Worker pools set this to cores / workers.
     threads: int = 0
