@@ -45,3 +45,16 @@ def test_eval_scores_every_task(benchmark: Path, tmp_path: Path) -> None:
     missed = [m for m in scores["documents"]["misses"] if m["what"] != "doc_type" and not m["what"].startswith("flag")]
     field_total = sum(r["total"] - r["correct"] for r in scores["documents"]["fields"].values())
     assert len(missed) == field_total
+
+
+@pytest.mark.parametrize("labels", [None, "{not json", '{"documents": 3}'])
+def test_eval_on_a_folder_without_usable_labels_says_so_in_one_line(tmp_path: Path, labels: str | None) -> None:
+    if labels is not None:
+        (tmp_path / "labels.json").write_text(labels, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "verifier", "eval", str(tmp_path)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "labels.json" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -6,9 +6,9 @@ import time
 from collections.abc import Callable
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from models.evidence import Evidence
 from models.flags import FLAG_SPECS, FlagCode
@@ -16,6 +16,7 @@ from models.report import Applicant, DocumentReport
 from models.vocab import Severity
 from verifier.criteria.result import CriteriaResult
 from verifier.duplicates import SubmissionRegister
+from verifier.errors import UsageError
 from verifier.evaluation.coverage import PlaceCoverage, level_coverage
 from verifier.evaluation.metrics import (
     DocumentScores,
@@ -27,6 +28,9 @@ from verifier.evaluation.metrics import (
 )
 from verifier.pipeline import Upload, WorkerPool, verify_submission
 from verifier.settings import Settings
+
+if TYPE_CHECKING:
+    from fixtures.labels import BenchmarkLabels
 
 DEFAULT_RULESET = "liupanshui-2024"
 # Flags the rule set raises (a date before the clause's window, a lower-level award of a project counted
@@ -59,14 +63,28 @@ def evaluate_benchmark(
     ruleset_id: str = DEFAULT_RULESET,
     on_document: Callable[[object], None] | None = None,
 ) -> EvalResult:
-    from fixtures.labels import BenchmarkLabels
-
-    labels = BenchmarkLabels.model_validate_json((root / "labels.json").read_text(encoding="utf-8"))
+    labels = _load_labels(root)
     doc_labels = labels.documents[:limit] if limit else labels.documents
     sub_labels = labels.submissions[: max(1, limit // 15)] if limit else labels.submissions
 
     with WorkerPool(settings, workers) if workers > 1 else nullcontext() as pool:
         return _evaluate(root, settings, doc_labels, sub_labels, ruleset_id, on_document, pool, labels.holder_salt)
+
+
+def _load_labels(root: Path) -> BenchmarkLabels:
+    """The benchmark's labels, or a one-line usage error saying what is wrong with them (never a traceback)."""
+    from fixtures.labels import BenchmarkLabels
+
+    path = root / "labels.json"
+    if not path.is_file():
+        raise UsageError(
+            f"{root} 不是基准数据集：缺少 labels.json（用 verifier fixtures generate 生成，或指向带标注的文件夹）"
+        )
+    try:
+        return BenchmarkLabels.model_validate_json(path.read_bytes())
+    except ValidationError as exc:
+        first = exc.errors()[0]["msg"]
+        raise UsageError(f"{path} 无法解析为基准标注：{exc.error_count()} 处错误，第一处：{first}") from None
 
 
 def _evaluate(
