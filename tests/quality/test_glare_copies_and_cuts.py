@@ -237,6 +237,19 @@ def test_crop_between_two_lines_is_incomplete():
     assert FlagCode.INCOMPLETE not in codes(page.image[:whole].copy(), page.lines)
 
 
+def test_letter_cropped_tight_under_its_sign_off_is_whole():
+    # Class 9 of the real-certificate failures: a 证明 letter scanned and cropped just under its last line, the
+    # date or the signer's name, is whole: nothing follows a sign-off. Cropped under a body line, it is cut.
+    for sign_off in ("2025年6月16日", "二〇二三年十一月", "支部书记：李明华", "学院分团委意见（签章）："):
+        page = unframed([*BODY, "特此证明。", sign_off])
+        bottom = int(max(y for _, y in page.lines[-1].box)) + 2
+        assert FlagCode.INCOMPLETE not in codes(page.image[:bottom].copy(), page.lines), sign_off
+    page = unframed([*BODY, "特此证明。", "2025年6月16日"])
+    bottom = int(max(y for _, y in page.lines[2].box)) + 2
+    kept = [ln for ln in page.lines if max(y for _, y in ln.box) < bottom]
+    assert FlagCode.INCOMPLETE in codes(page.image[:bottom].copy(), kept)
+
+
 def test_name_running_past_the_certificate_border_is_no_cut(clean_page: Drawn):
     # The page's border is whole on every side: text reaching the edge ran past it, nothing was cut off.
     page = render_certificate()

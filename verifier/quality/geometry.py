@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import cv2
 import numpy as np
@@ -157,4 +158,21 @@ def cut_between_lines(lines: list[TextLine], height: int, edge: float, ratio: fl
     bottom = 1 - max(max(p[1] for p in ln.box) for ln in readable) / height
     cut_top = top < edge and bottom >= max(ratio * top, floor)
     cut_bottom = bottom < edge and top >= max(ratio * bottom, floor)
+    if cut_bottom:
+        # A page cropped tight under its sign-off (the date, a 签章 caption, the signer's name) ends where the
+        # document does: nothing is printed after the sign-off to cut away.
+        last = [ln for ln in readable if 1 - max(p[1] for p in ln.box) / height < edge]
+        cut_bottom = not any(is_sign_off(ln.text) for ln in last)
     return [cut_top, False, cut_bottom, False]
+
+
+_DATE = re.compile(
+    r"(日期[:：])?(\d{4}|[〇○零一二三四五六七八九]{4})年[\d〇○零一二三四五六七八九十]{1,3}月([\d〇○零一二三四五六七八九十]{1,3}日)?"
+)
+_SIGNING = re.compile(r"签字|签名|签章|盖章|[（(]章[)）]|(书记|负责人|校长|院长|主任|经办人|审核人)\s*[:：]")
+
+
+def is_sign_off(text: str) -> bool:
+    """Whether a line is a document's sign-off: a date alone on its line (year and month), a signing or stamping caption
+    (签字, 签章, 盖章), or a signer's post before a colon (支部书记：, 负责人：)."""
+    return bool(_DATE.fullmatch("".join(text.split())) or _SIGNING.search(text))
