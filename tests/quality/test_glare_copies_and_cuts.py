@@ -248,6 +248,11 @@ def test_letter_cropped_tight_under_its_sign_off_is_whole():
     bottom = int(max(y for _, y in page.lines[2].box)) + 2
     kept = [ln for ln in page.lines if max(y for _, y in ln.box) < bottom]
     assert FlagCode.INCOMPLETE in codes(page.image[:bottom].copy(), kept)
+    # A table of posts cut under a row whose last cell is a date: the date is a cell, not the sign-off.
+    rows = unframed(["姓名    任职时间", "李明华  2023年9月", "张三丰  2024年6月"])
+    cells = [*rows.lines[:2], TextLine("张三丰", rows.lines[2].box, 1.0), TextLine("2024年6月", rows.lines[2].box, 1.0)]
+    bottom = int(max(y for _, y in rows.lines[2].box)) + 2
+    assert FlagCode.INCOMPLETE in codes(rows.image[:bottom].copy(), cells)
 
 
 def test_name_running_past_the_certificate_border_is_no_cut(clean_page: Drawn):

@@ -160,9 +160,10 @@ def cut_between_lines(lines: list[TextLine], height: int, edge: float, ratio: fl
     cut_bottom = bottom < edge and top >= max(ratio * bottom, floor)
     if cut_bottom:
         # A page cropped tight under its sign-off (the date, a 签章 caption, the signer's name) ends where the
-        # document does: nothing is printed after the sign-off to cut away.
+        # document does: nothing is printed after the sign-off to cut away. A table row cut under a date in one
+        # of its cells is still cut: every line along the edge must be the sign-off.
         last = [ln for ln in readable if 1 - max(p[1] for p in ln.box) / height < edge]
-        cut_bottom = not any(is_sign_off(ln.text) for ln in last)
+        cut_bottom = not all(is_sign_off(ln.text) for ln in last)
     return [cut_top, False, cut_bottom, False]
 
 
