@@ -1,14 +1,20 @@
 """Time per page of the whole verifier against calling the OCR engine alone on the same pages, in one run.
 
-    python bench/pipeline_vs_ocr.py FOLDER [FOLDER ...] [--repeat 1] [--limit 40] [--also onnxruntime] [--json out.json]
+    python bench/pipeline_vs_ocr.py FOLDER [FOLDER ...] [--repeat 1] [--limit 40] [--also openvino] [--json out.json]
+    python bench/pipeline_vs_ocr.py REAL --other orient.sideways_first=90 ocr.sign_off_detect_text_px=0 \
+        --dump reports   # the verifier also with these settings, in the same loop; each report kept
 
 The reference is RapidOCR called directly with its default settings on every decoded page (what a bare OCR
 integration would do); the verifier runs end to end (ingest, orientation, OCR, quality, understanding,
-duplicates, report). Both run in this process, warm, interleaved per file so machine noise hits both alike.
+duplicates, report), with no OCR cache (VERIFIER_OCR_CACHE_DIR unset: the script stops otherwise). Both run in
+this process, warm, interleaved per file so machine noise hits both alike.
 Several folders (the seed-2 sample, phone-sized photos from bench/phone_photos.py, a real set) are measured in
 the same run, one after the other, and reported side by side: each with its ratio, its median seconds a page
-and its 95th-percentile seconds a file. `--also onnxruntime` times the verifier a second time on each file with
-its models on ONNX Runtime instead of OpenVINO (verifier/settings.py `OcrSettings.backend`), in the same loop.
+and its 95th-percentile seconds a file. `--also openvino` times the verifier a second time on each file with
+its models on OpenVINO instead of ONNX Runtime (verifier/settings `OcrSettings.backend`), in the same loop;
+`--other SECTION.NAME=VALUE ...` does the same with any settings changed (a change's "before", where a setting
+restores it). `--dump DIR` writes each file's report (and the other run's) as bench/eval_dump.py does, so
+`eval_dump.py compare DIR/verifier.jsonl DIR/other.jsonl` lists the documents the two read differently.
 """
 
 from __future__ import annotations
@@ -33,7 +39,13 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def measure(
-    folder: Path, bare: object, settings: Settings, repeat: int, limit: int | None, other: Settings | None = None
+    folder: Path,
+    bare: object,
+    settings: Settings,
+    repeat: int,
+    limit: int | None,
+    other: Settings | None = None,
+    dump: Path | None = None,
 ) -> dict[str, object]:
     uploads = collect_uploads([folder])[:limit] if limit else collect_uploads([folder])
     # A file the verifier refuses unread (a link out of the folder) would time as nothing: use copies or hard links.
@@ -56,13 +68,16 @@ def measure(
             start = time.perf_counter()
             result = verify_submission([upload], settings=settings)
             verifier_files.append(time.perf_counter() - start)
+            _dump(dump, "verifier", folder, result)
             if other is not None:
                 start = time.perf_counter()
-                verify_submission([upload], settings=other)
+                other_result = verify_submission([upload], settings=other)
                 other_files.append(time.perf_counter() - start)
+                _dump(dump, "other", folder, other_result)
             bare_pages.append(bare_files[-1] / len(pages))
             # Each file as it is timed, so a run cut short still tells its ratio so far.
             timed = f"bare {bare_files[-1]:.2f}\tverifier {verifier_files[-1]:.2f}"
+            timed += f"\tother {other_files[-1]:.2f}" if other is not None else ""
             print(f"{folder.name}/{upload.file}\t{timed}", file=sys.stderr, flush=True)
             verifier_pages.append(verifier_files[-1] / len(pages))
             pages_total += len(pages)
@@ -74,8 +89,9 @@ def measure(
     also = {}
     if other is not None:
         also = {
-            f"speedup_vs_bare_on_{other.ocr.backend}": round(bare_total / sum(other_files), 3),
-            f"verifier_s_per_file_p95_on_{other.ocr.backend}": round(percentile(other_files, 0.95), 3),
+            "other_speedup_vs_bare": round(bare_total / sum(other_files), 3),
+            "other_s_per_file_p95": round(percentile(other_files, 0.95), 3),
+            "verifier_over_other_ratio": round(verifier_total / sum(other_files), 3),
         }
     return {
         "folder": str(folder),
@@ -92,12 +108,38 @@ def measure(
     }
 
 
+def _dump(folder: Path | None, name: str, benchmark: Path, result: object) -> None:
+    """One report appended to FOLDER/NAME.jsonl, as bench/eval_dump.py writes them."""
+    if folder is None:
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / f"{name}.jsonl").open("a", encoding="utf-8") as sink:
+        for report in result.report.documents:  # type: ignore[attr-defined]
+            row = report.model_dump(mode="json", exclude={"sha256"})
+            row["file"] = f"{benchmark.name}/{row['file']}"
+            sink.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def overridden(settings: Settings, changes: list[str]) -> Settings:
+    """The settings with each SECTION.NAME=VALUE changed (VALUE parsed as the setting's own type)."""
+    other = settings.model_copy(deep=True)
+    for change in changes:
+        path, _, value = change.partition("=")
+        section_name, _, name = path.partition(".")
+        section = getattr(other, section_name)
+        current = getattr(section, name)
+        setattr(section, name, type(current)(value) if current is not None else value)
+    return other
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", type=Path, nargs="+")
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--limit", type=int, help="the first N files of each folder")
     parser.add_argument("--also", choices=["onnxruntime", "openvino"], help="time the verifier on this backend too")
+    parser.add_argument("--other", nargs="+", metavar="SECTION.NAME=VALUE", help="time it with these settings too")
+    parser.add_argument("--dump", type=Path, help="a folder for each file's report (verifier.jsonl, other.jsonl)")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
 
@@ -105,6 +147,8 @@ def main() -> None:
 
     bare = RapidOCR(params={"Global.log_level": "error"})
     settings = get_settings()
+    if settings.ocr.cache_dir:
+        raise SystemExit("unset VERIFIER_OCR_CACHE_DIR: a cached reading would time no OCR")
     # Warm both paths once so model loading is not timed.
     first = collect_uploads([args.folders[0]])[:1]
     for upload in first:
@@ -113,12 +157,15 @@ def main() -> None:
             bare(decoded.pages[0].image)
     verify_submission(first, settings=settings)
     other = None
-    if args.also:
-        other = settings.model_copy(deep=True)
-        other.ocr.backend = args.also
+    if args.also or args.other:
+        other = overridden(settings, [f"ocr.backend={args.also}"] if args.also else []) if args.also else settings
+        other = overridden(other, args.other or [])
         verify_submission(first, settings=other)
+    if args.dump:
+        for name in ("verifier", "other"):
+            (args.dump / f"{name}.jsonl").unlink(missing_ok=True)
 
-    sets = [measure(folder, bare, settings, args.repeat, args.limit, other) for folder in args.folders]
+    sets = [measure(folder, bare, settings, args.repeat, args.limit, other, args.dump) for folder in args.folders]
     peak_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     summary = {"sets": sets, "peak_rss_mb_this_process": peak_mb}
     print(json.dumps(summary, ensure_ascii=False, indent=2))

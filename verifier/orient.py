@@ -129,7 +129,7 @@ def orient_and_read(
     boxes = detect_adaptive(engine, image, ocr)
     if not boxes:
         return OrientedRead(rotation=0, confidence=None, image=image, lines=[])
-    base = 90 if _is_vertical_page(boxes) else 0
+    base = settings.sideways_first if _is_vertical_page(boxes) else 0  # the other quarter is its flip
     upright = rotate_image(image, base)
     as_uploaded = boxes
     boxes = rotate_boxes(boxes, base, width, height) if base else boxes

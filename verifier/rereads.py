@@ -34,7 +34,15 @@ from verifier.reading import PageRead, PageText, PageView, Timer, read_upright, 
 from verifier.seals.issuer import approver_from_seals, issuer_from_seals
 from verifier.seals.model import Seal
 from verifier.seals.rings import read_seal_texts
-from verifier.seals.sign_off import Area, Variant, lower_page_area, read_area, read_sign_offs, with_sign_offs
+from verifier.seals.sign_off import (
+    Area,
+    Variant,
+    lower_page_area,
+    read_area,
+    read_sign_offs,
+    text_height,
+    with_sign_offs,
+)
 from verifier.settings import OcrSettings, Settings
 from verifier.text import DocumentText, build_document_text
 from verifier.understand.date_lines import DATE_REMAINDER, PartialDate, completes_date, is_cut_short_date, partial_date
@@ -390,8 +398,11 @@ def _around_seals(variant: Variant) -> Callable[[Draft], Reading | None]:
             return None
         with draft.timer("ocr"):
 
-            def around(image: np.ndarray, seals: list[Seal]) -> list[tuple[Area, list[TextLine]]]:
-                return read_sign_offs(draft.engine, image, seals, variant, draft.settings.quality)
+            def around(page: PageRead, image: np.ndarray, seals: list[Seal]) -> list[tuple[Area, list[TextLine]]]:
+                ocr, quality = draft.settings.ocr, draft.settings.quality
+                target = ocr.sign_off_detect_text_px
+                text_px = text_height(page.lines) if target else None
+                return read_sign_offs(draft.engine, image, seals, variant, quality, text_px, target)
 
             return _reread_areas(draft.pages, sealed, draft.settings, around)
 
@@ -431,14 +442,14 @@ def _reread_areas(
     pages: list[PageRead],
     sources: list[tuple[np.ndarray, list[Seal]] | None],
     settings: Settings,
-    read: Callable[[np.ndarray, list[Seal]], list[tuple[Area, list[TextLine]]]],
+    read: Callable[[PageRead, np.ndarray, list[Seal]], list[tuple[Area, list[TextLine]]]],
 ) -> Reading | None:
     """The pages whose source image is given, with the lines inside each area `read` returns replaced by its
     reading; None when no area was read."""
     reread, areas = [], dict[int, list[AreaReading]]()
     for page, source in zip(pages, sources, strict=True):
         if source is not None:
-            readings = [(area, sure(found, settings.ocr)) for area, found in read(*source)]
+            readings = [(area, sure(found, settings.ocr)) for area, found in read(page, *source)]
             if readings:
                 page = page.with_lines(with_sign_offs(page.lines, readings))
                 areas[page.number] = [(area, found) for area, found in readings]
@@ -544,7 +555,7 @@ def _read_lower_pages(draft: Draft) -> Reading | None:
         # Half a page: detected at the size a whole page is, the red channel making its faint print clear.
         side = draft.settings.ocr.det_first_side
 
-        def lower_part(image: np.ndarray, seals: list[Seal]) -> list[tuple[Area, list[TextLine]]]:
+        def lower_part(_page: PageRead, image: np.ndarray, seals: list[Seal]) -> list[tuple[Area, list[TextLine]]]:
             area = lower_page_area(image.shape[1], image.shape[0])
             return [(area, read_area(draft.engine, image, area, seals, "faded", draft.settings.quality, side, side))]
 

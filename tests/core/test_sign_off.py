@@ -18,9 +18,13 @@ from fixtures.templates.registry import render_document
 from models.page import TextLine
 from models.vocab import DocType
 from verifier.document import analyze_document
+from verifier.normalize import find_dates
+from verifier.ocr.base import read_lines
+from verifier.orient import detect_adaptive
 from verifier.rereads import Reading, agreed_date
+from verifier.seals.detect import detect_seals
 from verifier.seals.model import Seal
-from verifier.seals.sign_off import sign_off_areas, with_sign_offs
+from verifier.seals.sign_off import read_sign_offs, sign_off_areas, text_height, with_sign_offs
 from verifier.settings import Settings
 from verifier.understand.signature import Signature
 
@@ -199,3 +203,46 @@ def test_a_title_certificates_approver_below_its_committee_is_read_again(ocr_eng
 
     assert without.fields.issuer == "浙江省中小学教师高级职务评审委员会"
     assert report.fields.issuer == label.fields.issuer == "浙江省人力资源和社会保障厅"
+
+
+class _DetectSizes:
+    """The real engine, noting the size each detection is asked for."""
+
+    def __init__(self, inner) -> None:  # type: ignore[no-untyped-def]
+        self.inner, self.name, self.sides = inner, "sizes", []
+
+    def detect(self, image, max_side=None):  # type: ignore[no-untyped-def]
+        self.sides.append(min(max_side or max(image.shape[:2]), max(image.shape[:2])))
+        return self.inner.detect(image, max_side)
+
+    def recognize(self, crops):  # type: ignore[no-untyped-def]
+        return self.inner.recognize(crops)
+
+
+@pytest.mark.ocr
+def test_a_phone_sized_photos_sign_off_is_detected_at_the_size_its_text_needs(ocr_engine) -> None:  # type: ignore[no-untyped-def]
+    # The dark photo whose date only the re-read finds, taken at phone size (3.5× the benchmark's 150 dpi page,
+    # its long side about 4,000 px): the area round the seal is larger than the re-read's 1,280 px, so it is not
+    # enlarged, and at its own size its text is about 80 px high. Detected where the page's own text height is
+    # 32 px instead, it gives the same sign-off.
+    seed = 2
+    rng = random.Random(seed)
+    rendered = render_document(
+        DocRequest(DocType.assessment_record, random_person(rng, IssuerFactory(rng)), seed, seed)
+    )
+    dark = capture.DEFECTS["too_dark"].apply(np.asarray(rendered.image), np.random.default_rng(seed), True, None)
+    page = cv2.resize(cv2.cvtColor(dark, cv2.COLOR_RGB2BGR), None, fx=3.5, fy=3.5, interpolation=cv2.INTER_CUBIC)
+    settings = Settings()
+    seals = detect_seals(page, settings.quality)
+    lines = read_lines(ocr_engine, page, detect_adaptive(ocr_engine, page, settings.ocr))
+    text_px = text_height(lines)
+    assert seals and text_px is not None
+
+    unsized, sized = _DetectSizes(ocr_engine), _DetectSizes(ocr_engine)
+    whole = read_sign_offs(unsized, page, seals, "faded", settings.quality)
+    fitted = read_sign_offs(sized, page, seals, "faded", settings.quality, text_px)
+
+    assert max(sized.sides) * 2 < max(unsized.sides)  # under half the side: a quarter of the pixels or less
+    dates = [iso for _, found in fitted for line in found for _, iso in find_dates(line.text)]
+    assert rendered.fields.issue_date in dates
+    assert [area for area, _ in fitted] == [area for area, _ in whole]

@@ -31,6 +31,9 @@ _REACH_Y = 1.3
 _READ_SIDE = 1280
 _MAX_ZOOM = 2.5
 _MIN_RADIUS_PX = 20  # smaller red rings are no seals a sign-off is stamped with
+# ...but detected no larger than makes the page's own text a set height to the detector
+# (OcrSettings.sign_off_detect_text_px), and never under this.
+_MIN_DETECT_SIDE = 640
 # A sign-off carries one to three seals; a page of red rings (a decorated border) is not read ring by ring.
 _MAX_SEALS = 4
 
@@ -74,12 +77,28 @@ VARIANTS: tuple[Variant, ...] = ("faded", "lifted")
 
 
 def read_sign_offs(
-    engine: OcrEngine, image: np.ndarray, seals: list[Seal], variant: Variant, quality: QualitySettings
+    engine: OcrEngine,
+    image: np.ndarray,
+    seals: list[Seal],
+    variant: Variant,
+    quality: QualitySettings,
+    text_px: float | None = None,
+    detect_text_px: float = 32.0,
 ) -> list[tuple[Area, list[TextLine]]]:
-    """Each sign-off area with the lines read in it, in page coordinates."""
+    """Each sign-off area with the lines read in it, in page coordinates (`text_px`: the page's own text height,
+    which sizes the detection, see `read_area`)."""
     height, width = image.shape[:2]
     areas = sign_off_areas(seals, width, height)
-    return [(area, read_area(engine, image, area, seals, variant, quality)) for area in areas]
+    return [
+        (area, read_area(engine, image, area, seals, variant, quality, text_px=text_px, detect_text_px=detect_text_px))
+        for area in areas
+    ]
+
+
+def text_height(lines: list[TextLine]) -> float | None:
+    """The page's own text height: the median height of its lines, in page pixels; None without lines."""
+    heights = sorted(line.own_height for line in lines)
+    return heights[len(heights) // 2] if heights else None
 
 
 # Where a sign-off stands when no seal shows where: below the body, across the page's lower part. A form signs
@@ -100,9 +119,13 @@ def read_area(
     quality: QualitySettings,
     side: int = _READ_SIDE,
     detect_side: int | None = None,
+    text_px: float | None = None,
+    detect_text_px: float = 32.0,
 ) -> list[TextLine]:
     """The lines of one area of the page, enlarged (its longer side to `side`, at most 2.5×) and with the seal
-    taken off, in page coordinates. Detected at the enlarged size, or at most at `detect_side`."""
+    taken off, in page coordinates. Detected at the enlarged size, or at most at `detect_side`; an area that
+    needs no enlarging (a big photo's) no larger than shows text `text_px` high on the page (its median line)
+    `detect_text_px` high to the detector."""
     x0, y0, x1, y1 = area
     window = np.ascontiguousarray(image[y0:y1, x0:x1])
     shifted = [_shifted(seal, x0, y0) for seal in seals]
@@ -112,7 +135,11 @@ def read_area(
         crop = cv2.resize(crop, None, fx=zoom, fy=zoom, interpolation=cv2.INTER_CUBIC)
     else:
         zoom = 1.0
-    boxes = engine.detect(crop, min(detect_side or max(crop.shape[:2]), max(crop.shape[:2])))
+    longest = max(crop.shape[:2])
+    detect_at = min(detect_side or longest, longest)
+    if text_px and zoom == 1.0:  # an area enlarged for its small print keeps its whole size
+        detect_at = min(detect_at, max(_MIN_DETECT_SIDE, round(longest * detect_text_px / (text_px * zoom))))
+    boxes = engine.detect(crop, detect_at)
     lines = read_lines(engine, crop, boxes) if boxes else []
     return [
         TextLine(line.text, [(x / zoom + x0, y / zoom + y0) for x, y in line.box], line.confidence) for line in lines

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Literal, TypeVar, cast
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from verifier.settings.duplicates import DuplicateSettings
@@ -53,6 +53,12 @@ class OcrSettings(BaseSettings):
     # A document whose first read left its issuer or date empty has the area around each seal read again,
     # enlarged, with the seal taken off (verifier/seals/sign_off.py); only those fields are filled from it.
     sign_off_reread: bool = True
+    # An area already larger than the re-read enlarges to (a big photo's) is detected no larger than makes the
+    # page's own text (its median line) this high to the detector: a whole page is detected well from 14 px
+    # (det_min_text_px) and a sign-off's print is often smaller than the body's, so about twice that. On a photo
+    # of 3000–4096 px the area was otherwise detected at up to 2000 px, its text 40–80 px high there
+    # (docs/PERFORMANCE.md "Real photos"). Enlarged areas keep their whole size. 0: always the whole size.
+    sign_off_detect_text_px: float = 32.0
     # A sign-off date read from a line the recogniser scored below this is read again the same way: a character
     # the seal or a small print hid (一月三十日 read 一月十日) still makes a valid date, only a less certain one.
     # The re-reads replace it when two agree on another whole date, or one alone gives a date that took more
@@ -112,6 +118,16 @@ class OrientSettings(BaseSettings):
     # up without reading them upside down too. Upside-down Chinese reads at 0.3–0.7 with PP-OCR; upright print
     # at 0.9+. 0 disables the shortcut.
     confident_upright: float = 0.9
+    # A page of tall lines is tried turned this far first (a quarter clockwise, or 270°); where it reads
+    # confidently, the sampled lines are not read upside down too (the other quarter is the flip).
+    sideways_first: int = Field(90, description="90 or 270")
+
+    @field_validator("sideways_first")
+    @classmethod
+    def _a_quarter(cls, value: int) -> int:
+        if value not in (90, 270):
+            raise ValueError("sideways_first is 90 or 270")
+        return value
 
 
 class Settings(BaseSettings):
