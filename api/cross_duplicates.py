@@ -185,7 +185,7 @@ class _PhashNeighbours:
             return [int(i) for i, _distance in self.index.query(phash, radius)]
 
     def _refresh(self, session: Session) -> None:
-        database = str(session.get_bind().url)
+        database = str(session.get_bind().engine.url)
         if database != self.database:  # another database (tests, a reconfigured process): start over
             self.index, self.known, self.highest, self.database = HammingIndex(), set(), 0, database
         rows = session.execute(
@@ -194,7 +194,7 @@ class _PhashNeighbours:
             )
         ).all()
         for row_id, phash in rows:
-            if row_id not in self.known:
+            if phash is not None and row_id not in self.known:  # the query leaves out rows without one
                 self.known.add(row_id)
                 self.index.add(row_id, phash & ((1 << 64) - 1))
                 self.highest = max(self.highest, row_id)

@@ -7,10 +7,18 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import CursorResult, Engine, Result, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+
+def rows_matched(result: Result[Any]) -> int:
+    """How many rows an UPDATE or DELETE matched. Session.execute is typed as returning a Result; for these
+    statements it is a CursorResult, which carries the count."""
+    if not isinstance(result, CursorResult):
+        raise TypeError(f"not the result of an UPDATE or DELETE: {type(result).__name__}")
+    return result.rowcount
 
 
 def make_engine(url: str) -> Engine:

@@ -13,6 +13,7 @@ from enum import IntEnum
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select, update
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
+from api.database import rows_matched
 from api.tables import Job, Submission
 
 
@@ -161,7 +162,7 @@ def heartbeat(sessions: sessionmaker[Session], claim: Claim, lease_seconds: floa
             .where(Job.id == claim.job_id, Job.lease_owner == claim.owner, Job.status == "running")
             .values(lease_until=moment + timedelta(seconds=lease_seconds), heartbeat_at=moment)
         )
-        return bool(result.rowcount)
+        return bool(rows_matched(result))
 
 
 def holds_lease(session: Session, claim: Claim) -> bool:

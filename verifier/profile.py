@@ -7,6 +7,7 @@ override earlier ones: the file, then the facts, then the named options.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import yaml
@@ -57,7 +58,7 @@ def parse_facts(facts: list[str]) -> dict[str, object]:
     return parsed
 
 
-def build_profile(sources: list[dict[str, object]]) -> Applicant | None:
+def build_profile(sources: Sequence[Mapping[str, object]]) -> Applicant | None:
     """One profile from several mappings (later ones override); None when nothing was given."""
     merged: dict[str, object] = {}
     for source in sources:

@@ -21,6 +21,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from sqlalchemy import delete, update
 
 from api import jobs
+from api.database import rows_matched
 from api.dispatch import SendTokens
 from api.fleet.celery_app import RUN_NEXT, make_celery, send_token
 from api.runner import document_workers, run_claimed
@@ -151,7 +152,7 @@ class _Sweeper:
             seen = session.execute(
                 update(FleetWorker).where(FleetWorker.id == self.id).values(seen_at=moment, processes=processes)
             )
-            if not seen.rowcount:
+            if not rows_matched(seen):
                 session.add(FleetWorker(id=self.id, processes=processes, started_at=moment, seen_at=moment))
 
 

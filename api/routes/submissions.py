@@ -9,7 +9,7 @@ import json
 import math
 import uuid
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Header, Path, Query, Request, UploadFile, status
 from fastapi.concurrency import run_in_threadpool
@@ -45,7 +45,9 @@ from verifier.profile import build_profile, parse_profile_json
 
 router = APIRouter(prefix="/v1/submissions", tags=["submissions"], responses={401: {"model": ErrorBody}})
 
-_NOT_FOUND = {404: {"model": ErrorBody, "description": "no such submission for this key's tenant"}}
+_NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorBody, "description": "no such submission for this key's tenant"}
+}
 
 
 @router.post(
@@ -223,7 +225,7 @@ def _find_idempotent(services: Services, tenant_id: str, idem_key: str, request_
 
 
 def _accepted(submission_id: str, state: str) -> SubmissionAccepted:
-    return SubmissionAccepted(id=submission_id, status=state, status_url=f"/v1/submissions/{submission_id}")  # type: ignore[arg-type]
+    return SubmissionAccepted(id=submission_id, status=state, status_url=f"/v1/submissions/{submission_id}")
 
 
 def _poll_after(documents_total: int, documents_done: int) -> int:
@@ -288,7 +290,7 @@ def list_submissions(
 def _summary(submission: Submission, priority: int) -> SubmissionSummary:
     return SubmissionSummary(
         id=submission.id,
-        status=submission.status,  # type: ignore[arg-type]
+        status=submission.status,
         priority=SubmissionPriority(jobs.Priority(priority).name),
         applicant_name=(submission.applicant or {}).get("name"),
         ruleset=submission.ruleset,
@@ -414,10 +416,10 @@ def get_submission(
     review = None
     if report is not None and submission.reviewed_sha:
         reviewed = Report.model_validate_json(services.blobs.get(submission.reviewed_sha))
-        review = ReviewState(conclusion=submission.decision or None, report=reviewed)  # type: ignore[arg-type]
+        review = ReviewState(conclusion=submission.decision or None, report=reviewed)
     return SubmissionStatus(
         id=submission.id,
-        status=submission.status,  # type: ignore[arg-type]
+        status=submission.status,
         created_at=submission.created_at,
         updated_at=submission.updated_at,
         progress=Progress(documents_done=submission.documents_done, documents_total=submission.documents_total),

@@ -5,13 +5,14 @@ from __future__ import annotations
 import secrets
 import uuid
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, status
 from pydantic import AnyHttpUrl, BaseModel, Field
 from sqlalchemy import select, update
 
 from api import jobs
+from api.database import rows_matched
 from api.deps import CurrentKey, ServicesDep, SessionDep
 from api.errors import ApiError
 from api.schemas import ErrorBody
@@ -20,7 +21,9 @@ from api.webhook_targets import TargetRefused, check_literal_host
 from api.webhooks import EVENTS, SIGNATURE_HEADER
 
 router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"], responses={401: {"model": ErrorBody}})
-_NOT_FOUND = {404: {"model": ErrorBody, "description": "no such webhook for this key's tenant"}}
+_NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorBody, "description": "no such webhook for this key's tenant"}
+}
 
 
 class WebhookCreate(BaseModel):
@@ -88,7 +91,7 @@ def delete_webhook(key: CurrentKey, services: ServicesDep, webhook_id: str = Pat
             .where(Webhook.id == webhook_id, Webhook.tenant_id == key.tenant_id, Webhook.disabled_at.is_(None))
             .values(disabled_at=jobs.now())
         )
-        if not done.rowcount:
+        if not rows_matched(done):
             raise ApiError(404, "NOT_FOUND", "webhook 不存在")
 
 
