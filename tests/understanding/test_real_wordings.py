@@ -468,3 +468,21 @@ def test_a_closing_formula_read_into_the_sign_off_is_no_part_of_the_issuer() -> 
         ["特颁此证福建省大学生电子设计竞赛组委会", "2024年9月"],
     )
     assert extract(DocType.award_certificate, text).issuer == "福建省大学生电子设计竞赛组委会"
+
+
+def test_closed_up_team_members_part_by_the_commoner_surname() -> None:
+    """Class 2: a team's members read as one run after its caption, where two partings have as many
+    three-character names (周明阳 周强 | 周明 阳周强): the one whose surnames are common is the team."""
+    text = _certificate(
+        "第13届全国三维数字化创新设计大赛",
+        ["赛区：福建赛区", "获得奖项：一等奖", "参赛院校：福建工程学院", "指导教师：罗晓峰",
+         "团队成员：林一鸣王小雨韩俊周明阳周强", "参赛作品：智能升降装置"],
+        ["组委会", "2020年10月"],
+    )
+    assert joined_names("林一鸣王小雨韩俊周明阳周强") == ["林一鸣", "王小雨", "韩俊", "周明阳", "周强"]
+    decision = classify(text)
+    assert decision.doc_type == DocType.award_certificate
+    holder = extract(decision.doc_type, text).holder
+    assert holder == "林一鸣"
+    assert find_members(decision.doc_type, text, holder) == ["林一鸣", "王小雨", "韩俊", "周明阳", "周强", "罗晓峰"]
+

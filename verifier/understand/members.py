@@ -9,7 +9,7 @@ from models.vocab import DocType
 from verifier.text import DocumentText
 from verifier.understand.awards import split_member_list
 from verifier.understand.holder import instructors, listed_names
-from verifier.understand.names import is_person_name
+from verifier.understand.names import is_person_name, surname_rank
 
 # Captions before the names a certificate is for; the coaching teacher's apart (指导教师, 辅导老师).
 _COACH_CAPTION = re.compile(r"(?:指导|辅导)(?:教师|老师)\s*[:：]?")
@@ -101,13 +101,17 @@ def _after_captions(caption: re.Pattern[str], rows: list[str]) -> list[str]:
 
 def joined_names(run: str) -> list[str]:
     """Names the recogniser closed up (孙一鸣陈思远 for 孙一鸣 陈思远): the one way to part the run into names of two
-    or three characters that has the most three-character ones (most names are that long); [] when the run parts
-    into no names, or into two ways alike."""
+    or three characters that has the most three-character ones (most names are that long); between ways alike in
+    that, the one whose rarest surname is the most common (周明阳周强: 周明阳 周强, not 周明 阳周强: a common surname
+    starts a name more often than a rare one does); [] when the run parts into no names, or into two ways alike."""
     ways = _partings(run)
     if not ways:
         return []
     best = max(sum(len(name) == 3 for name in way) for way in ways)
     top = [way for way in ways if sum(len(name) == 3 for name in way) == best]
+    if len(top) > 1:
+        rarest = [max(surname_rank(name) for name in way) for way in top]
+        top = [way for way, rank in zip(top, rarest, strict=True) if rank == min(rarest)]
     return top[0] if len(top) == 1 else []
 
 

@@ -22,6 +22,8 @@ _COMPOUND = [
     "仲孙", "赫连", "拓跋", "左丘", "东郭", "第五", "乐正", "濮阳", "单于", "司空",
 ]
 SURNAMES = frozenset(_SINGLE)
+# The single surnames are listed most frequent first: a surname's place in the list is how common it is.
+_SURNAME_RANK = {surname: rank for rank, surname in enumerate(_SINGLE)}
 COMPOUND_SURNAMES = frozenset(_COMPOUND)
 
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
@@ -80,6 +82,12 @@ def is_person_name(text: str) -> bool:
     if text[0] not in SURNAMES:
         return False
     return len(text) <= 3 or text[:2] in COMPOUND_SURNAMES or _double_surname(text)
+
+
+def surname_rank(name: str) -> int:
+    """How common a name's surname is: 0 for the most frequent, larger for rarer ones; compound surnames and
+    unknown ones after every single surname."""
+    return _SURNAME_RANK.get(name[:1], len(_SINGLE)) if name[:2] not in COMPOUND_SURNAMES else len(_SINGLE)
 
 
 def _double_surname(text: str) -> bool:
