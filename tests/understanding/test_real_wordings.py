@@ -486,3 +486,17 @@ def test_closed_up_team_members_part_by_the_commoner_surname() -> None:
     assert holder == "林一鸣"
     assert find_members(decision.doc_type, text, holder) == ["林一鸣", "王小雨", "韩俊", "周明阳", "周强", "罗晓峰"]
 
+
+def test_a_student_projects_holder_is_its_member_never_its_advisor() -> None:
+    """Class 2: a student research project lists its members, then its 指导老师; the project is the members'."""
+    text = _certificate(
+        "项目结题证书",
+        ["项目名称：带抓取功能的无人机", "项目编号：CQU-SRTP-20230724",
+         "项目批次：第十六届大学生科研训练计划（SRTP）项目",
+         "项目成员：贺明轩,丁思远，林一鸣，周晓红", "指导老师：吉晓蕾", "结题成绩：良好"],
+        ["重庆大学", "二〇二四年七月"],
+    )
+    decision = classify(text)
+    assert decision.doc_type == DocType.research_project
+    assert extract(decision.doc_type, text).holder == "贺明轩"
+

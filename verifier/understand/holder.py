@@ -70,10 +70,15 @@ _STUDENT = re.compile(r"(?:学生|选手|队员|同学)\s*$")
 _LISTED_WITH_UNIT = re.compile(rf"^(?P<run>{_HAN_RUN}{{2,12}}?)\s*[(（][^)）]{{2,30}}(?:[)）]|$)")
 
 
+# Certificates whose holder is never the teacher a 指导教师 caption names: an award's winners, a student project's
+# members (项目成员：… above 指导老师：…).
+_COACHED = (DocType.award_certificate, DocType.research_project)
+
+
 def find_holder(doc_type: DocType, text: DocumentText) -> str | None:
-    """The holder, agreeing with the type (class 2): an award's holder is a winner, never the teacher its
-    指导教师 caption names, whose certificate an instructor_award is."""
-    coaches = set(instructors(text)) if doc_type == DocType.award_certificate else set()
+    """The holder, agreeing with the type (class 2): an award's holder is a winner and a project's its leader or
+    members, never the teacher its 指导教师 caption names, whose certificate an instructor_award is."""
+    coaches = set(instructors(text)) if doc_type in _COACHED else set()
     return next((name for name in _candidates(doc_type, text) if name and name not in coaches), None)
 
 
