@@ -500,3 +500,19 @@ def test_a_student_projects_holder_is_its_member_never_its_advisor() -> None:
     assert decision.doc_type == DocType.research_project
     assert extract(decision.doc_type, text).holder == "贺明轩"
 
+
+def test_a_team_captioned_without_a_colon_holds_its_award() -> None:
+    """Class 2: 参赛队学生 and the team's names closed up after a space, no colon: the caption's own 学生 is no
+    指导学生 before a student's name."""
+    text = typed_page([
+        ("National Undergraduate", 40, 120), ("荣获二〇二五年", 40, 960),
+        ("Electronic Design Contest", 40, 120), ("全国大学生电子设计竞赛", 44, 850),
+        ("参赛学校 重庆大学", 36, 110), ("(本科组)全国贰等奖", 48, 850),
+        ("参赛队学生 林一鸣周晓红", 36, 100), ("特颁此证", 56, 975),
+        ("全国大学生电子设计竞赛组织委员会", 40, 930), ("2025年8月", 40, 1090),
+    ])
+    decision = classify(text)
+    assert decision.doc_type == DocType.award_certificate
+    holder = extract(decision.doc_type, text).holder
+    assert holder == "林一鸣"
+    assert find_members(decision.doc_type, text, holder) == ["林一鸣", "周晓红"]

@@ -162,8 +162,10 @@ def _byline(text: DocumentText) -> str | None:
 def _first(pattern: re.Pattern[str], chunks: list[str]) -> str | None:
     for chunk in chunks:
         for match in pattern.finditer(chunk):
-            if pattern is not _GRADUATE and _STUDENT.search(chunk[: match.start("name")]):
-                continue  # 指导学生张三… names the student, not the holder
+            # 指导学生张三… names the student, not the holder; a caption's own 学生 (参赛队学生 张三) does not.
+            before = chunk[: match.start() if pattern is _CAPTIONED else match.start("name")]
+            if pattern is not _GRADUATE and _STUDENT.search(before):
+                continue
             name = _leading_name(match.group("name"))
             if name:
                 return name

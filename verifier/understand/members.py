@@ -15,7 +15,7 @@ from verifier.understand.names import is_person_name, surname_rank
 _COACH_CAPTION = re.compile(r"(?:指导|辅导)(?:教师|老师)\s*[:：]?")
 _WINNER_CAPTION = re.compile(
     r"(?:获奖(?:者|人|学生|教师|选手|人员|个人)|参赛(?:队员|选手|队?学生|教师|者)|团队成员|队员|作者|学生|选手)"
-    r"(?:姓名)?\s*(?:[(（][^)）]{0,10}[)）])?\s*[:：]"
+    r"(?:姓名)?\s*(?:[(（][^)）]{0,10}[)）])?(?:\s*[:：]|\s+(?=[\u4e00-\u9fff]))"
 )
 # What may follow a caption: names parted by spaces, 、 or commas.
 _LISTING = re.compile(r"[\u4e00-\u9fff·、，,\s]{2,80}")
