@@ -516,3 +516,24 @@ def test_a_team_captioned_without_a_colon_holds_its_award() -> None:
     holder = extract(decision.doc_type, text).holder
     assert holder == "林一鸣"
     assert find_members(decision.doc_type, text, holder) == ["林一鸣", "周晓红"]
+
+
+def test_a_compound_surnames_four_character_name_parts_from_a_closed_up_team() -> None:
+    """Class 2: 欧阳 + two characters is one name among the team's closed-up names, not a run that parts no way."""
+    assert joined_names("张文轩欧阳明诚李家琪") == ["张文轩", "欧阳明诚", "李家琪"]
+    text = _certificate(
+        "获奖证书",
+        [
+            "江苏大学：",
+            "AI挖掘机参赛团队代表贵校参加2024年第六届全球校园人工智能算法精英大赛全国初赛，表现突出，成绩优异。",
+            "荣获：二等奖",
+            "指导老师：陈晓红",
+            "团队成员：张文轩欧阳明诚李家琪",
+        ],
+        ["江苏省人工智能学会", "2024年12月"],
+    )
+    decision = classify(text)
+    assert decision.doc_type == DocType.award_certificate
+    holder = extract(decision.doc_type, text).holder
+    assert holder == "张文轩"
+    assert find_members(decision.doc_type, text, holder)[:3] == ["张文轩", "欧阳明诚", "李家琪"]

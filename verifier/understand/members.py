@@ -9,7 +9,7 @@ from models.vocab import DocType
 from verifier.text import DocumentText
 from verifier.understand.awards import split_member_list
 from verifier.understand.holder import instructors, listed_names
-from verifier.understand.names import is_person_name, surname_rank
+from verifier.understand.names import COMPOUND_SURNAMES, is_person_name, surname_rank
 
 # Captions before the names a certificate is for; the coaching teacher's apart (指导教师, 辅导老师).
 _COACH_CAPTION = re.compile(r"(?:指导|辅导)(?:教师|老师)\s*[:：]?")
@@ -107,8 +107,8 @@ def joined_names(run: str) -> list[str]:
     ways = _partings(run)
     if not ways:
         return []
-    best = max(sum(len(name) == 3 for name in way) for way in ways)
-    top = [way for way in ways if sum(len(name) == 3 for name in way) == best]
+    best = max(sum(len(name) >= 3 for name in way) for way in ways)
+    top = [way for way in ways if sum(len(name) >= 3 for name in way) == best]
     if len(top) > 1:
         rarest = [max(surname_rank(name) for name in way) for way in top]
         top = [way for way, rank in zip(top, rarest, strict=True) if rank == min(rarest)]
@@ -124,7 +124,8 @@ def _partings(run: str) -> list[list[str]]:
     if not run:
         return [[]]
     found = []
-    for size in (2, 3):
+    # A compound surname's name may be four characters long (欧阳明远).
+    for size in (2, 3, 4) if run[:2] in COMPOUND_SURNAMES else (2, 3):
         head = run[:size]
         if len(head) == size and is_person_name(head):
             found += [[head, *rest] for rest in _partings(run[size:])]
