@@ -537,3 +537,47 @@ def test_a_compound_surnames_four_character_name_parts_from_a_closed_up_team() -
     holder = extract(decision.doc_type, text).holder
     assert holder == "张文轩"
     assert find_members(decision.doc_type, text, holder)[:3] == ["张文轩", "欧阳明诚", "李家琪"]
+
+
+def _placed(lines: list[tuple[str, int, int, int]]) -> DocumentText:
+    """Lines typed where a two-column certificate prints them: (text, left, top, character size)."""
+    from verifier.text import build_document_text
+
+    read = []
+    for text, left, top, size in lines:
+        right = left + size * len(text)
+        read.append(TextLine(text, [(left, top), (right, top), (right, top + size), (left, top + size)], 0.99))
+    return build_document_text([(1, read, 900, 620)])
+
+
+def test_winners_listed_in_a_column_under_their_caption_hold_the_award_and_a_venue_is_no_name() -> None:
+    """Class 2: a contest certificate in two columns, the contest and its venue (南京·鼓楼) on the left, 参赛学生
+    alone on a line and its names one a line under it, each with the school after a space."""
+    text = _placed([
+        ("证书编号：ET2401942A3070", 50, 52, 8),
+        ("参赛院校", 522, 142, 17),
+        ("第十六届中国大学生服务外包创新创业大赛", 49, 179, 19),
+        ("江苏大学", 522, 176, 14),
+        ("东部区域赛", 184, 203, 20),
+        ("参赛学生", 522, 203, 17),
+        ("南京·鼓楼", 189, 227, 20),
+        ("欧阳明诚 江苏大学", 523, 235, 12),
+        ("张家琪", 522, 253, 15),
+        ("江苏大学", 577, 253, 14),
+        ("杨一凡", 522, 271, 15),
+        ("江苏大学", 575, 271, 14),
+        ("企业命题类", 148, 277, 36),
+        ("三等奖", 183, 319, 37),
+        ("指导老师", 522, 340, 17),
+        ("周晓红江苏大学", 522, 364, 14),
+        ("中国大学生服务外包创新创业大赛东部区域赛组委会", 485, 485, 15),
+        ("二〇二五年五月", 606, 506, 15),
+    ])
+    assert not is_person_name("南京·鼓楼")
+    assert is_person_name("阿依古丽·买买提")
+    decision = classify(text)
+    assert decision.doc_type == DocType.award_certificate
+    holder = extract(decision.doc_type, text).holder
+    winners = find_members(decision.doc_type, text, holder, winners_only=True)
+    assert holder in winners
+    assert sorted(winners) == sorted(["欧阳明诚", "张家琪", "杨一凡"])

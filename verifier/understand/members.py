@@ -64,8 +64,47 @@ def holder_among(holder: str | None, members: list[str]) -> str | None:
     return holder
 
 
+# A winners' caption on a line of its own, its names listed in a column under it (参赛学生 | 王芳 江苏大学 | 李丽 …).
+_CAPTION_ALONE = re.compile(
+    r"^(?:获奖(?:者|人|学生|选手|人员)|参赛(?:队员|选手|队?学生)|团队成员|队员|学生|选手)(?:姓名)?\s*[:：]?$"
+)
+# How far a column's lines may stand from their caption's left edge (of the page's width), and how far apart
+# its lines may be (in caption heights).
+_COLUMN_EDGE = 0.02
+_COLUMN_GAP = 1.5
+
+
+def _column_under_caption(text: DocumentText) -> list[str]:
+    """The names listed under a caption alone on its line, one a line and left-aligned with it, each maybe with
+    its unit after a space; the column ends at the first line that starts with no name (指导老师)."""
+    names: list[str] = []
+    for caption in text.lines:
+        if not _CAPTION_ALONE.match(caption.text):
+            continue
+        height = caption.bottom - caption.top
+        column = sorted(
+            (
+                line
+                for line in text.lines
+                if line.page == caption.page
+                and line.top > caption.top + height / 2
+                and abs(line.left - caption.left) <= _COLUMN_EDGE
+            ),
+            key=lambda line: line.top,
+        )
+        bottom = caption.bottom
+        for line in column:
+            words = (line.words or line.text).split()
+            if line.top - bottom > _COLUMN_GAP * height or not words or not is_person_name(words[0]):
+                break
+            names += [words[0]] if words[0] not in names else []
+            bottom = line.bottom
+    return names
+
+
 def _winners(text: DocumentText, rows: list[str]) -> list[str]:
     found = _after_captions(_WINNER_CAPTION, rows)
+    found += [name for name in _column_under_caption(text) if name not in found]
     for row, lines in zip(rows, text.rows(), strict=True):
         for names in listed_names(row):
             found += [name for name in names if name not in found]

@@ -74,7 +74,7 @@ def is_person_name(text: str) -> bool:
     if text in _PROVINCES or (len(text) >= 3 and (text.startswith(_PROVINCES) or text.endswith(_BODY_ENDS))):
         return False
     if _DOTTED_NAME.fullmatch(text):
-        return True
+        return not _dotted_places(text)
     if not _HAN_NAME.fullmatch(text) or any(c in _NOT_IN_GIVEN_NAMES for c in text[1:]):
         return False
     if text[:2] in COMPOUND_SURNAMES:
@@ -82,6 +82,14 @@ def is_person_name(text: str) -> bool:
     if text[0] not in SURNAMES:
         return False
     return len(text) <= 3 or text[:2] in COMPOUND_SURNAMES or _double_surname(text)
+
+
+def _dotted_places(text: str) -> bool:
+    """A venue written with a middle dot (南京·鼓楼: a city and its district), no minority name."""
+    from verifier.issuers.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    return all(gazetteer.lookup(part) is not None for part in text.split("·"))
 
 
 def surname_rank(name: str) -> int:
