@@ -581,3 +581,18 @@ def test_winners_listed_in_a_column_under_their_caption_hold_the_award_and_a_ven
     winners = find_members(decision.doc_type, text, holder, winners_only=True)
     assert holder in winners
     assert sorted(winners) == sorted(["欧阳明诚", "张家琪", "杨一凡"])
+
+
+def test_a_letter_addressed_to_its_authors_is_theirs() -> None:
+    """Class 2: a journal's acceptance notice (用稿通知) addressed 尊敬的：name，name… is the first author's."""
+    text = _certificate(
+        "用稿通知",
+        [
+            "尊敬的：黄晓梅，陈思远，汪一凡，钟明轩",
+            "我们很荣幸地通知您，您投稿于香港安麦出版社《社会经济导刊》",
+            "期刊上的《生育支持政策下青年婚育观研究》文章已经成功通过审核，",
+            "将在本刊2025年第11期刊登发表。",
+        ],
+        ["《社会经济导刊》编辑部", "2025年10月"],
+    )
+    assert extract(DocType.publication, text).holder == "黄晓梅"

@@ -40,6 +40,8 @@ _CAPTIONED = re.compile(
     r"|执教(?:教师|老师|者|人)?|授课(?:教师|老师|人)|参赛(?:教师|老师|选手|者|人)|主讲(?:教师|老师|人)|获奖(?:个人|老师)"
     # A team's winners, the first of them (class 3): 参赛队员：, 团队成员：, 参赛学生：, 选手姓名：.
     r"|参赛(?:队员|队?学生)|团队成员|选手姓名|学生姓名"
+    # A letter addressed to its people (用稿通知: 尊敬的：王芳，李丽…).
+    r"|尊敬的"
     rf"|(?:授予|兹证明)(?=\s*[:：]))\s*[:：]?\s*(?P<name>{_HAN_RUN}{{2,9}}?){_AFTER_NAME}"
 )
 # A salutation on its own line, the holder's unit allowed in brackets before the colon (王芳（盘州市第二中学）：).
