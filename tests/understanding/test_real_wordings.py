@@ -539,7 +539,7 @@ def test_a_compound_surnames_four_character_name_parts_from_a_closed_up_team() -
     assert find_members(decision.doc_type, text, holder)[:3] == ["张文轩", "欧阳明诚", "李家琪"]
 
 
-def _placed(lines: list[tuple[str, int, int, int]]) -> DocumentText:
+def _placed(lines: list[tuple[str, int, int, int]], width: int = 900, height: int = 620) -> DocumentText:
     """Lines typed where a two-column certificate prints them: (text, left, top, character size)."""
     from verifier.text import build_document_text
 
@@ -547,7 +547,7 @@ def _placed(lines: list[tuple[str, int, int, int]]) -> DocumentText:
     for text, left, top, size in lines:
         right = left + size * len(text)
         read.append(TextLine(text, [(left, top), (right, top), (right, top + size), (left, top + size)], 0.99))
-    return build_document_text([(1, read, 900, 620)])
+    return build_document_text([(1, read, width, height)])
 
 
 def test_winners_listed_in_a_column_under_their_caption_hold_the_award_and_a_venue_is_no_name() -> None:
@@ -596,3 +596,30 @@ def test_a_letter_addressed_to_its_authors_is_theirs() -> None:
         ["《社会经济导刊》编辑部", "2025年10月"],
     )
     assert extract(DocType.publication, text).holder == "黄晓梅"
+
+
+def test_a_spaced_out_caption_still_lists_the_team() -> None:
+    """Class 2: 队 and 员： read as two boxes, the team's names closed up after it; the coaches above are not the
+    team."""
+    team = _placed(
+        [
+            ("获奖证书", 286, 359, 100),
+            ("泉州信息工程学院", 424, 673, 35),
+            ("创新创意赛-机器人+创新(总决赛)", 244, 817, 30),
+            ("一等奖", 439, 928, 80),
+            ("指导教师：黄晓梅陈建松", 106, 1098, 30),
+            ("队", 106, 1159, 33),
+            ("员：张正轩周一鸣高明远林子涵龙悦", 183, 1161, 30),
+            ("中国自动化学会", 744, 1308, 27),
+            ("2025年10月31日", 747, 1345, 18),
+        ],
+        width=1150,
+        height=1500,
+    )
+    decision = classify(team)
+    assert decision.doc_type == DocType.award_certificate
+    holder = extract(decision.doc_type, team).holder
+    assert holder == "张正轩"
+    assert find_members(decision.doc_type, team, holder, winners_only=True) == [
+        "张正轩", "周一鸣", "高明远", "林子涵", "龙悦"
+    ]

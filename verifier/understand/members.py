@@ -14,7 +14,8 @@ from verifier.understand.names import COMPOUND_SURNAMES, is_person_name, surname
 # Captions before the names a certificate is for; the coaching teacher's apart (指导教师, 辅导老师).
 _COACH_CAPTION = re.compile(r"(?:指导|辅导)(?:教师|老师)\s*[:：]?")
 _WINNER_CAPTION = re.compile(
-    r"(?:获奖(?:者|人|学生|教师|选手|人员|个人)|参赛(?:队员|选手|队?学生|教师|者)|团队成员|队员|作者|学生|选手)"
+    # 队员 may be printed spaced out over two boxes (队 | 员：…).
+    r"(?:获奖(?:者|人|学生|教师|选手|人员|个人)|参赛(?:队员|选手|队?学生|教师|者)|团队成员|队\s*员|作者|学生|选手)"
     r"(?:姓名)?\s*(?:[(（][^)）]{0,10}[)）])?(?:\s*[:：]|\s+(?=[\u4e00-\u9fff]))"
 )
 # What may follow a caption: names parted by spaces, 、 or commas.
