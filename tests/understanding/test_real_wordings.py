@@ -623,3 +623,27 @@ def test_a_spaced_out_caption_still_lists_the_team() -> None:
     assert find_members(decision.doc_type, team, holder, winners_only=True) == [
         "张正轩", "周一鸣", "高明远", "林子涵", "龙悦"
     ]
+
+
+def test_a_tiled_watermark_read_a_character_off_is_no_name() -> None:
+    """Watermarks: 蓝桥杯 tiled over the page, one piece read 蓝桥木 in large type; the holder is the one addressed
+    after the school (school + name：)."""
+    pieces = typed_page(
+        [
+            ("获奖证书", 80, 440),
+            ("蓝桥杯", 36, 150),
+            ("蓝桥杯", 36, 800),
+            ("泉州信息工程学院林子涵：", 36, 150),
+            ("荣获第十五届蓝桥杯全国软件和信息技术", 36, 150),
+            ("专业人才大赛全国总决赛单片机设计与开发大学", 36, 150),
+            ("蓝桥木", 60, 700),
+            ("组二等奖。", 36, 150),
+            ("特发此证，以资鼓励。", 36, 150),
+            ("蓝桥杯", 36, 500),
+            ("蓝桥杯大赛组委会", 32, 650),
+            ("2024年6月2日", 32, 650),
+        ]
+    )
+    decision = classify(pieces)
+    assert decision.doc_type == DocType.award_certificate
+    assert extract(decision.doc_type, pieces).holder == "林子涵"

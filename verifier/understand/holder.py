@@ -281,7 +281,25 @@ _UNIT_LINE = 24
 def _name_alone(text: DocumentText) -> str | None:
     """A line that is nothing but a name, larger ones first: certificates often print the holder big."""
     # Body-size or larger: a seal's ring text reads small and can look like a name (师范木).
-    alone = [line for line in text.lines if line.height >= 0.9 and is_person_name(line.text.strip(" :："))]
+    marks = _watermarks(text)
+    alone = [
+        line
+        for line in text.lines
+        if line.height >= 0.9 and is_person_name(line.text.strip(" :：")) and line.text[:2] not in marks
+    ]
     if not alone:
         return None
     return max(alone, key=lambda line: line.height).text.strip(" :：")
+
+
+# A word printed this many times over a page is its watermark (蓝桥杯 tiled across a contest's certificate).
+_WATERMARK_REPEATS = 3
+
+
+def _watermarks(text: DocumentText) -> set[str]:
+    """The first two characters of each word the page tiles as a watermark: a piece of it read a character off
+    (蓝桥木 for 蓝桥杯) looks like a name standing alone."""
+    counts: dict[str, int] = {}
+    for line in text.lines:
+        counts[line.text] = counts.get(line.text, 0) + 1
+    return {word[:2] for word, count in counts.items() if count >= _WATERMARK_REPEATS and len(word) >= 2}
