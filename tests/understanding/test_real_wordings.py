@@ -647,3 +647,22 @@ def test_a_tiled_watermark_read_a_character_off_is_no_name() -> None:
     decision = classify(pieces)
     assert decision.doc_type == DocType.award_certificate
     assert extract(decision.doc_type, pieces).holder == "林子涵"
+
+
+def test_a_project_leader_with_a_student_number_after_a_slash_holds_it() -> None:
+    """Class 2: 项目负责人：name/student number, members likewise, then the 指导老师: the leader holds it."""
+    text = _certificate(
+        "结题证书",
+        [
+            "项目类别：西南科技大学大学生创新基金项目精准资助专项",
+            "项目名称：懒人旅行（编号：JZ25-040）",
+            "项目负责人：周一凡/2023012345",
+            "项目成员：汪明轩/2023012346，廖一川/2023012347，陈思远/2023012348",
+            "指导老师：张晓梅",
+            "该项目经专家评审，予以合格结题，特发此证。",
+        ],
+        ["西南科技大学党委学生工作部", "二〇二六年六月"],
+    )
+    decision = classify(text)
+    assert decision.doc_type == DocType.research_project
+    assert extract(decision.doc_type, text).holder == "周一凡"

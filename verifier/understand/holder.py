@@ -20,15 +20,15 @@ from verifier.understand.signature import BODY_SUFFIXES
 
 _HAN_RUN = r"[\u4e00-\u9fff·]"
 _HONORIFIC = r"(?:同志|老师|教师|先生|女士|同学)"
-# What follows a name: an honorific, punctuation, or (spaces closed up) the sentence going on with a date
-# (学员陈静于2023年7月…参加).
+# What follows a name: an honorific, punctuation (a student number after a slash: 周一凡/2023012345), or (spaces
+# closed up) the sentence going on with a date (学员陈静于2023年7月…参加).
 # A form's next caption follows as well when its cells are read as one line (姓名王芳性别女, 获奖教师：王芳指导教师：…).
 _NEXT_CELL = r"性别|出生|民族|政治面貌|身份证|(?:工作|所在)?单位|[指辅]导(?:教师|老师)"
 # Verbs a sentence about the holder goes on with right after the name (王芳参加…, 王芳荣获…).
 _SENTENCE_VERBS = r"参加|被评为|荣获|获得|从事|撰写"
 # After a caption's name as well (学员孙丽参加2022年…培训, 获奖者王芳荣获…).
 _VERB_AFTER_NAME = rf"{_SENTENCE_VERBS}|参与|在\s*[\d〇一二]"
-_AFTER_NAME = rf"(?=$|\s|{_HONORIFIC}|[,，。;；:：(（、]|于\s*[\d〇一二]|{_NEXT_CELL}|{_VERB_AFTER_NAME})"
+_AFTER_NAME = rf"(?=$|\s|{_HONORIFIC}|[,，。;；:：(（、/]|于\s*[\d〇一二]|{_NEXT_CELL}|{_VERB_AFTER_NAME})"
 _INSTRUCTOR = re.compile(
     rf"(?:指导教师|指导老师|辅导教师|辅导老师|指导者)\s*[:：]?\s*(?P<name>{_HAN_RUN}{{2,9}}?){_AFTER_NAME}"
 )
