@@ -454,7 +454,7 @@ def test_a_national_bodys_misreading_is_repaired_only_towards_a_listed_body(read
     assert repair_body_name(reading) == repaired
 
 
-@pytest.mark.parametrize("words", ["江苏", "荣誉", "计算机", "蓝桥杯", "祝贺您", "江苏大学"])
+@pytest.mark.parametrize("words", ["江苏", "荣誉", "计算机", "蓝桥杯", "祝贺您", "江苏大学", "荣获一"])
 def test_heading_words_that_start_with_a_surname_are_no_names(words: str) -> None:
     """Class 3: a contest's or a school's words in large type are no holder (empty beats wrong)."""
     assert not is_person_name(words)
