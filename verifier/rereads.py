@@ -3,13 +3,14 @@
 Each re-read is declared (`Reread`): its name, its gate (whether the document as read so far calls for it),
 how it reads, and the merge policy that takes what it read. `REREADS` lists them in the order one loop,
 `complete`, runs them, the cheapest and surest first: cut-short date lines, the second look (finer detection),
-the sign-off around each seal (two ways of taking the seal off), the seal's own ring, the page's lower part. A
-re-read that fails is logged and skipped: the document keeps what it had.
+the sign-off around each seal (two ways of taking the seal off), the seal's own ring, the page's lower part, the
+holder's name on its own line. A re-read that fails is logged and skipped: the document keeps what it had.
 
 The merge policy is `fill_empty`: only a field still empty is filled, a field read surely is never overruled.
 The stated exceptions: a cut-short date is completed only where the new reading adds to it (a year, a day,
-`take_completed_date`), a doubtful date gives way only to re-reads that agree (`agreed_date`), and a seal's
-ring names the issuer where the print names none or no place (`take_seal_issuer`).
+`take_completed_date`), a doubtful date gives way only to re-reads that agree (`agreed_date`), a seal's
+ring names the issuer where the print names none or no place (`take_seal_issuer`), and a holder's name read a
+character off gives way to the name most readings of its line agree on (`_take_holder_name`, class 6).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any, Generic, TypeVar
 
 import numpy as np
 
-from models.page import TextLine
+from models.page import PageSource, TextLine
 from models.report import DocumentReport
 from models.vocab import DocType
 from verifier.extract import APPLICABLE, extract, find_level
@@ -29,6 +30,7 @@ from verifier.issuers.body_name import is_review_committee, names_its_place
 from verifier.normalize import find_dates
 from verifier.ocr import OcrEngine
 from verifier.ocr.base import crop_line
+from verifier.ocr.name_lines import reread_name
 from verifier.prepare import screen_without_seals
 from verifier.reading import PageRead, PageText, PageView, Timer, read_upright, sure, views_of
 from verifier.seals.issuer import approver_from_seals, issuer_from_seals
@@ -46,6 +48,7 @@ from verifier.seals.sign_off import (
 from verifier.settings import OcrSettings, Settings
 from verifier.text import DocumentText, build_document_text
 from verifier.understand.date_lines import DATE_REMAINDER, PartialDate, completes_date, is_cut_short_date, partial_date
+from verifier.understand.names import is_person_name
 from verifier.understand.signature import Signature, read_signature
 
 log = logging.getLogger(__name__)
@@ -588,6 +591,35 @@ def _approver(report: DocumentReport, doc_type: DocType, fields_text: DocumentTe
 
 
 # The re-reads, in the order they run.
+# --- the holder's name -------------------------------------------------------------------------------------------
+def _holder_name_wanted(draft: Draft) -> bool:
+    return draft.report.fields.holder is not None and draft.settings.ocr.name_reread
+
+
+def _read_holder_name(draft: Draft) -> str | None:
+    """The holder read again from the first line on the fields' pages that holds it (verifier/ocr/name_lines.py):
+    a name a character off that most readings of the line agree on, or None."""
+    holder = draft.report.fields.holder
+    for page in draft.pages if holder else ():
+        if page.source == PageSource.pdf_text or draft.fields_page not in (None, page.number):
+            continue
+        line = next((line for line in page.lines if holder in line.text), None)
+        if line is not None:
+            with draft.timer("ocr"):
+                return reread_name(draft.engine, page.upright, line, holder, is_person_name)
+    return None
+
+
+def _take_holder_name(draft: Draft, found: str) -> bool:
+    """The exception to `fill_empty` for the holder (class 6): the name read again replaces the first reading,
+    among the members too. Only the name changes: the reading does not join the final text."""
+    report = draft.report
+    holder = report.fields.holder
+    report.fields.holder = found
+    report.members = [found if name == holder else name for name in report.members]
+    return False
+
+
 REREADS: tuple[Reread[Any], ...] = (
     Reread("cut-short dates", _date_without_its_day, _read_cut_dates, _take_completed_pages),
     Reread("second look", _second_look_wanted, _read_second_look, _fill_second_look),
@@ -595,4 +627,5 @@ REREADS: tuple[Reread[Any], ...] = (
     Reread("sign-off around the seals, lifted", _sign_off_still_wanted, _around_seals("lifted"), _fill_sign_off),
     Reread("seal rings", _seal_may_name, _read_rings, take_seal_issuer),
     Reread("lower page", _lower_page_wanted, _read_lower_pages, _fill_lower_page),
+    Reread("holder's name", _holder_name_wanted, _read_holder_name, _take_holder_name),
 )

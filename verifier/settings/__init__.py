@@ -59,6 +59,9 @@ class OcrSettings(BaseSettings):
     # of 3000–4096 px the area was otherwise detected at up to 2000 px, its text 40–80 px high there
     # (docs/PERFORMANCE.md "Real photos"). Enlarged areas keep their whole size. 0: always the whole size.
     sign_off_detect_text_px: float = 32.0
+    # The holder's name read again from its own line, several crops (verifier/ocr/name_lines.py); a name a
+    # character off that most of them agree on replaces the first reading.
+    name_reread: bool = True
     # A sign-off date read from a line the recogniser scored below this is read again the same way: a character
     # the seal or a small print hid (一月三十日 read 一月十日) still makes a valid date, only a less certain one.
     # The re-reads replace it when two agree on another whole date, or one alone gives a date that took more
