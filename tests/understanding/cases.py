@@ -61,3 +61,14 @@ def typed_page(lines: list[tuple[str, int, int]]) -> DocumentText:
         read.append(TextLine(text, [(left, top), (right, top), (right, top + size), (left, top + size)], 0.95))
         top += size * 2
     return build_document_text([(1, read, PAGE_WIDTH, PAGE_HEIGHT)])
+
+
+def placed_page(
+    rows: list[tuple[str, int, int, int]], width: int = PAGE_WIDTH, height: int = PAGE_HEIGHT
+) -> DocumentText:
+    """(text, character size, left, top) per line: for pages where the place a line sits at decides what it is."""
+    read = []
+    for text, size, left, top in rows:
+        right = left + size * len(text)
+        read.append(TextLine(text, [(left, top), (right, top), (right, top + size), (left, top + size)], 0.95))
+    return build_document_text([(1, read, width, height)])

@@ -9,7 +9,7 @@ from models.flags import FlagCode
 from models.page import TextLine
 from models.report import DocumentReport, Fields
 from models.vocab import DocType, Grade, Level
-from tests.understanding.cases import typed_page
+from tests.understanding.cases import placed_page, typed_page
 from verifier.classify import classify
 from verifier.crosscheck import check_holder
 from verifier.extract import extract
@@ -539,40 +539,29 @@ def test_a_compound_surnames_four_character_name_parts_from_a_closed_up_team() -
     assert find_members(decision.doc_type, text, holder)[:3] == ["张文轩", "欧阳明诚", "李家琪"]
 
 
-def _placed(lines: list[tuple[str, int, int, int]], width: int = 900, height: int = 620) -> DocumentText:
-    """Lines typed where a two-column certificate prints them: (text, left, top, character size)."""
-    from verifier.text import build_document_text
-
-    read = []
-    for text, left, top, size in lines:
-        right = left + size * len(text)
-        read.append(TextLine(text, [(left, top), (right, top), (right, top + size), (left, top + size)], 0.99))
-    return build_document_text([(1, read, width, height)])
-
-
 def test_winners_listed_in_a_column_under_their_caption_hold_the_award_and_a_venue_is_no_name() -> None:
     """Class 2: a contest certificate in two columns, the contest and its venue (南京·鼓楼) on the left, 参赛学生
     alone on a line and its names one a line under it, each with the school after a space."""
-    text = _placed([
-        ("证书编号：ET2401942A3070", 50, 52, 8),
-        ("参赛院校", 522, 142, 17),
-        ("第十六届中国大学生服务外包创新创业大赛", 49, 179, 19),
-        ("江苏大学", 522, 176, 14),
-        ("东部区域赛", 184, 203, 20),
-        ("参赛学生", 522, 203, 17),
-        ("南京·鼓楼", 189, 227, 20),
-        ("欧阳明诚 江苏大学", 523, 235, 12),
-        ("张家琪", 522, 253, 15),
-        ("江苏大学", 577, 253, 14),
-        ("杨一凡", 522, 271, 15),
-        ("江苏大学", 575, 271, 14),
-        ("企业命题类", 148, 277, 36),
-        ("三等奖", 183, 319, 37),
-        ("指导老师", 522, 340, 17),
-        ("周晓红江苏大学", 522, 364, 14),
-        ("中国大学生服务外包创新创业大赛东部区域赛组委会", 485, 485, 15),
-        ("二〇二五年五月", 606, 506, 15),
-    ])
+    text = placed_page([
+        ("证书编号：ET2401942A3070", 8, 50, 52),
+        ("参赛院校", 17, 522, 142),
+        ("第十六届中国大学生服务外包创新创业大赛", 19, 49, 179),
+        ("江苏大学", 14, 522, 176),
+        ("东部区域赛", 20, 184, 203),
+        ("参赛学生", 17, 522, 203),
+        ("南京·鼓楼", 20, 189, 227),
+        ("欧阳明诚 江苏大学", 12, 523, 235),
+        ("张家琪", 15, 522, 253),
+        ("江苏大学", 14, 577, 253),
+        ("杨一凡", 15, 522, 271),
+        ("江苏大学", 14, 575, 271),
+        ("企业命题类", 36, 148, 277),
+        ("三等奖", 37, 183, 319),
+        ("指导老师", 17, 522, 340),
+        ("周晓红江苏大学", 14, 522, 364),
+        ("中国大学生服务外包创新创业大赛东部区域赛组委会", 15, 485, 485),
+        ("二〇二五年五月", 15, 606, 506),
+    ], 900, 620)
     assert not is_person_name("南京·鼓楼")
     assert is_person_name("阿依古丽·买买提")
     decision = classify(text)
@@ -601,17 +590,17 @@ def test_a_letter_addressed_to_its_authors_is_theirs() -> None:
 def test_a_spaced_out_caption_still_lists_the_team() -> None:
     """Class 2: 队 and 员： read as two boxes, the team's names closed up after it; the coaches above are not the
     team."""
-    team = _placed(
+    team = placed_page(
         [
-            ("获奖证书", 286, 359, 100),
-            ("泉州信息工程学院", 424, 673, 35),
-            ("创新创意赛-机器人+创新(总决赛)", 244, 817, 30),
-            ("一等奖", 439, 928, 80),
-            ("指导教师：黄晓梅陈建松", 106, 1098, 30),
-            ("队", 106, 1159, 33),
-            ("员：张正轩周一鸣高明远林子涵龙悦", 183, 1161, 30),
-            ("中国自动化学会", 744, 1308, 27),
-            ("2025年10月31日", 747, 1345, 18),
+            ("获奖证书", 100, 286, 359),
+            ("泉州信息工程学院", 35, 424, 673),
+            ("创新创意赛-机器人+创新(总决赛)", 30, 244, 817),
+            ("一等奖", 80, 439, 928),
+            ("指导教师：黄晓梅陈建松", 30, 106, 1098),
+            ("队", 33, 106, 1159),
+            ("员：张正轩周一鸣高明远林子涵龙悦", 30, 183, 1161),
+            ("中国自动化学会", 27, 744, 1308),
+            ("2025年10月31日", 18, 747, 1345),
         ],
         width=1150,
         height=1500,

@@ -8,7 +8,7 @@ import pytest
 from models.page import TextLine
 from models.report import DocumentReport, Fields
 from models.vocab import AwardCategory, DocType, Grade, Level, RegistrationResult, TitleRank
-from tests.understanding.cases import PAGE_HEIGHT, PAGE_WIDTH, typed_page
+from tests.understanding.cases import PAGE_HEIGHT, PAGE_WIDTH, placed_page, typed_page
 from verifier.classify import classify
 from verifier.crosscheck import check_holder
 from verifier.extract import extract
@@ -745,12 +745,7 @@ def test_sign_off_wrapped_with_a_line_gap_after_its_place(gap: int, issuer: str 
 
 
 def _placed(rows: list[tuple[str, int, int, int]]) -> DocumentText:
-    """(text, character size, left, top) per line: for pages where the place a line sits at decides what it is."""
-    read = []
-    for text, size, left, top in rows:
-        right = left + size * len(text)
-        read.append(TextLine(text, [(left, top), (right, top), (right, top + size), (left, top + size)], 0.95))
-    return build_document_text([(1, read, _WIDTH, _HEIGHT)])
+    return placed_page(rows, _WIDTH, _HEIGHT)
 
 
 def test_kindergarten_lesson_contest_dated_with_dots() -> None:
