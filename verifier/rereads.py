@@ -600,7 +600,9 @@ def _read_holder_name(draft: Draft) -> str | None:
     """The holder read again from the first line on the fields' pages that holds it (verifier/ocr/name_lines.py):
     a name a character off that most readings of the line agree on, or None."""
     holder = draft.report.fields.holder
-    for page in draft.pages if holder else ():
+    if holder is None:
+        return None
+    for page in draft.pages:
         if page.source == PageSource.pdf_text or draft.fields_page not in (None, page.number):
             continue
         line = next((line for line in page.lines if holder in line.text), None)
