@@ -44,7 +44,7 @@ def _declared(name: str, reading: Reading | None, fields: tuple[str, ...]) -> Re
 def test_the_rereads_are_declared_in_one_ordered_list() -> None:
     assert [reread.name for reread in rereads.REREADS] == [
         "cut-short dates", "second look", "sign-off around the seals, faded", "sign-off around the seals, lifted",
-        "seal rings", "lower page",
+        "seal rings", "lower page", "holder's name",
     ]
 
 
