@@ -655,3 +655,24 @@ def test_a_project_leader_with_a_student_number_after_a_slash_holds_it() -> None
     decision = classify(text)
     assert decision.doc_type == DocType.research_project
     assert extract(decision.doc_type, text).holder == "周一凡"
+
+
+def test_a_signature_over_the_signers_office_is_no_holder() -> None:
+    """The signer taken for the holder: a course certificate prints its holder's name alone and, larger, a
+    signature over the signer's office (…总裁); the holder is the name alone, not the signature."""
+    text = placed_page(
+        [
+            ("华为开发者学堂", 60, 350, 123),
+            ("专业证书", 68, 394, 251),
+            ("李明轩", 56, 471, 468),
+            ("祝贺您在华为开发者学堂顺利完成学习并通过了考核", 26, 253, 596),
+            ("HarmonyOS应用开发者基础认证", 44, 240, 700),
+            ("发证日期：2025年03月31日", 23, 101, 970),
+            ("周建国", 80, 750, 990),
+            ("华为终端云服务总裁", 30, 720, 1072),
+            ("发证机构：华为开发者联盟", 22, 103, 1081),
+        ],
+        1075,
+        1300,
+    )
+    assert extract(DocType.continuing_education, text).holder == "李明轩"

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from models.vocab import DocType
 from verifier.issuers.body_name import body_name
 from verifier.lookalike import LOOKALIKE, lookalike
-from verifier.text import DocumentText
+from verifier.text import DocumentText, Line
 from verifier.understand.names import COMPOUND_SURNAMES, is_person_name
 from verifier.understand.signature import BODY_SUFFIXES
 
@@ -285,7 +285,10 @@ def _name_alone(text: DocumentText) -> str | None:
     alone = [
         line
         for line in text.lines
-        if line.height >= 0.9 and is_person_name(line.text.strip(" :：")) and line.text[:2] not in marks
+        if line.height >= 0.9
+        and is_person_name(line.text.strip(" :："))
+        and line.text[:2] not in marks
+        and not _signs_as_office(line, text)
     ]
     if not alone:
         return None
@@ -303,3 +306,26 @@ def _watermarks(text: DocumentText) -> set[str]:
     for line in text.lines:
         counts[line.text] = counts.get(line.text, 0) + 1
     return {word[:2] for word, count in counts.items() if count >= _WATERMARK_REPEATS and len(word) >= 2}
+
+
+# The office a signer holds, printed under the signature (华为终端云服务总裁, SALES MANAGER, 校长).
+_OFFICE = re.compile(
+    r"(?:总裁|总经理|经理|主任|校长|院长|主席|理事长|董事长|书记|秘书长|会长|社长|局长|厅长|处长|所长"
+    r"|CEO|MANAGER|DIRECTOR|PRESIDENT|CHAIRMAN|DEAN)",
+    re.IGNORECASE,
+)
+
+
+def _signs_as_office(line: Line, text: DocumentText) -> bool:
+    """A name standing alone right above the office its bearer holds is a signature, not the holder: a line
+    starting within the name's lower third to one name height below it, across the name, names an office."""
+    height = line.bottom - line.top
+    return any(
+        other.page == line.page
+        and line.bottom - height / 3 <= other.top <= line.bottom + height
+        and other.left < line.right
+        and other.right > line.left
+        and _OFFICE.search(other.text)
+        for other in text.lines
+        if other is not line
+    )
