@@ -110,13 +110,28 @@ def _candidates(doc_type: DocType, text: DocumentText) -> Iterator[str | None]:
         yield _first(pattern, chunks)
     for chunk in [*lines, text.flat]:
         yield _before_honorific(chunk)
-    yield _first(_SENTENCE_START, lines)
+    yield _first(_SENTENCE_START, _sentence_starts(lines))
     if doc_type in (DocType.commendation_document, DocType.publication):
         # A commendation lists its people with their units; a journal's byline does the same for its author.
         yield _listed_with_unit(lines)
     if doc_type not in (DocType.instructor_award, DocType.award_certificate):
         yield _first(_INSTRUCTOR, rows)
     yield _byline(text) or _name_alone(text) or _unit_and_name_alone(lines) or _english_holder(text.full)
+
+
+# A line this long that ends in no stop runs on into the next: a paragraph wrapped there (…本刊所有文 | 章均可在…).
+_RUN_ON_LINE = 20
+_STOPS = tuple("。！？；：!?;:")
+
+
+def _sentence_starts(lines: list[str]) -> list[str]:
+    """The lines that may start a sentence: not the one after a long line that ends in no stop, whose wrapped
+    words (章均可在全球…, the rest of 文章) read like a name and its verb."""
+    return [
+        line
+        for before, line in zip(["", *lines], lines, strict=False)
+        if len(before) < _RUN_ON_LINE or before.rstrip().endswith(_STOPS)
+    ]
 
 
 # A foreign certificate names its holder in pinyin after a formula: This is to certify that Li Ming,
