@@ -680,13 +680,15 @@ def test_a_signature_over_the_signers_office_is_no_holder() -> None:
 
 def test_a_wrapped_paragraphs_words_are_no_sentence_about_a_holder() -> None:
     """A journal page's blurb wraps …本刊所有文 | 章均可在全球范围内…: 章均可 + 在 reads like a name opening a
-    sentence. The byline's name standing alone is the author."""
+    sentence, and the page's button (全文阅读) reads like a double surname's name. The byline's name standing alone is
+    the author."""
     text = typed_page(
         [
             ("社会经济导刊", 40, 80),
             ("《社会经济导刊》长期以来注重质量，编排规范，选稿严格，学术水平较高，作为开源期刊，本刊所有文", 22, 100),
             ("章均可在全球范围内免费下载，且被中国主流数据收录。", 22, 100),
             ("生育支持政策下青年婚育观研究", 30, 300),
+            ("全文阅读", 30, 900),
             ("黄晓梅", 24, 400),
             ("1西南科技大学计算机科学与技术学院，四川绵阳，621000;", 22, 300),
             ("摘要：本研究聚焦成都市18-35岁青年群体的婚育状况。", 22, 100),

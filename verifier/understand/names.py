@@ -51,8 +51,8 @@ _NOT_IN_GIVEN_NAMES = set(
     "杯您你们"
     # A document's own words (…教育局文件, 条件) read where a commendation's recipient goes.
     "件"
-    # The statement's verb (荣获一等奖: 荣 is a surname).
-    "获"
+    # The statement's verb (荣获一等奖: 荣 is a surname), a journal page's button (全文阅读: 全 and 文 are surnames).
+    "获读"
 )
 # Suffixes of address that follow a name and are never part of it (class 3): 李明老师 is 李明, though 李 and 明 are
 # both surnames and would pass as a four-character name.
