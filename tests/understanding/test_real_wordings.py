@@ -15,7 +15,7 @@ from verifier.crosscheck import check_holder
 from verifier.extract import extract
 from verifier.issuers.repair import repair_body_name
 from verifier.several import side_by_side
-from verifier.text import DocumentText
+from verifier.text import DocumentText, build_document_text
 from verifier.understand.members import find_members, joined_names
 from verifier.understand.names import is_person_name
 from verifier.understand.scope import contest_scope
@@ -695,3 +695,69 @@ def test_a_wrapped_paragraphs_words_are_no_sentence_about_a_holder() -> None:
         ]
     )
     assert extract(DocType.publication, text).holder == "黄晓梅"
+
+
+# Class 4: a contest's committee named under its Latin brand keeps the letters.
+@pytest.mark.parametrize(
+    ("sign_off", "issuer"),
+    [
+        (["ROBOMASTER组委会"], "ROBOMASTER组委会"),
+        (["ROBOMASTER 组委会"], "ROBOMASTER组委会"),
+        (["iCAN大学生创新创业大赛组织委员会"], "iCAN大学生创新创业大赛组织委员会"),
+        (["全国大学生机器人大赛", "RoboMaster组委会"], "全国大学生机器人大赛RoboMaster组委会"),
+    ],
+)
+def test_a_committee_under_its_latin_brand_keeps_the_letters(sign_off: list[str], issuer: str) -> None:
+    text = _certificate(
+        "获奖证书",
+        ["李明轩 同学", "在第二十届全国大学生机器人大赛机甲大师超级对抗赛中荣获一等奖。", "特发此状，以资鼓励。"],
+        [*sign_off, "2021年8月"],
+    )
+    assert extract(DocType.award_certificate, text).issuer == issuer
+
+
+def test_latin_letters_beside_a_body_are_still_no_part_of_it() -> None:
+    """A signature read as letters beside a school's name, no committee: the school alone."""
+    text = _certificate("荣誉证书", ["李明轩 同学", "被评为2022年度三好学生。"], ["Wang贵州大学", "2022年5月"])
+    assert extract(DocType.honor_certificate, text).issuer == "贵州大学"
+
+
+def _read_page(lines: list[tuple[str, int, int, float]]) -> DocumentText:
+    """A page typed line by line as `typed_page`, each line with the recogniser's confidence."""
+    read, top = [], 100
+    for text, size, left, confidence in lines:
+        right = left + size * len(text)
+        read.append(TextLine(text, [(left, top), (right, top), (right, top + size), (left, top + size)], confidence))
+        top += size * 2
+    return build_document_text([(1, read, 1200, 1700)])
+
+
+@pytest.mark.parametrize(("heading", "read"), [("ROBOMASTER", "FOBOMASTER组委会"), ("DataCon", "otaCon组委会")])
+def test_a_latin_brand_misread_under_the_seal_is_as_the_heading_prints_it(heading: str, read: str) -> None:
+    """Class 4: the seal's red over the brand's first letters; the heading prints it clearly."""
+    text = _read_page(
+        [
+            (heading, 30, 800, 1.0),
+            ("获奖证书", 80, 440, 1.0),
+            ("李明轩 同学", 36, 150, 1.0),
+            ("在第二十届全国大学生机器人大赛中荣获二等奖。", 36, 150, 1.0),
+            (read, 32, 650, 0.9),
+            ("2021年8月", 32, 650, 0.99),
+        ]
+    )
+    assert extract(DocType.award_certificate, text).issuer == heading + "组委会"
+
+
+def test_a_latin_brand_read_as_printed_stays() -> None:
+    """The sign-off reads the brand surely; a less sure reading elsewhere (a logo) does not change it."""
+    text = _read_page(
+        [
+            ("DalaCon", 30, 800, 0.9),
+            ("获奖证书", 80, 440, 1.0),
+            ("李明轩 同学", 36, 150, 1.0),
+            ("在大数据安全分析竞赛中荣获三等奖。", 36, 150, 1.0),
+            ("DataCon组委会", 32, 650, 1.0),
+            ("2024年12月", 32, 650, 0.99),
+        ]
+    )
+    assert extract(DocType.award_certificate, text).issuer == "DataCon组委会"

@@ -48,6 +48,8 @@ def body_name(line: str) -> str | None:
     line = re.sub(r"^[^:：]{1,8}[:：]", "", line)  # 审批机关：… on one line
     # The closing formula read into the sign-off's line (特颁此证福建省…组委会, class 4): no part of the name.
     line = _CLOSING.sub("", line)
+    if committee := _latin_committee(line):
+        return committee
     line = re.sub(r"[A-Za-z]+", "", line)  # a signature read as Latin letters beside the name
     # A registration table's row joins its cells (第一次 合格 2016.09.01-2021.08.31 盘州市教育局): the body is the
     # last cell.
@@ -58,6 +60,25 @@ def body_name(line: str) -> str | None:
         clipped = re.sub(r"[\u4e00-\u9fff](?=(?:盖|公|印)章[)）]?$)", "", line)
         name = _last_body(clipped) if clipped != line else None
     return name
+
+
+# A contest's committee named under its Latin brand (ROBOMASTER组委会, iCAN大学生创新创业大赛组织委员会, CACC竞赛委员会,
+# class 4): the letters, set against the Chinese of the name, are part of it. Letters apart from a name are not (a
+# signature beside it, a seal's ring in English).
+_LATIN_COMMITTEE = re.compile(
+    r"^[\u4e00-\u9fff“”+]{0,30}?[A-Za-z]{2,20}[\u4e00-\u9fff“”+]{0,30}?(?:组委会|组织委员会|委员会)$"
+)
+
+
+def _latin_committee(line: str) -> str | None:
+    # The recogniser may part the letters from the Chinese by a space (ROBOMASTER 组委会).
+    compact = re.sub(r"(?<=[A-Za-z])\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=[A-Za-z])", "", line.strip())
+    compact = SEAL_REMARK.sub("", compact)
+    if not _LATIN_COMMITTEE.match(compact) or SENTENCE.search(compact):
+        return None
+    if compact.count("“") != compact.count("”") or ("+" in compact and "“" not in compact):
+        compact = re.sub(r"[“”+]", "", compact)
+    return compact
 
 
 def _last_body(line: str) -> str | None:

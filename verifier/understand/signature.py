@@ -144,7 +144,7 @@ def read_signature(text: DocumentText) -> Signature:
     # apart, as printed: both issued the document, and a rule may ask for either (省人民政府).
     repaired = [
         " ".join(_as_printed_elsewhere(repair_body_name(body, text.prose), text) for body in split_joined_bodies(name))
-        for name in issuers
+        for name in (_latin_as_printed(name, text) for name in issuers)
     ]
     if date_line is None or issue_date is None:
         return Signature(repaired, issue_date, cues)
@@ -179,6 +179,40 @@ def _as_printed_elsewhere(name: str, text: DocumentText) -> str:
                 if places > placed:
                     best, placed = candidate, places
     return best or name
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def _latin_as_printed(name: str, text: DocumentText) -> str:
+    """A committee's Latin brand misread under its seal (FOBOMASTER组委会, otaCon组委会) as the page prints it
+    elsewhere, in its heading or its statement (ROBOMASTER, DataCon): the one word there closest to the reading,
+    at most a letter off in a short word, two in a longer one, and read more surely than the reading. A word
+    printed again as read stays."""
+    if not re.search(r"[\u4e00-\u9fff]", name):
+        return name  # a foreign body's English name is spelled right as a whole (_spelled)
+    surest: dict[str, float] = {}
+    seen: dict[str, int] = {}
+    for line in text.lines:
+        for match in _LATIN_WORD.finditer(line.text):
+            word = match.group(0)
+            surest[word] = max(surest.get(word, 0.0), line.confidence)
+            seen[word] = seen.get(word, 0) + 1
+    for read in set(_LATIN_WORD.findall(name)):
+        if seen.get(read, 0) > 1:
+            continue
+        allowed = 1 if len(read) < 6 else 2
+        close = sorted(
+            (distance, word)
+            for word in surest
+            if word != read and (distance := Levenshtein.distance(word, read, score_cutoff=allowed)) <= allowed
+        )
+        if not close or (len(close) > 1 and close[0][0] == close[1][0]):
+            continue
+        word = close[0][1]
+        if surest[word] > surest.get(read, 0.0):
+            name = name.replace(read, word)
+    return name
 
 
 def _placing(name: str) -> tuple[int, bool]:
@@ -687,8 +721,15 @@ _WRAP_GAP = 0.9
 
 
 _WRAP_GAP_PLACE = 1.8
+
+
+# How far the box above may reach into the name's, in the name's line heights.
+_WRAP_OVERLAP = 0.3
 # A committee's word alone on its line: its contest's name stands above it (class 4).
 _BARE_COMMITTEE = re.compile(r"^(?:组织|执行|竞赛)?(?:委员会|组委会)$")
+# …or a committee named by the contest's Latin brand alone (全国大学生机器人大赛 | RoboMaster组委会).
+_BRAND_COMMITTEE = re.compile(r"^[A-Za-z]{2,20}(?:组织|执行|竞赛)?(?:委员会|组委会)$")
+_CONTEST_NAME = re.compile(r"(?:大赛|竞赛|挑战赛|联赛)$")
 
 
 def _place_line_above(text: DocumentText, line: Line) -> str | None:
@@ -697,10 +738,12 @@ def _place_line_above(text: DocumentText, line: Line) -> str | None:
     name = body_name(line.text) or ""
     for other in text.lines:
         gap = line.top - other.bottom
-        if other.page != line.page or not 0 <= gap < height * _WRAP_GAP_PLACE:
+        # Tall boxes of a tilted photo overlap the line below them a little.
+        if other.page != line.page or other is line or not -_WRAP_OVERLAP * height <= gap < height * _WRAP_GAP_PLACE:
             continue
         fragment = _clean(other.text)
-        if gap >= height * _WRAP_GAP and not _PLACE_ONLY.match(fragment) and not _BARE_COMMITTEE.match(name):
+        contest = _BARE_COMMITTEE.match(name) or (_BRAND_COMMITTEE.match(name) and _CONTEST_NAME.search(fragment))
+        if gap >= height * _WRAP_GAP and not _PLACE_ONLY.match(fragment) and not contest:
             # Only a place's name alone on its line is taken from that far (黔西南布依族苗族自治州 | 教育局), or a
             # contest's name over its committee's (全国大学生智能汽车竞赛 | 组织委员会).
             continue
