@@ -211,6 +211,7 @@ def test_a_centre_inside_a_university_is_school_level(centre: str) -> None:
             ["参赛学校：贵州大学", "主办单位：江苏省人工智能学会", "承办单位：南京理工大学"],
             "全球校园人工智能算法精英大赛组委会",
         ),
+        (["选手单位：西南科技大学", "指导老师：黄丽华"], "中国计算机学会"),
     ],
 )
 def test_other_parties_near_the_sign_off_are_not_the_issuer(parties: list[str], committee: str) -> None:

@@ -9,7 +9,7 @@ import re
 from verifier.text import DocumentText, Line
 
 _OTHER_PARTY_CAPTION = re.compile(
-    r"^\s*(?:(?:参赛|获奖|选送|推荐|报送|所在|所属|战队|团队|队伍)(?:单位|学校|院校|高校|学院)|(?:学校|院校|单位|团队|队伍)名称"
+    r"^\s*(?:(?:参赛|获奖|选送|推荐|报送|所在|所属|战队|团队|队伍|选手|作者)(?:单位|学校|院校|高校|学院)|(?:学校|院校|单位|团队|队伍)名称"
     r"|(?:联合)?(?:指导|承办|协办|支持|赞助|合作|执行|运营|冠名|技术支持|战略合作)(?:单位|机构|方|伙伴)?"
     r"|(?:联合)?主办(?:单位|机构|方)?"
     # The caption's first character lost to the edge or a seal (导单位, 办单位, 持单位): still another party's.
