@@ -762,3 +762,32 @@ def test_a_latin_brand_read_as_printed_stays() -> None:
         ]
     )
     assert extract(DocType.award_certificate, text).issuer == "DataCon组委会"
+
+
+@pytest.mark.parametrize(
+    ("statement", "read", "issuer"),
+    [
+        (
+            ["李明轩、王小雨、赵子涵：", "你们的作品在第八届中国国际“互联网+”大学生创", "新创业大赛中荣获铜奖。"],
+            "中国国际“互联网大学生创新创业大赛组委会",
+            "中国国际“互联网+”大学生创新创业大赛组委会",
+        ),
+        (
+            ["李明轩 同学", "在第三届“盘古石杯”全国电子数据取证大赛晋级赛中荣获二等奖。"],
+            "盘古石杯全国电子数据取证大赛组委会",
+            "“盘古石杯”全国电子数据取证大赛组委会",
+        ),
+        (
+            ["李明轩 同学", "在“福建省大学生电子设计竞赛”中荣获一等奖。"],
+            "福建省大学生电子设计竞赛组委会",
+            "福建省大学生电子设计竞赛组委会",
+        ),
+    ],
+)
+def test_a_contest_brand_whose_quotes_the_sign_off_lost_is_as_the_statement_prints_it(
+    statement: list[str], read: str, issuer: str
+) -> None:
+    """Class 4: the sign-off under the seal lost the brand's quotes or its plus sign; the statement prints them.
+    A statement that quotes the contest's whole name adds no quotes to its committee's."""
+    text = _certificate("获奖证书", statement, [read, "2023年4月"])
+    assert extract(DocType.award_certificate, text).issuer == issuer

@@ -144,7 +144,7 @@ def read_signature(text: DocumentText) -> Signature:
     # apart, as printed: both issued the document, and a rule may ask for either (省人民政府).
     repaired = [
         " ".join(_as_printed_elsewhere(repair_body_name(body, text.prose), text) for body in split_joined_bodies(name))
-        for name in (_latin_as_printed(name, text) for name in issuers)
+        for name in (_brand_as_stated(_latin_as_printed(name, text), text) for name in issuers)
     ]
     if date_line is None or issue_date is None:
         return Signature(repaired, issue_date, cues)
@@ -212,6 +212,43 @@ def _latin_as_printed(name: str, text: DocumentText) -> str:
         word = close[0][1]
         if surest[word] > surest.get(read, 0.0):
             name = name.replace(read, word)
+    return name
+
+
+# Typography a contest's brand is printed with (“互联网+”, “挑战杯”), which a sign-off under a seal loses.
+_BRAND_MARKS = "“”+"
+_COMMITTEE_WORD = re.compile(r"(?:组委会|组织委员会|委员会)$")
+# So many characters of a contest's name at least, to find it in the statement.
+_MIN_CONTEST = 4
+
+
+def _brand_as_stated(name: str, text: DocumentText) -> str:
+    """A committee whose contest's brand is quoted (中国国际“互联网+”大学生创新创业大赛组委会) read without its quotes
+    or plus sign, or with one of them lost: the contest's name as the statement prints it, its marks paired. Only the
+    marks may differ; a name the statement does not print is kept as read."""
+    committee = _COMMITTEE_WORD.search(name)
+    if not committee:
+        return name
+    bare = "".join(ch for ch in name[: committee.start()] if ch not in _BRAND_MARKS)
+    if len(bare) < _MIN_CONTEST or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", bare):
+        return name
+    for source in (text.prose, text.flat):
+        kept = [(i, ch) for i, ch in enumerate(source) if ch not in _BRAND_MARKS]
+        stripped = "".join(ch for _, ch in kept)
+        found = stripped.find(bare)
+        if found < 0:
+            continue
+        start, end = kept[found][0], kept[found + len(bare) - 1][0] + 1
+        # A mark that opens or closes the name itself (“盘古石杯”全国…大赛) is printed next to it.
+        while start > 0 and source[start - 1] == "“":
+            start -= 1
+        while end < len(source) and source[end] in "+”" and source[start:end].count("“") > source[start:end].count("”"):
+            end += 1
+        printed = source[start:end]
+        if printed.startswith("“") and printed.endswith("”") and not any(m in printed[1:-1] for m in _BRAND_MARKS):
+            return name  # the statement quotes the contest's whole name, which the committee's is not
+        if "“" in printed and printed.count("“") == printed.count("”") and "\n" not in printed:
+            return printed + committee.group(0)
     return name
 
 
