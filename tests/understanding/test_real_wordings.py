@@ -791,3 +791,13 @@ def test_a_contest_brand_whose_quotes_the_sign_off_lost_is_as_the_statement_prin
     A statement that quotes the contest's whole name adds no quotes to its committee's."""
     text = _certificate("获奖证书", statement, [read, "2023年4月"])
     assert extract(DocType.award_certificate, text).issuer == issuer
+
+
+def test_a_listed_body_on_two_lines_is_read_whole_though_a_watermark_runs_into_its_second() -> None:
+    """Class 4: 工业和信息化部 | 人才交流中心 under its seal, its second line read with the watermark (蓝桥杯)."""
+    text = _certificate(
+        "荣誉证书",
+        ["李明轩 同学", "在第十五届蓝桥杯全国软件和信息技术专业人才大赛中荣获三等奖。", "特发此证，以资鼓励。"],
+        ["工业和信息化部", "蓝桥杯人才交流中心", "2024年6月2日"],
+    )
+    assert extract(DocType.award_certificate, text).issuer == "工业和信息化部人才交流中心"

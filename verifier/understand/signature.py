@@ -26,6 +26,7 @@ from verifier.issuers.body_name import (
     names_its_place,
 )
 from verifier.issuers.gazetteer import AliasKind, load_gazetteer
+from verifier.issuers.known import national_bodies
 from verifier.issuers.repair import repair_body_name
 from verifier.issuers.segments import split_joined_bodies
 from verifier.normalize import date_numerals, date_spans, find_dates
@@ -715,11 +716,37 @@ def _block_names(text: DocumentText, lines: list[Line]) -> list[str]:
         if not signer:
             continue
         above = _place_line_above(text, line)
-        names.append(f"{above}{signer}" if above and not signer.startswith(above) else signer)
+        whole = _listed_two_lines(text, line, signer)
+        names.append(f"{above}{signer}" if above and not signer.startswith(above) else whole)
     names = _with_sub_units(names, kept)
     # A seal's ring repeats part of the name it covers (教育委 over 上海市教育委员会): keep the whole name.
     names = [n for n in names if not any(n != other and n in other for other in names)]
     return list(dict.fromkeys(names))
+
+
+# How far below a listed body's first line its second may sit, middle to middle, in the first line's heights.
+_LISTED_SECOND_LINE = 2.5
+
+
+def _listed_two_lines(text: DocumentText, line: Line, signer: str) -> str:
+    """A listed national body printed on two lines (工业和信息化部 | 人才交流中心, class 4) whose second line the
+    recogniser ran into a watermark or a seal's ring beside it (蓝桥杯人才交流中心): the first line and the end of the
+    line right below it, only when together they are a listed body's whole name."""
+    bodies = national_bodies()
+    if signer not in bodies:
+        return signer
+    height = line.bottom - line.top
+    longest = signer
+    for below in text.lines:
+        under = below.page == line.page and 0 < below.middle - line.middle < _LISTED_SECOND_LINE * height
+        if not under or below.right <= line.left or below.left >= line.right:
+            continue
+        tail = _clean(below.text)
+        for start in range(len(tail) - 1):
+            if len(signer + tail[start:]) > len(longest) and signer + tail[start:] in bodies:
+                longest = signer + tail[start:]
+                break
+    return longest
 
 
 # A university's unit printed under its name (重庆大学 | 微电子与通信工程学院, 共青团某学院 | 机械工程学院委员会):
