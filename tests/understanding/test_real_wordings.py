@@ -801,3 +801,32 @@ def test_a_listed_body_on_two_lines_is_read_whole_though_a_watermark_runs_into_i
         ["工业和信息化部", "蓝桥杯人才交流中心", "2024年6月2日"],
     )
     assert extract(DocType.award_certificate, text).issuer == "工业和信息化部人才交流中心"
+
+
+def _boxes(lines: list[tuple[str, int, int, int]]) -> DocumentText:
+    """A page of boxes placed by hand: (text, left, top, character size)."""
+    read = [
+        TextLine(text, [(left, top), (left + size * len(text), top), (left + size * len(text), top + size),
+                        (left, top + size)], 0.99)
+        for text, left, top, size in lines
+    ]
+    return build_document_text([(1, read, 1200, 1700)])
+
+
+def test_a_watermark_word_is_no_piece_of_a_name() -> None:
+    """Class 4: the page's watermark (蓝桥杯, printed over and over) touching a seal ring's fragment (化部) is no
+    body; the committee that signs is the issuer."""
+    watermark = [("蓝桥杯", left, top, 60) for left, top in ((100, 300), (700, 420), (400, 900), (900, 1100))]
+    text = _boxes(
+        [
+            ("荣誉证书", 440, 120, 80),
+            ("李明轩 同学", 150, 520, 36),
+            ("在第十五届蓝桥杯全国软件和信息技术专业人才大赛中荣获三等奖。", 150, 600, 30),
+            *watermark,
+            ("蓝桥杯", 200, 1250, 60),
+            ("化部", 382, 1262, 28),
+            ("蓝桥杯大赛组委会", 640, 1330, 34),
+            ("2024年6月2日", 700, 1400, 34),
+        ]
+    )
+    assert extract(DocType.award_certificate, text).issuer == "蓝桥杯大赛组委会"

@@ -569,7 +569,12 @@ def _joined_neighbours(text: DocumentText) -> list[Line]:
     """Names a seal split into pieces, put back together: side by side in a row, over two lines of a narrow cell,
     or on both sides of a gap where the seal hid a few characters."""
     joined = []
+    pattern = _watermark_words(text)
     for row in text.rows():
+        # A watermark's word printed over and over across the page (蓝桥杯) is no piece of a name.
+        row = [line for line in row if _clean(line.text) not in pattern]
+        if not row:
+            continue
         run = [row[0]]
         for line in row[1:]:
             # Pieces that already read as a name stand alone: 巴东县教 (seal ring) | 巴东县教育局.
@@ -584,6 +589,18 @@ def _joined_neighbours(text: DocumentText) -> list[Line]:
             joined.append(_merge(run))
         joined += _placed_runs(row) + _bridged(row)
     return joined + _wrapped_names(text)
+
+
+# A word read this often on one page, alone in its box, is a watermark's pattern.
+_WATERMARK_REPEATS = 4
+
+
+def _watermark_words(text: DocumentText) -> set[str]:
+    counts: dict[tuple[int, str], int] = {}
+    for line in text.lines:
+        key = (line.page, _clean(line.text))
+        counts[key] = counts.get(key, 0) + 1
+    return {word for (_, word), count in counts.items() if count >= _WATERMARK_REPEATS and len(word) >= 2}
 
 
 def _placed_runs(row: list[Line]) -> list[Line]:
