@@ -830,3 +830,28 @@ def test_a_watermark_word_is_no_piece_of_a_name() -> None:
         ]
     )
     assert extract(DocType.award_certificate, text).issuer == "蓝桥杯大赛组委会"
+
+
+def test_a_hosts_list_that_wraps_under_its_own_names_is_no_issuer() -> None:
+    """Class 4: 承办单位： over a list of regions' hosts, its last one wrapped to the right under the names above it
+    (总决赛 - 安徽工程大学 | 武汉纺织大学); the committee signs on the left under 竞赛组委会：."""
+    regions = [
+        "华北赛区 - 山东大学", "华东赛区 - 南京信息工程大学", "华南赛区 - 深圳职业技术大学", "东北赛区 - 辽宁科技大学",
+        "西部赛区 - 重庆邮电大学", "湖北赛区 - 湖北工业大学", "河南赛区 - 河南科技学院", "总决赛 - 安徽工程大学",
+    ]
+    text = _boxes(
+        [
+            ("获奖证书", 440, 120, 80),
+            ("李明轩 同学", 150, 400, 36),
+            ("在第十九届全国大学生智能汽车竞赛中荣获一等奖。", 150, 480, 30),
+            ("竞赛组委会：", 120, 700, 24),
+            ("主办单位：", 560, 700, 24),
+            ("承办单位：", 800, 700, 24),
+            ("第十九届全国大学生智能汽车竞赛", 120, 735, 24),
+            ("中国自动化学会", 560, 735, 24),
+            ("组织委员会", 120, 770, 24),
+            *((region, 800, 735 + 35 * i, 24) for i, region in enumerate(regions)),
+            ("武汉纺织大学", 930, 735 + 35 * len(regions), 24),
+        ]
+    )
+    assert extract(DocType.award_certificate, text).issuer == "第十九届全国大学生智能汽车竞赛组织委员会"

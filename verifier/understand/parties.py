@@ -56,19 +56,23 @@ def _list_below(text: DocumentText, first: Line) -> list[Line]:
     # Where the first name starts, after the caption: the list's next lines start there too.
     value = first.left + (first.right - first.left) * (caption.end() if caption else 0) / max(len(first.text), 1)
     listed, last = [], first
+    # Under a caption alone the list is centred or starts where the caption does: it overlaps the caption, or the
+    # names listed so far (a long list wraps under its own lines, 总决赛 - 安徽工程大学 | 武汉纺织大学).
+    span_left, span_right = first.left, first.right
     for line in text.lines:
         if line.page != first.page or line.top <= last.top:
             continue
         gap = line.top - last.bottom
         if gap > _LIST_GAP * height:
             continue
-        # Under a caption alone the list is centred or starts where the caption does: it overlaps the caption.
         if bare:
-            under = line.left < first.right and line.right > first.left
+            under = line.left < span_right and line.right > span_left
         else:
             under = value - _ALIGNED <= line.left <= value + _ALIGNED
         if under and not _OTHER_PARTY_CAPTION.match(line.text):
             listed.append(line)
             last = line
+            if bare:
+                span_left, span_right = min(span_left, line.left), max(span_right, line.right)
     return listed
 
