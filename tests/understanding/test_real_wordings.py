@@ -855,3 +855,19 @@ def test_a_hosts_list_that_wraps_under_its_own_names_is_no_issuer() -> None:
         ]
     )
     assert extract(DocType.award_certificate, text).issuer == "第十九届全国大学生智能汽车竞赛组织委员会"
+
+
+@pytest.mark.parametrize("closing", ["特颁此证", "特发此状", "特此表彰"])
+def test_a_closing_formula_on_its_own_line_over_the_sign_off_is_no_part_of_the_issuer(closing: str) -> None:
+    """Class 4: 特颁此证 set right above the committee's name, centred on it, is no first half of a two-line name."""
+    text = _boxes(
+        [
+            ("获奖证书", 440, 120, 80),
+            ("参赛队员 李明轩 王小雨", 150, 500, 36),
+            ("在2024年福建省大学生电子设计竞赛中荣获壹等奖。", 150, 600, 30),
+            (closing, 880, 1110, 40),
+            ("福建省大学生电子设计竞赛组委会", 660, 1160, 40),
+            ("2024年9月", 780, 1230, 40),
+        ]
+    )
+    assert extract(DocType.award_certificate, text).issuer == "福建省大学生电子设计竞赛组委会"

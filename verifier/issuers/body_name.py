@@ -20,7 +20,7 @@ _BODY_LINE = re.compile(
 # Lines that say something (a sentence of the body text) rather than sign it.
 SENTENCE = re.compile(
     # 组织委员会 is a contest committee's own name (全国大学生智能汽车竞赛组织委员会), no sentence's verb.
-    r"(在|举办|组织(?!委员会)|开展|荣获|获得|被评为|参加|中获|特发此证|以资鼓励|兹|经(?:研究|审核|考核|专家)|根据|你|您|的决定|通知|关于)"
+    r"(在|举办|组织(?!委员会)|开展|荣获|获得|被评为|参加|中获|特[发颁]此[证状]|特此表彰|以资鼓励|兹|经(?:研究|审核|考核|专家)|根据|你|您|的决定|通知|关于)"
 )
 
 
