@@ -871,3 +871,24 @@ def test_a_closing_formula_on_its_own_line_over_the_sign_off_is_no_part_of_the_i
         ]
     )
     assert extract(DocType.award_certificate, text).issuer == "福建省大学生电子设计竞赛组委会"
+
+
+@pytest.mark.parametrize(
+    ("ring", "name"),
+    [("共产主义", "共青团贵州大学委员会"), ("西南科技术", "西南科技大学党委学生工作部")],
+)
+def test_a_seal_rings_words_over_the_printed_name_are_no_first_half_of_it(ring: str, name: str) -> None:
+    """Class 4: the ring of the seal pressed over the sign-off reads above the name, centred on it (中国共产主义青年团…
+    of a league committee's seal, the university's name again): the printed name is the issuer."""
+    centre, size = 900, 40
+    text = _boxes(
+        [
+            ("荣誉证书", 440, 120, 80),
+            ("李明轩 同学", 150, 500, 36),
+            ("在2023年度被评为优秀共青团员。", 150, 600, 36),
+            (ring, centre - size * len(ring) // 2, 1100, size),
+            (name, centre - size * len(name) // 2, 1150, size),
+            ("二〇二四年五月", centre - size * 7 // 2, 1220, size),
+        ]
+    )
+    assert extract(DocType.honor_certificate, text).issuer == name

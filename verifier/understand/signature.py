@@ -832,6 +832,8 @@ def _place_line_above(text: DocumentText, line: Line) -> str | None:
             continue
         if _CAPTION_WORDS.search(fragment):
             continue  # a table caption (政治面貌) or a title (中学高级教师) above the name, not its first half
+        if _seal_ring_above(fragment, name):
+            continue
         continues = name[:1] in _CONTINUATION or _PLACE_ONLY.match(fragment)
         # Seal ring fragments sit above names too; a wrapped line is long, aligned (left or, in a centred sign-off,
         # on its centre: 全国大学生智能汽车竞赛 | 组织委员会) and set in the same size.
@@ -840,6 +842,17 @@ def _place_line_above(text: DocumentText, line: Line) -> str | None:
         if (continues or (aligned and len(fragment) >= 4)) and other.right > line.left and other.left < line.right:
             return fragment
     return None
+
+
+# A name that opens with its party's prefix names its organisation whole (共青团西南科技大学委员会).
+_PARTY_NAME = re.compile(r"^(?:共青团|中共|中国共产党|中国共产主义青年团)")
+
+
+def _seal_ring_above(fragment: str, name: str) -> bool:
+    """The seal's ring read above the printed name it covers (共产主义 over 共青团…委员会, 西南科技术 over
+    西南科技大学…): no first half of a name that opens whole with its party's prefix, or that opens as the line
+    above does."""
+    return bool(_PARTY_NAME.match(name)) or fragment[:2] == name[:2]
 
 
 _CAPTION_WORDS = re.compile(
