@@ -892,3 +892,15 @@ def test_a_seal_rings_words_over_the_printed_name_are_no_first_half_of_it(ring: 
         ]
     )
     assert extract(DocType.honor_certificate, text).issuer == name
+
+
+@pytest.mark.parametrize("office", ["贵州大学招生就业处", "贵州师范学院学生工作处"])
+def test_a_university_office_signs_under_its_own_name(office: str) -> None:
+    """A university's office (…处) signs its students' awards; 处 alone after no university ends no body."""
+    text = _certificate(
+        "荣誉证书",
+        ["李明轩、王小雨 同学：", "在2025年毕业季主题视频征集活动中荣获优秀视频奖。", "特发此证，以资鼓励。"],
+        [office, "二〇二五年五月十六日"],
+    )
+    fields = extract(DocType.honor_certificate, text)
+    assert (fields.issuer, fields.level) == (office, Level.school)

@@ -98,12 +98,17 @@ def one_body(part: str) -> str | None:
         part = re.sub(r"[“”+]", "", part)
     if not part or len(part) > 40 or SENTENCE.search(part):
         return None
-    match = _BODY_LINE.match(part) or _BINGTUAN_UNIT.match(part)
+    match = _BODY_LINE.match(part) or _BINGTUAN_UNIT.match(part) or _UNIVERSITY_OFFICE.match(part)
     if match is None:
         # A body word misread at its end (韩城市第一刘儿园, 绵竹市机关幼儿同) no longer ends like a body.
         repaired = repair_suffix(part)
         match = _BODY_LINE.match(repaired) if repaired != part else None
     return match.group("name") if match else None
+
+
+# An office of a university or college signs its students' certificates under its own name: 西南科技大学招生就业处,
+# 某学院学生工作处 (处 alone ends no body: 此处, 住处).
+_UNIVERSITY_OFFICE = re.compile(r"^(?P<name>[\u4e00-\u9fff()（）]{2,30}(?:大学|学院)[\u4e00-\u9fff]{1,6}处)$")
 
 
 # A 兵团 regiment or farm signs with its division and its own name, no body word: 第六师一〇三团, 第六师芳草湖农场.
