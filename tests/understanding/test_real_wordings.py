@@ -723,12 +723,16 @@ def test_latin_letters_beside_a_body_are_still_no_part_of_it() -> None:
     assert extract(DocType.honor_certificate, text).issuer == "贵州大学"
 
 
+def _box(text: str, left: int, top: int, size: int, confidence: float = 0.99) -> TextLine:
+    right = left + size * len(text)
+    return TextLine(text, [(left, top), (right, top), (right, top + size), (left, top + size)], confidence)
+
+
 def _read_page(lines: list[tuple[str, int, int, float]]) -> DocumentText:
     """A page typed line by line as `typed_page`, each line with the recogniser's confidence."""
     read, top = [], 100
     for text, size, left, confidence in lines:
-        right = left + size * len(text)
-        read.append(TextLine(text, [(left, top), (right, top), (right, top + size), (left, top + size)], confidence))
+        read.append(_box(text, left, top, size, confidence))
         top += size * 2
     return build_document_text([(1, read, 1200, 1700)])
 
@@ -805,12 +809,7 @@ def test_a_listed_body_on_two_lines_is_read_whole_though_a_watermark_runs_into_i
 
 def _boxes(lines: list[tuple[str, int, int, int]]) -> DocumentText:
     """A page of boxes placed by hand: (text, left, top, character size)."""
-    read = [
-        TextLine(text, [(left, top), (left + size * len(text), top), (left + size * len(text), top + size),
-                        (left, top + size)], 0.99)
-        for text, left, top, size in lines
-    ]
-    return build_document_text([(1, read, 1200, 1700)])
+    return build_document_text([(1, [_box(*line) for line in lines], 1200, 1700)])
 
 
 def test_a_watermark_word_is_no_piece_of_a_name() -> None:
