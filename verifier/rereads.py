@@ -32,7 +32,7 @@ from verifier.ocr import OcrEngine
 from verifier.ocr.base import crop_line
 from verifier.ocr.name_lines import reread_name
 from verifier.prepare import screen_without_seals
-from verifier.reading import PageRead, PageText, PageView, Timer, read_upright, sure, views_of
+from verifier.reading import PageRead, PageText, PageView, Timer, read_upright, recognize_text, sure, views_of
 from verifier.seals.issuer import approver_from_seals, issuer_from_seals
 from verifier.seals.model import Seal
 from verifier.seals.rings import read_seal_texts
@@ -608,7 +608,10 @@ def _read_holder_name(draft: Draft) -> str | None:
         line = next((line for line in page.lines if holder in line.text), None)
         if line is not None:
             with draft.timer("ocr"):
-                return reread_name(draft.engine, page.upright, line, holder, is_person_name)
+                def recognize(crop: np.ndarray) -> str:
+                    return recognize_text(crop, draft.engine, draft.settings.ocr)
+
+                return reread_name(recognize, page.upright, line, holder, is_person_name)
     return None
 
 

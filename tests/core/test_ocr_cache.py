@@ -13,6 +13,7 @@ from tests.core.test_pipeline import CountingEngine
 from verifier.ocr.cache import page_key
 from verifier.orient import rotate_image
 from verifier.pipeline import Upload, verify_submission
+from verifier.reading import recognize_text
 from verifier.settings import OcrSettings, Settings
 
 pytestmark = pytest.mark.ocr
@@ -61,3 +62,16 @@ def test_default_reader_keeps_its_cache_keys(certificate: np.ndarray) -> None:
     other = ocr.model_copy(update={"backend": "openvino"})
     model = ocr.model_copy(update={"rec_model_path": "/models/rec.onnx"})
     assert len({page_key(certificate, ocr), page_key(certificate, other), page_key(certificate, model)}) == 3
+
+
+def test_a_cached_line_reads_the_same_text_without_the_engine(tmp_path: Path, certificate: np.ndarray) -> None:
+    """The holder's name re-read recognises crops one by one: those readings are cached like every other."""
+    engine = CountingEngine()
+    settings = Settings()
+    settings.ocr.cache_dir = str(tmp_path / "cache")
+    crop = certificate[100:180, 200:700].copy()
+    first = recognize_text(crop, engine, settings.ocr)
+    calls = engine.calls
+    assert calls == 1
+    assert recognize_text(crop, engine, settings.ocr) == first
+    assert engine.calls == calls

@@ -18,7 +18,7 @@ import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from models.page import TextLine
-from verifier.ocr.base import OcrEngine, crop_line
+from verifier.ocr.base import crop_line
 
 # Margins added above and below (and, for the name's part, beside) the box, in line heights.
 _LINE_MARGINS = (0.1, 0.25)
@@ -81,15 +81,16 @@ def _reading_of(text: str, name: str, is_name: Callable[[str], bool]) -> str | N
 
 
 def reread_name(
-    engine: OcrEngine, image: np.ndarray, line: TextLine, name: str, is_name: Callable[[str], bool]
+    recognize: Callable[[np.ndarray], str], image: np.ndarray, line: TextLine, name: str, is_name: Callable[[str], bool]
 ) -> str | None:
     """The name read again from its line (`line.text` holds it, spaces aside): a reading a character off `name`
-    that most of the crops read and more of them than read `name`; None when the first reading stands."""
+    that most of the crops read and more of them than read `name`; None when the first reading stands.
+    `recognize` reads one crop's text (through the benchmark cache when one is configured)."""
     start = line.text.find(name)
     if start < 0:
         return None
     crops = _crops(image, line, start, start + len(name))
-    readings = [_reading_of(text, name, is_name) for text, _ in (engine.recognize([crop])[0] for crop in crops)]
+    readings = [_reading_of(recognize(crop), name, is_name) for crop in crops]
     votes = Counter(reading for reading in readings if reading is not None)
     if not votes:
         return None
