@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -94,6 +95,29 @@ class Fleet:
             time.sleep(0.1)
         tails = " | ".join(log.read_text(errors="replace")[-1500:] for log in self.logs)
         pytest.fail(f"workers did not start: {tails}")
+
+    def stall(self, worker: subprocess.Popen[bytes], attempts: int = 200) -> None:
+        """Stop the worker (SIGSTOP) at a moment it is not inside a database write.
+
+        A process stopped inside a write keeps SQLite's whole-file write lock, and every other process waits for
+        it — a limit of the embedded database (a fleet across hosts shares PostgreSQL instead), not the lease
+        behaviour under test. So stop, check that a write can begin, and if it cannot, let the worker run on
+        for a moment and stop it again.
+        """
+        database = self.tmp / "verifier.db"
+        for _ in range(attempts):
+            self.signal(worker, signal.SIGSTOP)
+            probe = sqlite3.connect(database, timeout=0.5)
+            try:
+                probe.execute("BEGIN IMMEDIATE")
+                probe.rollback()
+                return
+            except sqlite3.OperationalError:
+                self.signal(worker, signal.SIGCONT)
+                time.sleep(0.02)
+            finally:
+                probe.close()
+        pytest.fail(f"the worker was inside a database write at each of {attempts} stops")
 
     def worker_of(self, job_id: int) -> subprocess.Popen[bytes]:
         """The worker subprocess whose pool process holds the job's lease (owner is host:pid:…)."""

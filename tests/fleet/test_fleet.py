@@ -100,7 +100,7 @@ def test_a_stalled_worker_loses_its_job_and_its_late_result_is_refused(rabbit_fl
     stalled_id = _start_two_and_submit(fleet, files)
     job = fleet.job(stalled_id)
     stalled = fleet.worker_of(job.id)
-    fleet.signal(stalled, signal.SIGSTOP)
+    fleet.stall(stalled)
     try:
         report = _report(fleet, stalled_id)  # the other worker takes over once the lease has run out
         taken_over = fleet.job(stalled_id)
