@@ -76,3 +76,37 @@ def test_seal_ring_broken_by_writing_across_it_is_one_seal():
     assert len(seals) == 1
     assert abs(seals[0].centre[0] - centre[0]) < 25 and abs(seals[0].centre[1] - centre[1]) < 25
     assert doc_codes(page.image, DocType.award_certificate) == set()
+
+
+# Cream paper and a faded seal's wash, as measured on a real scan (BGR): the ring's ink keeps 75%, 80% and 98% of
+# the paper's blue, green and red, which on this paper is salmon (hue 11–16 of OpenCV's 180), outside the red band.
+_CREAM = np.array([234, 255, 253], np.float32) / 255
+_FADED_INK = (0.75, 0.80, 0.98)
+
+
+def _on_cream(bgr: np.ndarray) -> np.ndarray:
+    return (bgr.astype(np.float32) * _CREAM).astype(np.uint8)
+
+
+def _faded_ring(bgr: np.ndarray, centre: tuple[int, int], radius: int, width: int) -> None:
+    ink = np.ones(bgr.shape, np.float32)
+    cv2.circle(ink, centre, radius, _FADED_INK, width, cv2.LINE_AA)
+    bgr[:] = (bgr.astype(np.float32) * ink).astype(np.uint8)
+
+
+def test_faded_seal_on_cream_paper_is_no_missing_seal():
+    # Class 9 of the real-certificate failures: a seal whose ink has faded to a pale wash on cream paper left
+    # only fragments of its ring in the red mask and the certificate was told it had no seal.
+    page = _on_cream(render_certificate(seal=False).image)
+    _faded_ring(page, (1050, 720), 115, 9)
+    assert detect_seals(page) == []  # the red mask alone does not see it
+    scores, flags = assess_document([], [page], DocType.award_certificate)
+    assert flags == [] and scores["faded_seals"] == 1
+
+
+def test_cream_paper_without_a_seal_still_has_none():
+    # The paper's tint divided out, a page with no seal gains none: neither from its brown frame nor from a
+    # small salmon curl of a border ornament, far smaller than a seal.
+    page = _on_cream(render_certificate(seal=False).image)
+    _faded_ring(page, (80, 80), 20, 5)
+    assert doc_codes(page, DocType.honor_certificate) == {FlagCode.NO_SEAL}

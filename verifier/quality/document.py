@@ -13,6 +13,7 @@ from verifier.imaging import downscale, to_grey
 from verifier.quality.model import PageQuality
 from verifier.quality.redink import colourfulness, toner_specks
 from verifier.seals.detect import detect_seals
+from verifier.seals.faded import faded_seals
 from verifier.seals.ink import red_mask
 from verifier.seals.model import Seal
 from verifier.settings import defaults
@@ -98,6 +99,12 @@ def assess_document(
         return scores, flags
     if all(red > s.red_paper_min_fraction for _, red in colour_per_page):
         return scores, flags  # red paper (a red 聘书): a red seal cannot be told against it
+    # Before calling a seal missing, look again with the paper's tint divided out: a faded seal on cream paper
+    # is salmon, not red, and leaves only fragments of its ring in the red mask.
+    faded = sum(len(faded_seals(small, s)) for small in working)
+    scores["faded_seals"] = faded
+    if faded:
+        return scores, flags
     detail = f"共 {len(images)} 页均未发现红色圆形或椭圆形印章"
     if colourless:
         detail += "；整份材料无任何彩色，如为黑白复印件或灰度扫描件，请上传原件彩色扫描件"
