@@ -19,6 +19,7 @@ from verifier.understand.awards import (
     find_rank,
     project_members,
 )
+from verifier.understand.cut_short_bodies import approver_from_fragment
 from verifier.understand.facts import (
     find_certificate_no,
     find_qualification_kind,
@@ -32,7 +33,7 @@ from verifier.understand.holder import find_holder
 from verifier.understand.masthead import read_masthead
 from verifier.understand.members import find_members, holder_among
 from verifier.understand.scope import contest_scope
-from verifier.understand.signature import approver_from_fragment, read_signature
+from verifier.understand.signature import read_signature
 from verifier.understand.unit import read_awarding_school, read_unit, text_without_employer
 
 D = DocType
@@ -237,8 +238,15 @@ def awarding_region_level(full: str) -> Level | None:
 
 
 # The issuer speaking of its own jurisdiction: 为我省教育事业…, 我市…, 我校….
-_SPEAKER = {"省": Level.provincial, "市": Level.municipal, "州": Level.municipal, "县": Level.county,
-            "区": Level.county, "校": Level.school, "园": Level.school}
+_SPEAKER = {
+    "省": Level.provincial,
+    "市": Level.municipal,
+    "州": Level.municipal,
+    "县": Level.county,
+    "区": Level.county,
+    "校": Level.school,
+    "园": Level.school,
+}
 
 
 def speaker_level(full: str) -> Level | None:

@@ -209,7 +209,6 @@ def test_level_from_the_text_alone(text: str, level: Level | None) -> None:
     assert find_level([], text) == level
 
 
-
 @pytest.mark.parametrize(
     ("lines", "holder"),
     [
@@ -293,7 +292,7 @@ def test_body_word_whose_last_character_is_read_as_a_look_alike() -> None:
 
 def test_a_title_certificates_approver_is_completed_from_the_end_of_its_name() -> None:
     from tests.understanding.cases import load_case
-    from verifier.understand.signature import approver_from_fragment
+    from verifier.understand.cut_short_bodies import approver_from_fragment
 
     # Recognised text: the 审批机关 line kept only 和社会保障局, the review committee's line is whole.
     text = load_case("documents_0397").text
@@ -335,8 +334,8 @@ def test_grade_awarded_without_its_prize_word(text: str, grade: Grade | None) ->
 
 
 def test_an_english_issuer_keeps_the_names_no_dictionary_holds() -> None:
-    from verifier.understand.signature import _spelled
+    from verifier.understand.english_issuer import spelled
 
-    assert _spelled("Tsinghua Universlty") == "Tsinghua University"  # a name stays, a misread word is mended
-    assert _spelled("INTERMATIONAL COUNCIL") == "INTERNATIONAL COUNCIL"
-    assert _spelled("Guangxi Normal University") == "Guangxi Normal University"
+    assert spelled("Tsinghua Universlty") == "Tsinghua University"  # a name stays, a misread word is mended
+    assert spelled("INTERMATIONAL COUNCIL") == "INTERNATIONAL COUNCIL"
+    assert spelled("Guangxi Normal University") == "Guangxi Normal University"

@@ -9,14 +9,12 @@ candidates are judged by where they sit and how sure the reading is, not only by
 from __future__ import annotations
 
 import dataclasses
-import functools
 import itertools
 import re
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from models.vocab import Level
 from verifier.issuers import places_named
 from verifier.issuers.bodies import BODY_SUFFIXES
 from verifier.issuers.body_name import (
@@ -31,7 +29,10 @@ from verifier.issuers.repair import repair_body_name
 from verifier.issuers.segments import split_joined_bodies
 from verifier.normalize import date_numerals, date_spans, find_dates
 from verifier.text import DocumentText, Line
+from verifier.understand.contest_committee import brand_as_stated, contest_over_committee, latin_as_printed
+from verifier.understand.cut_short_bodies import PLACE_ENDS, completed_body_word, hr_bureau_from_fragment
 from verifier.understand.dates import HISTORY_CELL, dates_in, document_year, english_dates
+from verifier.understand.english_issuer import english_body
 from verifier.understand.parties import hosts_in_a_contest, other_party_lines
 from verifier.understand.unit import employer_cells
 
@@ -78,13 +79,6 @@ _OTHER_DATE_CAPTION = re.compile(
 
 
 _ENGLISH_MONTH = re.compile(r"[A-Za-z]+\.?")
-
-
-# A foreign issuer signs in English: "International Teacher Education Institute".
-_ENGLISH_BODY = re.compile(
-    r"^(?:[A-Z][A-Za-z&.'-]*\s+){0,8}(?:Institute|University|College|Academy|Association|Council|Center|Centre|"
-    r"Ministry|Department|Board|Foundation|Society|School)(?:\s+of(?:\s+[A-Z][A-Za-z&.'-]*)+)?$"
-)
 
 
 # How far above its date an issuer may sit, as a share of the page height.
@@ -140,12 +134,12 @@ def read_signature(text: DocumentText) -> Signature:
     else:
         # A contest's 主办单位 caption lists its organisers, not who signs: its committee does, and where the
         # committee's name was not read the issuer stays empty rather than the first organiser.
-        issuers = _signing_bodies(text, date_line) or _letterhead(text) or _english_body(text)
+        issuers = _signing_bodies(text, date_line) or _letterhead(text) or english_body(text)
     # Bodies signed side by side that OCR returned as one run are repaired one by one and kept together, a space
     # apart, as printed: both issued the document, and a rule may ask for either (省人民政府).
     repaired = [
         " ".join(_as_printed_elsewhere(repair_body_name(body, text.prose), text) for body in split_joined_bodies(name))
-        for name in (_brand_as_stated(_latin_as_printed(name, text), text) for name in issuers)
+        for name in (brand_as_stated(latin_as_printed(name, text), text) for name in issuers)
     ]
     if date_line is None or issue_date is None:
         return Signature(repaired, issue_date, cues)
@@ -180,77 +174,6 @@ def _as_printed_elsewhere(name: str, text: DocumentText) -> str:
                 if places > placed:
                     best, placed = candidate, places
     return best or name
-
-
-_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
-
-
-def _latin_as_printed(name: str, text: DocumentText) -> str:
-    """A committee's Latin brand misread under its seal (FOBOMASTER组委会, otaCon组委会) as the page prints it
-    elsewhere, in its heading or its statement (ROBOMASTER, DataCon): the one word there closest to the reading,
-    at most a letter off in a short word, two in a longer one, and read more surely than the reading. A word
-    printed again as read stays."""
-    if not re.search(r"[\u4e00-\u9fff]", name):
-        return name  # a foreign body's English name is spelled right as a whole (_spelled)
-    surest: dict[str, float] = {}
-    seen: dict[str, int] = {}
-    for line in text.lines:
-        for match in _LATIN_WORD.finditer(line.text):
-            word = match.group(0)
-            surest[word] = max(surest.get(word, 0.0), line.confidence)
-            seen[word] = seen.get(word, 0) + 1
-    for read in set(_LATIN_WORD.findall(name)):
-        if seen.get(read, 0) > 1:
-            continue
-        allowed = 1 if len(read) < 6 else 2
-        close = sorted(
-            (distance, word)
-            for word in surest
-            if word != read and (distance := Levenshtein.distance(word, read, score_cutoff=allowed)) <= allowed
-        )
-        if not close or (len(close) > 1 and close[0][0] == close[1][0]):
-            continue
-        word = close[0][1]
-        if surest[word] > surest.get(read, 0.0):
-            name = name.replace(read, word)
-    return name
-
-
-# Typography a contest's brand is printed with (“互联网+”, “挑战杯”), which a sign-off under a seal loses.
-_BRAND_MARKS = "“”+"
-_COMMITTEE_WORD = re.compile(r"(?:组委会|组织委员会|委员会)$")
-# So many characters of a contest's name at least, to find it in the statement.
-_MIN_CONTEST = 4
-
-
-def _brand_as_stated(name: str, text: DocumentText) -> str:
-    """A committee whose contest's brand is quoted (中国国际“互联网+”大学生创新创业大赛组委会) read without its quotes
-    or plus sign, or with one of them lost: the contest's name as the statement prints it, its marks paired. Only the
-    marks may differ; a name the statement does not print is kept as read."""
-    committee = _COMMITTEE_WORD.search(name)
-    if not committee:
-        return name
-    bare = "".join(ch for ch in name[: committee.start()] if ch not in _BRAND_MARKS)
-    if len(bare) < _MIN_CONTEST or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", bare):
-        return name
-    for source in (text.prose, text.flat):
-        kept = [(i, ch) for i, ch in enumerate(source) if ch not in _BRAND_MARKS]
-        stripped = "".join(ch for _, ch in kept)
-        found = stripped.find(bare)
-        if found < 0:
-            continue
-        start, end = kept[found][0], kept[found + len(bare) - 1][0] + 1
-        # A mark that opens or closes the name itself (“盘古石杯”全国…大赛) is printed next to it.
-        while start > 0 and source[start - 1] == "“":
-            start -= 1
-        while end < len(source) and source[end] in "+”" and source[start:end].count("“") > source[start:end].count("”"):
-            end += 1
-        printed = source[start:end]
-        if printed.startswith("“") and printed.endswith("”") and not any(m in printed[1:-1] for m in _BRAND_MARKS):
-            return name  # the statement quotes the contest's whole name, which the committee's is not
-        if "“" in printed and printed.count("“") == printed.count("”") and "\n" not in printed:
-            return printed + committee.group(0)
-    return name
 
 
 def _placing(name: str) -> tuple[int, bool]:
@@ -360,7 +283,15 @@ def _standalone_date(line: str, context: str) -> str | None:
 
 # --- issuer -------------------------------------------------------------------------------------------------------
 _CAPTION_NAMES = (
-    "发证机关", "审批机关", "颁发机构", "发证单位", "颁发单位", "认定机构", "注册机构", "注册机关", "认定机关",
+    "发证机关",
+    "审批机关",
+    "颁发机构",
+    "发证单位",
+    "颁发单位",
+    "认定机构",
+    "注册机构",
+    "注册机关",
+    "认定机关",
 )
 
 
@@ -389,132 +320,13 @@ def _captioned_issuers(text: DocumentText) -> list[str]:
         for end in range(len(boxes), 0, -1):
             name = body_name("".join(boxes[:end]))
             if name:
-                return [_completed_body_word(name)]
-        truncated = _completed_body_word("".join(boxes))
+                return [completed_body_word(name)]
+        truncated = completed_body_word("".join(boxes))
         if truncated != "".join(boxes):
             return [truncated]
-        if approver := _hr_bureau_from_fragment("".join(boxes), text):
+        if approver := hr_bureau_from_fragment("".join(boxes), text):
             return [approver]
     return []
-
-
-# So many characters of a human-resources bureau's body word in a row (和社会, 社会保) name it under an approver's
-# caption; fewer could be any word.
-_MIN_HR_FRAGMENT = 3
-
-
-# The review committee's line, whole or cut short (…中级职务评 | 委员), names the place whose bureau approves.
-_COMMITTEE_WORDS = re.compile(r"评审|评委|职务评|职称评")
-
-
-def _hr_bureau_from_fragment(value: str, text: DocumentText) -> str | None:
-    """An approver's caption whose value kept only a piece of a human-resources bureau's body word (审批机关：
-    散分3和社会 for 敖汉旗人力资源和社会保障局), its place lost: the bureau of the place the certificate's review
-    committee names. None when the value shows no such piece or no committee line names a place."""
-    clean = re.sub(r"[^\u4e00-\u9fff]", "", value)
-    stem = _HR_STEMS[0]
-    pieces = (stem[i : i + _MIN_HR_FRAGMENT] for i in range(len(stem) - _MIN_HR_FRAGMENT + 1))
-    if not any(piece in clean for piece in pieces):
-        return None
-    for line in text.lines:
-        if not _COMMITTEE_WORDS.search(line.text):
-            continue
-        place = _leading_place(re.sub(r"[^\u4e00-\u9fff]", "", line.text))
-        bureau = _completed_body_word(place + stem) if place and place[-1] in _PLACE_ENDS else None
-        if bureau and bureau != place + stem:
-            return bureau
-    return None
-
-
-def _leading_place(name: str) -> str:
-    """The places a name starts with, as far as they run (临汾市汾西县 with its prefecture); empty when it starts
-    with none."""
-    reach = 0
-    for start, alias in load_gazetteer().find(name):
-        if start != reach:
-            break
-        reach += len(alias.text)
-    return name[:reach]
-
-
-# Body words a cut-off name still shows the start of, completed as the place's level requires:
-# 厦门市人力资源和社会保障| → …局 (a city), 河南省教育| → …厅 (a province).
-# A human-resources bureau's body word, with and without its 和 (both are in use).
-_HR_STEMS = ("人力资源和社会保障", "人力资源社会保障")
-
-
-_TRUNCATED_STEMS = (*_HR_STEMS, "教育")
-
-
-_STEM_ENDING = {Level.national: "部", Level.provincial: "厅", Level.municipal: "局", Level.county: "局"}
-
-
-def _completed_body_word(name: str) -> str:
-    from verifier.issuers import read_body
-
-    clean = re.sub(r"[^\u4e00-\u9fff]", "", name)
-    found = _truncated_stem(clean)
-    if found is None:
-        return name
-    stem, read = found
-    place = clean[: -read]
-    hits = load_gazetteer().find(clean)
-    if not hits or hits[0][0] != 0:
-        return name  # no place to tell which body it is
-    level = read_body(place).level
-    ending = _STEM_ENDING.get(level) if level else None
-    if level == Level.provincial and (place.endswith("市") or "兵团" in place):
-        ending = "局"  # a municipality's or the 兵团's bureaus are 局, a province's 厅
-    return place + stem + ending if ending else name
-
-
-# A long body word may lose its last characters too (…人力资源和社会保 under the seal); this many must remain.
-_MIN_STEM_READ = 5
-
-
-def _truncated_stem(clean: str) -> tuple[str, int] | None:
-    """The body word the name ends with, whole or cut short, and how many of its characters were read."""
-    for stem in _TRUNCATED_STEMS:
-        shortest = len(stem) if len(stem) < _MIN_STEM_READ else _MIN_STEM_READ
-        for read in range(len(stem), shortest - 1, -1):
-            if clean.endswith(stem[:read]) and len(clean) > read + 1:
-                return stem, read
-    return None
-
-
-def _english_body(text: DocumentText) -> list[str]:
-    found = [line for line in text.lines if _ENGLISH_BODY.match(line.text.strip())]
-    return [_spelled(max(found, key=lambda line: (line.page, line.middle)).text.strip())] if found else []
-
-
-# Words this long that no English dictionary holds are misread (Intermational, Educatlon); shorter ones may be
-# a name or an abbreviation.
-_MIN_CHECKED_WORD = 6
-
-
-def _spelled(name: str) -> str:
-    """An English body name with each misread word put right where one dictionary word is a letter away
-    (Intermational → International); a word with no such neighbour (Tsinghua, Guangxi) stays as read."""
-    checker = _english_words()
-    words = []
-    for word in name.split():
-        lower = word.lower()
-        candidates = (
-            checker.candidates(lower) if len(lower) >= _MIN_CHECKED_WORD and lower.isalpha() and lower not in checker
-            else None
-        )
-        if candidates and len(candidates) == 1:
-            fixed = next(iter(candidates))
-            word = fixed.upper() if word.isupper() else fixed.capitalize() if word[0].isupper() else fixed
-        words.append(word)
-    return " ".join(words)
-
-
-@functools.lru_cache(maxsize=1)
-def _english_words():
-    from spellchecker import SpellChecker
-
-    return SpellChecker(distance=1)
 
 
 # A red-header document names its issuer in the letterhead: 六盘水市教育局文件 (件, the last of its large characters,
@@ -535,7 +347,7 @@ def _signing_bodies(text: DocumentText, date_line: Line | None) -> list[str]:
     lines += [
         dataclasses.replace(line, text=completed)
         for line in lines
-        if (completed := _completed_body_word(line.text)) != line.text
+        if (completed := completed_body_word(line.text)) != line.text
     ]
     # The contestant's school and a contest's other parties (承办单位, 指导单位 …) are named near the sign-off too.
     employers = employer_cells(text) | other_party_lines(text)
@@ -635,9 +447,6 @@ def _placed_body(line: str) -> bool:
 _SEAL_GAP = 0.15
 
 
-_PLACE_ENDS = "省市县区州旗盟"
-
-
 def _bridged(row: list[Line]) -> list[Line]:
     found = []
     for left, right in itertools.pairwise(row):
@@ -646,12 +455,14 @@ def _bridged(row: list[Line]) -> list[Line]:
             continue
         if not re.fullmatch(r"[\u4e00-\u9fff]+", head) or not body_name(tail) or _placed_body(tail):
             continue
-        ending = tail[0] if tail[0] in _PLACE_ENDS else ""
+        ending = tail[0] if tail[0] in PLACE_ENDS else ""
         places = {
             name
             for name, alias in load_gazetteer().aliases.items()
-            if alias.kind is AliasKind.full and name.startswith(head) and len(name) > len(head) + len(ending)
-            and name.endswith(ending or tuple(_PLACE_ENDS))
+            if alias.kind is AliasKind.full
+            and name.startswith(head)
+            and len(name) > len(head) + len(ending)
+            and name.endswith(ending or tuple(PLACE_ENDS))
         }
         if len(places) == 1:
             place = places.pop()
@@ -715,9 +526,7 @@ def _block_names(text: DocumentText, lines: list[Line]) -> list[str]:
     kept: list[Line] = []
     for line in sorted(lines, key=lambda ln: (ln.middle, ln.left)):
         name = body_name(_strip_dates(line.text)) or ""
-        clash = next(
-            (k for k in kept if _overlaps(k, line) or _same_body(body_name(_strip_dates(k.text)), name)), None
-        )
+        clash = next((k for k in kept if _overlaps(k, line) or _same_body(body_name(_strip_dates(k.text)), name)), None)
         if clash is None:
             kept.append(line)
             continue
@@ -806,11 +615,6 @@ _WRAP_GAP_PLACE = 1.8
 
 # How far the box above may reach into the name's, in the name's line heights.
 _WRAP_OVERLAP = 0.3
-# A committee's word alone on its line: its contest's name stands above it (class 4).
-_BARE_COMMITTEE = re.compile(r"^(?:组织|执行|竞赛)?(?:委员会|组委会)$")
-# …or a committee named by the contest's Latin brand alone (全国大学生机器人大赛 | RoboMaster组委会).
-_BRAND_COMMITTEE = re.compile(r"^[A-Za-z]{2,20}(?:组织|执行|竞赛)?(?:委员会|组委会)$")
-_CONTEST_NAME = re.compile(r"(?:大赛|竞赛|挑战赛|联赛)$")
 
 
 def _place_line_above(text: DocumentText, line: Line) -> str | None:
@@ -823,7 +627,7 @@ def _place_line_above(text: DocumentText, line: Line) -> str | None:
         if other.page != line.page or other is line or not -_WRAP_OVERLAP * height <= gap < height * _WRAP_GAP_PLACE:
             continue
         fragment = _clean(other.text)
-        contest = _BARE_COMMITTEE.match(name) or (_BRAND_COMMITTEE.match(name) and _CONTEST_NAME.search(fragment))
+        contest = contest_over_committee(name, fragment)
         if gap >= height * _WRAP_GAP and not _PLACE_ONLY.match(fragment) and not contest:
             # Only a place's name alone on its line is taken from that far (黔西南布依族苗族自治州 | 教育局), or a
             # contest's name over its committee's (全国大学生智能汽车竞赛 | 组织委员会).
@@ -897,27 +701,3 @@ def _strip_dates(line: str) -> str:
 
 def _clean(line: str) -> str:
     return re.sub(r"[\s:：,，。.、]", "", line)
-
-
-# The end of a human-resources bureau's name, all that a crop, a seal or glare left of a title certificate's
-# 审批机关 line (和社会保障局, 保障局): the bureau of the place whose review committee the certificate names.
-_MIN_APPROVER_TAIL = 3
-
-
-def approver_from_fragment(issuer: str, text: DocumentText) -> str | None:
-    """A title certificate's approving bureau whose sign-off line kept only the end of its name: the place the
-    issuer read (its review committee, whole or cut short) names, completed with that bureau word. None when
-    no line is such an end, or the issuer names no place."""
-    if any(issuer.endswith(word + end) for word in _HR_STEMS for end in "局厅"):
-        return None
-    place = _leading_place(issuer)
-    if not place or place[-1] not in _PLACE_ENDS:
-        return None
-    for line in text.lines:
-        clean = re.sub(r"[^\u4e00-\u9fff]", "", line.text)
-        for word in _HR_STEMS:
-            for end in "局厅":
-                whole = word + end
-                if _MIN_APPROVER_TAIL <= len(clean) < len(whole) and whole.endswith(clean):
-                    return place + _HR_STEMS[0] + end
-    return None
