@@ -7,6 +7,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import cv2
 import numpy as np
@@ -16,6 +17,7 @@ from models.page import Page, PageSource, TextLine
 from models.report import Flag
 from verifier.ocr import OcrEngine
 from verifier.ocr.base import read_lines
+from verifier.ocr.cache import CachedRead, ReadCache, page_key
 from verifier.orient import OrientedRead, detect_adaptive, orient_and_read, rotate_boxes, rotate_image
 from verifier.prepare import BlurKernel, prepare_page, smoothed_screen_seals
 from verifier.quality import PageQuality, assess_page
@@ -123,9 +125,7 @@ def read_page(page: Page, engine: OcrEngine, settings: Settings, timer: Timer) -
             seals = detect_seals(upright, settings.quality, small)
     flags = [_turned(page.number, read.upload_turned)] if read.upload_turned else []
     with timer("quality"):
-        quality = assess_page(
-            upright, lines, page.number, settings.quality, prepared.screen, prepared.sharpness, small
-        )
+        quality = assess_page(upright, lines, page.number, settings.quality, prepared.screen, prepared.sharpness, small)
         scores = quality.scores
         kernel: BlurKernel | None = prepared.kernel
         if kernel is not None:  # read after undoing this blur; the measures are of the upload
@@ -133,9 +133,19 @@ def read_page(page: Page, engine: OcrEngine, settings: Settings, timer: Timer) -
         flags += quality.flags
     may_read_again = settings.ocr.second_look or any(is_cut_short_date(line.text) for line in lines)
     return PageRead(
-        page.number, page.source, upright, lines, read.upload_turned, read.columns, seals, small,
-        looks_like_screen(prepared.screen, settings.quality), read.image if may_read_again else None,
-        quality, scores, tuple(flags),
+        page.number,
+        page.source,
+        upright,
+        lines,
+        read.upload_turned,
+        read.columns,
+        seals,
+        small,
+        looks_like_screen(prepared.screen, settings.quality),
+        read.image if may_read_again else None,
+        quality,
+        scores,
+        tuple(flags),
     )
 
 
@@ -154,50 +164,72 @@ def sure(lines: list[TextLine], ocr: OcrSettings) -> list[TextLine]:
 
 def read_upright(image: np.ndarray, engine: OcrEngine, ocr: OcrSettings) -> list[TextLine]:
     """An upright page read with the given detection settings, through the benchmark cache when configured."""
-    if not ocr.cache_dir:
-        return read_lines(engine, image, detect_adaptive(engine, image, ocr))
-    from verifier.ocr.cache import ReadCache, page_key
-
-    cache, key = ReadCache(Path(ocr.cache_dir)), page_key(image, ocr, read="upright")
-    hit = cache.get(key)
-    if hit is not None:
-        return hit.lines
-    lines = read_lines(engine, image, detect_adaptive(engine, image, ocr))
-    cache.put(key, 0, None, lines)
-    return lines
+    return _through_cache(
+        image,
+        ocr,
+        "upright",
+        read=lambda: read_lines(engine, image, detect_adaptive(engine, image, ocr)),
+        stored=lambda lines: CachedRead(0, None, lines, columns=False),
+        served=lambda hit: hit.lines,
+    )
 
 
 def recognize_text(image: np.ndarray, engine: OcrEngine, ocr: OcrSettings) -> str:
     """One crop recognised as a single line (no detection), through the benchmark cache when configured: every
     reading a document gets is cached, so a second run of a benchmark asks the engine nothing."""
-    if not ocr.cache_dir:
-        return engine.recognize([image])[0][0]
-    from verifier.ocr.cache import ReadCache, page_key
-
-    cache, key = ReadCache(Path(ocr.cache_dir)), page_key(image, ocr, read="line")
-    hit = cache.get(key)
-    if hit is not None:
-        return hit.lines[0].text if hit.lines else ""
-    text, confidence = engine.recognize([image])[0]
     height, width = image.shape[:2]
     box = [(0.0, 0.0), (float(width), 0.0), (float(width), float(height)), (0.0, float(height))]
-    cache.put(key, 0, None, [TextLine(text=text, box=box, confidence=confidence)])
+    text, _ = _through_cache(
+        image,
+        ocr,
+        "line",
+        read=lambda: engine.recognize([image])[0],
+        # Stored as one line boxed by the whole crop.
+        stored=lambda read: CachedRead(0, None, [TextLine(text=read[0], box=box, confidence=read[1])], columns=False),
+        served=lambda hit: (hit.lines[0].text, hit.lines[0].confidence) if hit.lines else ("", 0.0),
+    )
     return text
 
 
 def _read_page(image: np.ndarray, engine: OcrEngine, settings: Settings) -> OrientedRead:
     """Orientation and OCR, through the benchmark cache when one is configured."""
-    if not settings.ocr.cache_dir:
-        return orient_and_read(engine, image, settings.orient, settings.ocr)
-    from verifier.ocr.cache import ReadCache, page_key
+    return _through_cache(
+        image,
+        settings.ocr,
+        "",
+        read=lambda: orient_and_read(engine, image, settings.orient, settings.ocr),
+        stored=lambda read: CachedRead(read.rotation, read.confidence, read.lines, read.columns),
+        served=lambda hit: OrientedRead(
+            hit.rotation, hit.confidence, rotate_image(image, hit.rotation), hit.lines, hit.columns
+        ),
+    )
 
-    cache, key = ReadCache(Path(settings.ocr.cache_dir)), page_key(image, settings.ocr)
+
+# What one kind of reading returns (lines, a crop's text, an oriented page).
+_Read = TypeVar("_Read")
+
+
+def _through_cache(
+    image: np.ndarray,
+    ocr: OcrSettings,
+    kind: str,
+    read: Callable[[], _Read],
+    stored: Callable[[_Read], CachedRead],
+    served: Callable[[CachedRead], _Read],
+) -> _Read:
+    """A reading of the image by the engine (`read`), through the benchmark cache when one is configured: served
+    from the cache on a hit, stored in it after the engine read. `kind` keeps a kind of reading's entries apart
+    from the first reading's ("" for that one), so every key stays as it was and shared caches keep hitting."""
+    if not ocr.cache_dir:
+        return read()
+    cache, key = ReadCache(Path(ocr.cache_dir)), page_key(image, ocr, read=kind)
     hit = cache.get(key)
     if hit is not None:
-        return OrientedRead(hit.rotation, hit.confidence, rotate_image(image, hit.rotation), hit.lines, hit.columns)
-    read = orient_and_read(engine, image, settings.orient, settings.ocr)
-    cache.put(key, read.rotation, read.confidence, read.lines, read.columns)
-    return read
+        return served(hit)
+    result = read()
+    entry = stored(result)
+    cache.put(key, entry.rotation, entry.confidence, entry.lines, entry.columns)
+    return result
 
 
 def views_of(views: list[PageView], pages: list[PageRead]) -> list[PageView]:
@@ -229,6 +261,4 @@ def view_of(
         method = cv2.INTER_AREA if scale < 0.5 else cv2.INTER_LINEAR
         upright = cv2.resize(upright, size, interpolation=method)
         lines = [TextLine(ln.text, [(x * scale, y * scale) for x, y in ln.box], ln.confidence) for ln in lines]
-    return PageView(
-        number=number, image=upright, lines=lines, rotation=rotation, source=source, columns=columns
-    )
+    return PageView(number=number, image=upright, lines=lines, rotation=rotation, source=source, columns=columns)
