@@ -305,3 +305,50 @@ def test_a_decorative_border_cropped_tight_is_not_incomplete(clean_page: Drawn):
     quality = assess_page(image, clean_page.lines, 1)
     assert quality.scores["strokes_out_of_frame"] > 0
     assert FlagCode.INCOMPLETE not in {f.code for f in quality.flags}
+
+
+def _corner_flourish(image: np.ndarray, strokes: int) -> None:
+    """A border ornament at the bottom-left corner, outside the frame's rule, whose curls a tight photo cut on the
+    left edge."""
+    h = image.shape[0]
+    for k in range(strokes):
+        y = h - 160 + 30 * k
+        cv2.line(image, (0, y), (24, y + 12), (60, 50, 40), 3)
+
+
+def test_border_ornament_cut_on_one_side_is_not_incomplete(clean_page: Drawn):
+    """Class 9 of the real-certificate failures: a photo cropped tight cuts the curls of the border's corner
+    ornament on one side only; the frame's rule runs along that side between them and every text line."""
+    image = clean_page.image.copy()
+    _corner_flourish(image, 4)
+    quality = assess_page(image, clean_page.lines, 1)
+    assert quality.scores["strokes_out_of_frame"] == 4
+    assert FlagCode.INCOMPLETE not in {f.code for f in quality.flags}
+
+
+def test_table_cut_on_one_side_with_its_cells_outside_the_rule_is_incomplete():
+    # A table of posts cut through its first column: four row rules run out of the left edge, and the first
+    # column's names stand between the edge and the column rule, which runs along the side like a frame.
+    img = Image.new("RGB", (1400, 1000), (250, 248, 242))
+    draw = ImageDraw.Draw(img)
+    draw.rectangle([30, 30, 1370, 970], outline=(40, 40, 40), width=4)  # the page's frame, cut open on the left
+    draw.rectangle([0, 20, 29, 980], fill=(250, 248, 242))
+    font = ImageFont.truetype(FONT_PATH, 36)
+    lines = []
+    for i, (name, post) in enumerate([("李明远", "学生会主席"), ("张晓梅", "宣传部部长"), ("王芳", "组织部干事")]):
+        top = 300 + 140 * i
+        draw.line([(0, top), (1300, top)], fill=(40, 40, 40), width=3)
+        for x, text in ((20, name), (400, post)):
+            draw.text((x, top + 45), text, font=font, fill=(20, 20, 20))
+            x0, y0, x1, y1 = draw.textbbox((x, top + 45), text, font=font)
+            lines.append(TextLine(text, [(x0, y0), (x1, y0), (x1, y1), (x0, y1)], 1.0))
+    draw.line([(0, 720), (1300, 720)], fill=(40, 40, 40), width=3)
+    draw.line([(200, 120), (200, 880)], fill=(40, 40, 40), width=3)  # the column rule along the cut side
+    for text, y in (("任职证明", 100), ("特此证明。", 800)):
+        draw.text((500, y), text, font=font, fill=(20, 20, 20))
+        x0, y0, x1, y1 = draw.textbbox((500, y), text, font=font)
+        lines.append(TextLine(text, [(x0, y0), (x1, y0), (x1, y1), (x0, y1)], 1.0))
+    image = cv2.cvtColor(np.asarray(img), cv2.COLOR_RGB2BGR)
+    quality = assess_page(image, lines, 1)
+    assert quality.scores["strokes_out_of_frame"] == 4 and quality.scores["lines_at_edge"] == 0
+    assert FlagCode.INCOMPLETE in {f.code for f in quality.flags}

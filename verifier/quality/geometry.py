@@ -95,8 +95,15 @@ def framed_on_all_sides(grey: np.ndarray, *, band: float, length: float, contras
     Lines must run `length` of the side; tilts of up to ±1.5° (a scan's, a flat photo's) are absorbed by
     thickening the dark mask across the line first. Text never forms one: it breaks between characters.
     """
+    return all(depth is not None for depth in frame_rule_depths(grey, band=band, length=length, contrast=contrast))
+
+
+def frame_rule_depths(grey: np.ndarray, *, band: float, length: float, contrast: float) -> list[int | None]:
+    """Per side (top, right, bottom, left), how far in from that edge (in pixels) the innermost long straight
+    dark line within `band` of it ends, as `framed_on_all_sides` finds them; None where there is none."""
     paper_level = float(np.percentile(grey, 95))
     dark = (grey < paper_level - contrast).astype(np.uint8)
+    depths: list[int | None] = []
     for side in range(4):
         rotated = np.ascontiguousarray(np.rot90(dark, side))
         h, w = rotated.shape
@@ -105,9 +112,29 @@ def framed_on_all_sides(grey: np.ndarray, *, band: float, length: float, contras
         slack = 2 * math.ceil(math.tan(math.radians(1.5)) * run) + 1
         strip = cv2.dilate(rotated[:depth], cv2.getStructuringElement(cv2.MORPH_RECT, (1, slack)))
         rules = cv2.morphologyEx(strip, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (run, 1)))
-        if not rules.any():
-            return False
-    return True
+        rows = np.flatnonzero(rules.any(axis=1))
+        # The dilation spread each line by half the slack towards the page: take that back.
+        depths.append(max(0, int(rows[-1]) - slack // 2) if rows.size else None)
+    return depths
+
+
+def text_inside_rules(
+    boxes: list[tuple[float, float, float, float]], shape: tuple[int, ...], depths: list[int | None], band: float
+) -> list[bool]:
+    """Per side (top, right, bottom, left): whether that side's rule (`frame_rule_depths`) stands clear of the
+    edge's `band` (the depth in which strokes out of the picture are counted, as a share of the page across that
+    side) and every text box (left, top, right, bottom, in the pixels of `shape`) lies further in than it.
+    A dark band along the edge itself (a shadow, the desk) is no rule with paper outside it."""
+    h, w = shape[:2]
+    inside = []
+    for side, depth in enumerate(depths):
+        across = h if side in (0, 2) else w
+        if depth is None or not boxes or depth <= max(4, round(band * across)):
+            inside.append(False)
+            continue
+        gaps = [(top, w - right, h - bottom, left)[side] for left, top, right, bottom in boxes]
+        inside.append(min(gaps) > depth)
+    return inside
 
 
 def _weighted_median(values: np.ndarray, weights: np.ndarray) -> float:

@@ -12,11 +12,12 @@ from verifier.imaging import downscale
 from verifier.quality.exposure import glare_fraction, measure_exposure
 from verifier.quality.geometry import (
     cut_between_lines,
-    framed_on_all_sides,
+    frame_rule_depths,
     lines_cut_by_edge,
     sides_cut_through_content,
     skew_from_lines,
     skew_from_pixels,
+    text_inside_rules,
 )
 from verifier.quality.model import PageQuality
 from verifier.quality.recapture import ScreenPattern, measure_screen
@@ -153,10 +154,12 @@ def assess_page(
     # A cut along the lines slices at most one of them; a cut across them slices every line long enough
     # to reach it, while one long line at the side of a scan cropped tight to the text is no cut at all.
     enough = [n >= (1 if side in (0, 2) else s.edge_min_lines) for side, n in enumerate(cut)]
-    framed = (any(enough) or any(crossings)) and framed_on_all_sides(
-        work.grey, band=s.frame_band, length=s.frame_length, contrast=s.edge_ink_contrast
+    rules: list[int | None] = (
+        frame_rule_depths(work.grey, band=s.frame_band, length=s.frame_length, contrast=s.edge_ink_contrast)
+        if any(enough) or any(crossings)
+        else [None] * 4
     )
-    if framed:
+    if all(depth is not None for depth in rules):
         enough = [False] * 4  # the page's border (or the desk) is there on every side: text ran past it
         patterned = sum(1 for n in crossings if n) >= _BORDER_SIDES or max(crossings) >= _PATTERN_CROSSINGS
         if not any(cut) and patterned:
@@ -164,6 +167,14 @@ def assess_page(
             # edge, many strokes out of the frame, or strokes on most sides, are a decorative border's pattern, a
             # folder's edge or print crop marks; a crop through a plain frame crosses its two rules on one side.
             crossings = [0] * 4
+        elif not any(cut):
+            # A few strokes out of the frame on one side, where the border's rule runs between them and every
+            # text line, are the border's own ornament (a corner flourish, a guilloche band) cut by a tight
+            # photo: what the document says is all inside the rule. A crop into the content leaves text or
+            # table cells outside any rule along the cut side.
+            boxes = [_outline(ln, work.scale) for ln in usable]
+            inside = text_inside_rules(boxes, work.grey.shape, rules, s.edge_band)
+            crossings = [0 if enclosed else n for n, enclosed in zip(crossings, inside, strict=True)]
     between = cut_between_lines(
         usable, image_bgr.shape[0], s.edge_line_margin, s.edge_line_margin_ratio, s.edge_line_margin_min
     )
@@ -192,6 +203,12 @@ def assess_page(
 
 
 EXPLAINS_NO_TEXT = {FlagCode.BLURRY, FlagCode.TOO_DARK, FlagCode.OVEREXPOSED, FlagCode.LOW_RESOLUTION}
+
+
+def _outline(line: TextLine, scale: float) -> tuple[float, float, float, float]:
+    """A line's box in working pixels: left, top, right, bottom."""
+    xs, ys = [p[0] * scale for p in line.box], [p[1] * scale for p in line.box]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def _is_cjk(ch: str) -> bool:
