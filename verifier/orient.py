@@ -160,11 +160,18 @@ def orient_and_read(
     # Columns are read in the frame turned anticlockwise (270° from the upright column page), where they run
     # right to left as rows: a page of tall lines read at 270° may be one, uploaded upright; a page of wide
     # lines may be one uploaded sideways, its rows its columns.
+    # Either way a first look at the longest line's first characters, standing as they would on a column page
+    # (`may_be_turned_column`), comes before the whole test: a turned page of lines read at 270° fails it with
+    # its characters lying on their side in the upload, and is spared reading six whole columns twice.
+    text, score = known[order[0]]
+    longest = np.rot90(crops[0], 2) if flip else crops[0]  # as read, in the chosen frame
     if base:
-        columns = rotation == 270 and is_column_page(engine, image, as_uploaded)
+        columns = (
+            rotation == 270
+            and may_be_turned_column(engine, longest, score * len(text.strip()))
+            and is_column_page(engine, image, as_uploaded)
+        )
     else:
-        text, score = known[order[0]]
-        longest = np.rot90(crops[0], 2) if flip else crops[0]  # as read, in the chosen frame
         columns = may_be_turned_column(engine, longest, score * len(text.strip())) and is_column_page(
             engine, rotate_image(upright, 90), rotate_boxes(boxes, 90, upright.shape[1], upright.shape[0])
         )

@@ -9,8 +9,9 @@ their side (a page turned clockwise) do not. The recogniser also reads character
 anticlockwise, so a page turned anticlockwise is told by its cells reading better turned clockwise.
 
 A column page uploaded sideways has wide lines, its columns lying as rows, and reads well as it is; it is found
-by making the same test on the page turned a quarter clockwise, where it stands, after a first look at one
-line (`may_be_turned_column`).
+by making the same test on the page turned a quarter clockwise, where it stands. Either way the whole test comes
+after a first look at one line (`may_be_turned_column`): a page of lines, the most of what is read at 270° or
+sideways, fails that look.
 """
 
 from __future__ import annotations
@@ -83,11 +84,12 @@ def _cells_read(engine: OcrEngine, columns: list[np.ndarray], quarter_turns: int
 
 
 def may_be_turned_column(engine: OcrEngine, line: np.ndarray, read: float) -> bool:
-    """A first look at a page read as lines, before the column test is made on it turned a quarter clockwise
-    (where a column page uploaded sideways stands): the first characters of its longest line, `line` as read
-    in the frame and `read` that reading's score (confidence × characters), must read as cells standing there
-    nearly as well. A page of lines fails here, its cells lying on their side: every page pays this one short
-    reading, only a likely sideways column page the whole test and the page's turning."""
+    """A first look at a page before the column test is made on it turned a quarter clockwise from the frame it
+    is read in (a page read upright: where a column page uploaded sideways stands; a page read at 270°: the
+    upload itself): the first characters of its longest line, `line` as read in the frame and `read` that
+    reading's score (confidence × characters), must read as cells standing there nearly as well. A page of
+    lines fails here, its cells lying on their side: every page pays this one short reading, only a likely
+    column page the whole test (six columns read two or three ways) and, read upright, the page's turning."""
     column = np.ascontiguousarray(np.rot90(line, -1))  # the line as it stands on the page turned clockwise
     height, width = column.shape[:2]
     head = column[: _GATE_CELLS * width]  # the line's first characters are enough to see how they stand
