@@ -45,6 +45,7 @@ _STEPS = {
     "read_sign_offs": "sign-off around seals",
     "lower_part": "lower page",
     "read_seal_texts": "seal rings",
+    "_read_holder_name": "holder's name",
     "is_column_page": "column test",
     "may_be_turned_column": "column gate",
     "prepare_page": "prepare (deblur probe)",

@@ -43,6 +43,20 @@ def test_a_name_read_right_stands(ocr_engine) -> None:  # type: ignore[no-untype
     assert reread_name(_reader(ocr_engine), image, read_right, "李明轩", is_person_name) is None
 
 
+def test_a_name_read_right_is_read_again_only_until_no_other_reading_can_win(ocr_engine) -> None:  # type: ignore[no-untyped-def]
+    # Eight crops (the whole line and the name's part, two margins each, at size and shrunk): once half of them
+    # read the name as first read, no other reading can reach most of them, and the rest are not read.
+    image, box = _addressed("李明轩同学：")
+    crops: list[np.ndarray] = []
+
+    def reader(crop: np.ndarray) -> str:
+        crops.append(crop)
+        return str(ocr_engine.recognize([crop])[0][0])
+
+    assert reread_name(reader, image, TextLine("李明轩同学：", box, 0.95), "李明轩", is_person_name) is None
+    assert len(crops) == 4
+
+
 def test_a_reading_that_is_no_name_does_not_replace_one(ocr_engine) -> None:  # type: ignore[no-untyped-def]
     """The line says 荣获一等奖: no crop reads a name a character off the first reading."""
     image, box = _addressed("荣获一等奖")

@@ -6,6 +6,7 @@ such readings: the same line read with a little more paper above and below, or i
 reads the character right. The line is read again several ways — whole and the name's part alone, each with two
 margins, at its size and at the recogniser's smaller working height — and a reading a character off the first one
 replaces it only when most of the readings agree on it and fewer read the first: a doubtful name stays as read.
+The crops are read until no other reading can win any more: a name read right is read again half as many times.
 """
 
 from __future__ import annotations
@@ -90,11 +91,23 @@ def reread_name(
     if start < 0:
         return None
     crops = _crops(image, line, start, start + len(name))
-    readings = [_reading_of(recognize(crop), name, is_name) for crop in crops]
-    votes = Counter(reading for reading in readings if reading is not None)
+    votes: Counter[str] = Counter()
+    for read, crop in enumerate(crops):
+        if not _may_be_replaced(votes, name, len(crops), len(crops) - read):
+            return None  # the readings left cannot change it: most lines read their name right at half the crops
+        reading = _reading_of(recognize(crop), name, is_name)
+        if reading is not None:
+            votes[reading] += 1
     if not votes:
         return None
     best, count = votes.most_common(1)[0]
     if best == name or count * 2 <= len(crops) or count <= votes.get(name, 0):
         return None
     return best
+
+
+def _may_be_replaced(votes: Counter[str], name: str, crops: int, left: int) -> bool:
+    """Whether some other reading (one already read or a new one) could still reach most of the `crops` and more
+    than read `name`, were all the `left` readings to go its way."""
+    most = max((count for reading, count in votes.items() if reading != name), default=0) + left
+    return most * 2 > crops and most > votes.get(name, 0)
