@@ -198,8 +198,6 @@ def test_a_zone_page_photographed_in_a_viewer_keeps_its_scope(ocr_engine) -> Non
 
 
 @pytest.mark.ocr
-@pytest.mark.xfail(strict=True, reason="class 9: the seal of a page shown on a screen (pixel grid, moiré, a tinted "
-                   "cast) is not found, so NO_SEAL is raised beside SCREEN_RECAPTURE")
 def test_the_seal_of_a_page_on_a_screen_is_still_a_seal(ocr_engine) -> None:  # type: ignore[no-untyped-def]
     """Class 9: a team award photographed in a viewer: SCREEN_RECAPTURE, and its seal (visible on the screen)
     keeps NO_SEAL away."""
