@@ -611,7 +611,9 @@ def _read_holder_name(draft: Draft) -> str | None:
                 def recognize(crop: np.ndarray) -> str:
                     return recognize_text(crop, draft.engine, draft.settings.ocr)
 
-                return reread_name(recognize, page.upright, line, holder, is_person_name)
+                return reread_name(
+                    recognize, page.upright, line, holder, is_person_name, draft.settings.ocr.doubtful_name_confidence
+                )
     return None
 
 

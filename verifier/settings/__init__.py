@@ -62,6 +62,10 @@ class OcrSettings(BaseSettings):
     # The holder's name read again from its own line, several crops (verifier/ocr/name_lines.py); a name a
     # character off that most of them agree on replaces the first reading.
     name_reread: bool = True
+    # Only from a line the recogniser scored below this: a sure line's name is not overruled. The names the re-read
+    # put right on the real set sat on lines scored 0.88–0.93; the one it broke on seed 2 on a line at 0.998
+    # (its crops read a plain 武 as 式 five times in eight). The same bar as a doubtful date's below.
+    doubtful_name_confidence: float = 0.95
     # A sign-off date read from a line the recogniser scored below this is read again the same way: a character
     # the seal or a small print hid (一月三十日 read 一月十日) still makes a valid date, only a less certain one.
     # The re-reads replace it when two agree on another whole date, or one alone gives a date that took more
