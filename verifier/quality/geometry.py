@@ -88,19 +88,14 @@ def lines_cut_by_edge(lines: list[TextLine], grey: np.ndarray, margin: float, co
     return counts
 
 
-def framed_on_all_sides(grey: np.ndarray, *, band: float, length: float, contrast: float) -> bool:
-    """Whether a long straight dark line or band runs along every side, within `band` of it: the page's
-    own border, or the desk around a photographed sheet. Then the page ends inside the picture all round.
+def frame_rule_depths(grey: np.ndarray, *, band: float, length: float, contrast: float) -> list[int | None]:
+    """Per side (top, right, bottom, left), how far in from that edge (in pixels) the innermost long straight dark
+    line or band within `band` of it ends; None where there is none. A rule on every side is the page's own
+    border, or the desk around a photographed sheet: then the page ends inside the picture all round.
 
     Lines must run `length` of the side; tilts of up to ±1.5° (a scan's, a flat photo's) are absorbed by
     thickening the dark mask across the line first. Text never forms one: it breaks between characters.
     """
-    return all(depth is not None for depth in frame_rule_depths(grey, band=band, length=length, contrast=contrast))
-
-
-def frame_rule_depths(grey: np.ndarray, *, band: float, length: float, contrast: float) -> list[int | None]:
-    """Per side (top, right, bottom, left), how far in from that edge (in pixels) the innermost long straight
-    dark line within `band` of it ends, as `framed_on_all_sides` finds them; None where there is none."""
     paper_level = float(np.percentile(grey, 95))
     dark = (grey < paper_level - contrast).astype(np.uint8)
     depths: list[int | None] = []
