@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -443,11 +444,24 @@ def main() -> None:
         sys.exit(ExitCode.usage_or_system)
     except (typer.Abort, KeyboardInterrupt):
         err.print("已中断。")
-        sys.exit(INTERRUPTED)
+        _leave_interrupted()
     except VerifierError as exc:
         err.print(f"[red]错误[/] {exc}", highlight=False, soft_wrap=True)
         sys.exit(exc.exit_code)
+    if code == INTERRUPTED:
+        _leave_interrupted()
     sys.exit(code if isinstance(code, int) else ExitCode.ok)
+
+
+def _leave_interrupted() -> None:
+    """Exit with 130 without running interpreter shutdown.
+
+    Everything done is already on disk by now; what is left are finalizers of objects a Ctrl-C cut off half-built
+    (a PDF page pypdfium2 was opening), which print a traceback when shutdown runs them.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(INTERRUPTED)
 
 
 if __name__ == "__main__":
