@@ -116,13 +116,11 @@ def read_page(page: Page, engine: OcrEngine, settings: Settings, timer: Timer) -
     with timer("ocr"):
         read = _read_page(prepared.seen, engine, settings)
     lines, rotation = sure(read.lines, settings.ocr), read.rotation
-    seals = prepared.seals
     upright = rotate_image(page.image, rotation) if prepared.seen is not page.image else read.image
     small = rotate_image(prepared.small, rotation)
-    if rotation:
-        with timer("quality"):
-            # Telling a seal from a red title's characters needs to know which way the lines run.
-            seals = detect_seals(upright, settings.quality, small)
+    # Telling a seal from a red title's characters needs to know which way the lines run: the upload's
+    # candidates are decided again upright, not searched for again.
+    seals = prepared.search.seals(rotation) if rotation else prepared.seals
     flags = [_turned(page.number, read.upload_turned)] if read.upload_turned else []
     with timer("quality"):
         quality = assess_page(upright, lines, page.number, settings.quality, prepared.screen, prepared.sharpness, small)

@@ -1,9 +1,16 @@
-"""Red round and oval official seals, found by shape in the red-ink mask."""
+"""Red round and oval official seals, found by shape in the red-ink mask.
+
+The search is in two parts. What does not depend on which way up the page stands (the red mask, its round and
+oval blobs, their fitted ellipses and rims: `search_seals`) is done once, on the page as uploaded. What does (a
+red title's characters are told from a seal by the way its lines run: `SealSearch.seals`) is decided for the
+turn the page is read at, the candidates mapped into that turn's pixels: a quarter turn maps pixels exactly.
+"""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
@@ -26,17 +33,105 @@ _RING_ROUND = 1.3
 # ...and larger than either: each arc leaves out a good part of the ring.
 _RING_GROWTH = 1.2
 
+Box = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A red blob shaped like a seal, in working pixels: its bounding box and fitted ellipse."""
+
+    box: Box
+    centre: tuple[float, float]
+    axes: tuple[float, float]  # major, minor
+    angle: float  # of the major axis, degrees clockwise from the x axis (0–180)
+    rim_coverage: float
+
+    def turned(self, degrees: int, width: int, height: int) -> Candidate:
+        """The candidate in the working image (`width` × `height`) turned clockwise by a multiple of 90°."""
+        return Candidate(
+            _turned_box(self.box, degrees, width, height),
+            _turned_point(self.centre, degrees, width, height),
+            self.axes,
+            (self.angle + degrees) % 180,
+            self.rim_coverage,
+        )
+
+
+@dataclass
+class SealSearch:
+    """What the search found on a page as uploaded, before anything that depends on which way up it stands:
+    the seal-shaped candidates, every red blob (a title's row is told from them), and the masks the circle
+    test falls back on. `seals` decides for a turn; no picture is searched again."""
+
+    size: tuple[int, int]  # the image's width and height
+    working: tuple[int, int]  # the working image's width and height
+    candidates: list[Candidate]
+    blobs: list[Box]
+    mask: np.ndarray = field(repr=False)
+    rim_mask: np.ndarray = field(repr=False)
+    settings: QualitySettings = field(repr=False)
+    # Circles the blob test could not separate, found the first time a turn is left without seals.
+    circles: list[tuple[float, float, float, float]] | None = None  # centre x, y, radius, rim coverage
+
+    def seals(self, turn: int = 0) -> list[Seal]:
+        """The seals of the page turned clockwise by `turn` (a multiple of 90°), in the turned image's pixels,
+        as a search of the turned image finds them."""
+        turn %= 360
+        (width, height), (ww, wh) = self.size, self.working
+        # The working scale of the turned image, as a search of it computes it: its width over the image's.
+        inv = 1.0 / (wh / height if turn in (90, 270) else ww / width)
+        s = self.settings
+        seals: list[Seal] = []
+        boxes: dict[int, Box] = {}  # each seal's box in working pixels, by id
+        for uploaded in self.candidates:
+            candidate = uploaded.turned(turn, ww, wh)
+            x, y, bw, bh = candidate.box
+            seal = Seal(
+                centre=(candidate.centre[0] * inv, candidate.centre[1] * inv),
+                axes=(candidate.axes[0] * inv, candidate.axes[1] * inv),
+                angle=float(candidate.angle),
+                rim_coverage=candidate.rim_coverage,
+                box=(int(x * inv), int(y * inv), int(bw * inv), int(bh * inv)),
+            )
+            seals.append(seal)
+            boxes[id(seal)] = candidate.box
+        blobs = [_turned_box(blob, turn, ww, wh) for blob in self.blobs]
+        seals = [seal for seal in seals if not any(_inside(seal, other) for other in seals if other is not seal)]
+        seals = [seal for seal in seals if not _title_character(seal, boxes[id(seal)], blobs, s)]
+        if seals:
+            return seals
+        if self.circles is None:
+            self.circles = _circles(self.mask, self.rim_mask, min(self.working), s)
+        rings = []
+        for cx, cy, r, coverage in self.circles:
+            cx, cy = _turned_point((cx, cy), turn, ww, wh)
+            rings.append(
+                Seal(
+                    centre=(float(cx) * inv, float(cy) * inv),
+                    axes=(float(2 * r) * inv, float(2 * r) * inv),
+                    angle=0.0,
+                    rim_coverage=coverage,
+                    box=(int((cx - r) * inv), int((cy - r) * inv), int(2 * r * inv), int(2 * r * inv)),
+                )
+            )
+        return rings
+
 
 def detect_seals(
     image_bgr: np.ndarray, settings: QualitySettings | None = None, small_bgr: np.ndarray | None = None
 ) -> list[Seal]:
     """Seals in the image's own pixel coordinates. `small_bgr`: the image already downscaled to the working
     width, when the caller has it."""
+    return search_seals(image_bgr, settings, small_bgr).seals()
+
+
+def search_seals(
+    image_bgr: np.ndarray, settings: QualitySettings | None = None, small_bgr: np.ndarray | None = None
+) -> SealSearch:
+    """The seal candidates of the image as it stands (`SealSearch.seals` decides which are seals for a turn).
+    `small_bgr`: the image already downscaled to the working width, when the caller has it."""
     s = settings or defaults(QualitySettings)
-    if small_bgr is None:
-        small, scale = downscale(image_bgr, s.working_width)
-    else:
-        small, scale = small_bgr, small_bgr.shape[1] / image_bgr.shape[1]
+    small = downscale(image_bgr, s.working_width)[0] if small_bgr is None else small_bgr
     mask = red_mask(small, s.seal_s_min, s.seal_v_min)
     short_side = min(small.shape[:2])
     mask = _without_rules(mask, short_side)
@@ -49,9 +144,8 @@ def detect_seals(
     links = hierarchy[0] if hierarchy is not None else []
     rim_mask = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
     outer = [c for c, link in zip(contours, links, strict=True) if link[3] == -1]  # blobs, not holes
-    blobs = [(x, y, w, h) for x, y, w, h in map(cv2.boundingRect, outer)]
-    seals: list[Seal] = []
-    boxes: dict[int, tuple[int, int, int, int]] = {}  # each seal's box in working pixels, by id
+    blobs: list[Box] = [(x, y, w, h) for x, y, w, h in map(cv2.boundingRect, outer)]
+    candidates: list[Candidate] = []
     for contour in outer + _broken_rings(outer, blobs, s.seal_min_diameter * short_side):
         if len(contour) < 5:
             continue
@@ -71,19 +165,17 @@ def detect_seals(
             continue
         if major / minor > s.seal_max_axis_ratio and coverage < s.seal_pair_rim_coverage:
             continue  # too long for one seal, and its outline is not two rings joined
-        inv = 1.0 / scale
-        seal = Seal(
-            centre=(cx * inv, cy * inv),
-            axes=(major * inv, minor * inv),
-            angle=float(angle if a1 >= a2 else angle + 90) % 180,  # of the major axis
-            rim_coverage=coverage,
-            box=(int(x * inv), int(y * inv), int(bw * inv), int(bh * inv)),
+        candidates.append(
+            Candidate(
+                (x, y, bw, bh),
+                (cx, cy),
+                (major, minor),
+                float(angle if a1 >= a2 else angle + 90) % 180,  # of the major axis
+                coverage,
+            )
         )
-        seals.append(seal)
-        boxes[id(seal)] = (x, y, bw, bh)
-    seals = [seal for seal in seals if not any(_inside(seal, other) for other in seals if other is not seal)]
-    seals = [seal for seal in seals if not _title_character(seal, boxes[id(seal)], blobs, s)]
-    return seals or _rings(mask, rim_mask, short_side, scale, s)
+    height, width = image_bgr.shape[:2]
+    return SealSearch((width, height), (small.shape[1], small.shape[0]), candidates, blobs, mask, rim_mask, s)
 
 
 def _broken_rings(outer: list[np.ndarray], blobs: list[tuple[int, int, int, int]], min_size: float) -> list[np.ndarray]:
@@ -109,10 +201,13 @@ def _broken_rings(outer: list[np.ndarray], blobs: list[tuple[int, int, int, int]
     return joined
 
 
-def _rings(mask: np.ndarray, rim_mask: np.ndarray, short_side: int, scale: float, s: QualitySettings) -> list[Seal]:
-    """Seals the blob test cannot separate, found as circles: one stamped across a broad red border or
-    band joins it into one blob. A circle counts when red ink runs along nearly all of it and the paper
-    just outside it is mostly not red (a circle drawn inside a red area is no ring)."""
+def _circles(
+    mask: np.ndarray, rim_mask: np.ndarray, short_side: int, s: QualitySettings
+) -> list[tuple[float, float, float, float]]:
+    """Seals the blob test cannot separate, found as circles (centre, radius and rim coverage in working
+    pixels): one stamped across a broad red border or band joins it into one blob. A circle counts when red
+    ink runs along nearly all of it and the paper just outside it is mostly not red (a circle drawn inside a
+    red area is no ring)."""
     circles = cv2.HoughCircles(
         cv2.GaussianBlur(mask, (5, 5), 1.5),
         cv2.HOUGH_GRADIENT_ALT,
@@ -128,17 +223,33 @@ def _rings(mask: np.ndarray, rim_mask: np.ndarray, short_side: int, scale: float
         coverage = _rim_coverage(rim_mask, (cx, cy), (2 * r, 2 * r), 0.0)
         outside = _rim_coverage(mask, (cx, cy), (2.5 * r, 2.5 * r), 0.0)
         if coverage >= s.seal_circle_rim_coverage and outside <= 0.5:
-            inv = 1.0 / scale
-            found.append(
-                Seal(
-                    centre=(float(cx) * inv, float(cy) * inv),
-                    axes=(float(2 * r) * inv, float(2 * r) * inv),
-                    angle=0.0,
-                    rim_coverage=coverage,
-                    box=(int((cx - r) * inv), int((cy - r) * inv), int(2 * r * inv), int(2 * r * inv)),
-                )
-            )
+            found.append((cx, cy, r, coverage))
     return found
+
+
+def _turned_point(point: tuple[float, float], degrees: int, width: int, height: int) -> tuple[float, float]:
+    """A pixel position of a `width` × `height` image in the image turned clockwise by `degrees` (as
+    verifier/orient.py `rotate_boxes` maps a corner)."""
+    x, y = point
+    if degrees == 90:
+        return height - 1 - y, x
+    if degrees == 180:
+        return width - 1 - x, height - 1 - y
+    if degrees == 270:
+        return y, width - 1 - x
+    return x, y
+
+
+def _turned_box(box: Box, degrees: int, width: int, height: int) -> Box:
+    """A bounding box (x, y, w, h) of a `width` × `height` image in the image turned clockwise by `degrees`."""
+    x, y, w, h = box
+    if degrees == 90:
+        return height - y - h, x, h, w
+    if degrees == 180:
+        return width - x - w, height - y - h, w, h
+    if degrees == 270:
+        return y, width - x - w, h, w
+    return box
 
 
 def _without_rules(mask: np.ndarray, short_side: int) -> np.ndarray:
@@ -161,8 +272,9 @@ def _inside(seal: Seal, other: Seal) -> bool:
     return ow * oh > w * h and within
 
 
-def _title_character(seal: Seal, box: tuple[int, int, int, int], blobs: Sequence[Sequence[int]],
-                     s: QualitySettings) -> bool:
+def _title_character(
+    seal: Seal, box: tuple[int, int, int, int], blobs: Sequence[Sequence[int]], s: QualitySettings
+) -> bool:
     """A bold red title character closes into a round blob too, but stands in a row of like-sized blobs.
     Two or three issuers' seals stamped side by side also make a short row, so a close neighbour counts
     only against a blob whose rim is not a closed ring; a row of four or more is a title whatever the rim."""
