@@ -65,21 +65,6 @@ def test_low_resolution_and_cut_off_shrink_the_page(page: np.ndarray) -> None:
     assert cut.shape[0] * cut.shape[1] < page.shape[0] * page.shape[1] * 0.86
 
 
-@pytest.mark.parametrize(("heavy", "most"), [(False, 11 * 1.1), (True, 7 * 1.1)])
-def test_a_page_in_large_type_saved_small_keeps_only_small_type(page: np.ndarray, heavy: bool, most: float) -> None:
-    """LOW_RESOLUTION is too few pixels for the text size: large type shrinks until it is small, not to a size."""
-    h, w = page.shape[:2]
-    large = capture.Track(w, h, text_px=max(h, w) / 20)  # type a twentieth of the page: ~32 px at 640 px
-    small = capture.low_resolution(page, rng(), heavy=heavy, track=large)
-    type_px = large.captured_text_px()
-    assert type_px is not None and type_px <= most
-    saved_small = max(capture.low_resolution(page, rng(), heavy=heavy).shape[:2])  # no type size known
-    assert max(small.shape[:2]) < saved_small
-    # type already small at that size: the page shrinks to the size alone
-    fine = capture.Track(w, h, text_px=max(h, w) / 200)
-    assert max(capture.low_resolution(page, rng(), heavy=heavy, track=fine).shape[:2]) == saved_small
-
-
 def test_glare_adds_a_clipped_blob(page: np.ndarray) -> None:
     dimmed = (page * 0.8).astype(np.uint8)
     assert (capture.glare(dimmed, rng()) >= 254).all(axis=-1).sum() > 5000
