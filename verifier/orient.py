@@ -118,6 +118,28 @@ def _mean_confidence(results: list[tuple[str, float]]) -> float:
     return sum(w * score for w, (_, score) in zip(weights, results, strict=True)) / total if total else 0.0
 
 
+def _which_way_up(
+    engine: OcrEngine, crops: list[np.ndarray], settings: OrientSettings, flipped_first: bool
+) -> tuple[bool, float | None, list[tuple[str, float]], list[tuple[str, float]]]:
+    """Whether the sampled lines read better turned half round, the decision's confidence and both readings (a
+    reading not needed is empty). A way up that reads confidently is taken without reading the other: the crops
+    as cut first, or turned first (`flipped_first`, a sideways page, most uploaded at 270°). Read turned first,
+    the other reading, when it is needed, decides exactly as when read as cut first."""
+    sure = settings.confident_upright
+    flipped = [] if not flipped_first else engine.recognize([np.ascontiguousarray(np.rot90(c, 2)) for c in crops])
+    if flipped_first and sure and _mean_confidence(flipped) >= sure:
+        return True, _mean_confidence(flipped), [], flipped
+    as_is = engine.recognize(crops)
+    if sure and _mean_confidence(as_is) >= sure:
+        return False, _mean_confidence(as_is), as_is, flipped
+    if not flipped_first:
+        flipped = engine.recognize([np.ascontiguousarray(np.rot90(c, 2)) for c in crops])
+    score_as_is, score_flipped = _line_score(as_is), _line_score(flipped)
+    total = score_as_is + score_flipped
+    flip = score_flipped > score_as_is * settings.margin
+    return flip, (max(score_as_is, score_flipped) / total) if total > 0 else None, as_is, flipped
+
+
 def orient_and_read(
     engine: OcrEngine,
     image: np.ndarray,
@@ -129,25 +151,18 @@ def orient_and_read(
     boxes = detect_adaptive(engine, image, ocr)
     if not boxes:
         return OrientedRead(rotation=0, confidence=None, image=image, lines=[])
-    base = settings.sideways_first if _is_vertical_page(boxes) else 0  # the other quarter is its flip
+    vertical = _is_vertical_page(boxes)
+    base = 90 if vertical else 0  # the frame the lines are cut in; the other quarter (270°) is its flip
     upright = rotate_image(image, base)
     as_uploaded = boxes
     boxes = rotate_boxes(boxes, base, width, height) if base else boxes
 
-    # Sample the longest lines and read them both ways up.
+    # Sample the longest lines and read them both ways up (turned half round: the crops of the flip).
     order = sorted(range(len(boxes)), key=lambda i: -box_extent(boxes[i])[0])[:_SAMPLE_LINES]
     crops = [crop_line(upright, boxes[i]) for i in order]
-    as_is = engine.recognize(crops)
-    if settings.confident_upright and _mean_confidence(as_is) >= settings.confident_upright:
-        flipped: list[tuple[str, float]] = []
-        confidence: float | None = _mean_confidence(as_is)
-        flip = False
-    else:
-        flipped = engine.recognize([np.ascontiguousarray(np.rot90(c, 2)) for c in crops])
-        score_as_is, score_flipped = _line_score(as_is), _line_score(flipped)
-        total = score_as_is + score_flipped
-        flip = score_flipped > score_as_is * settings.margin
-        confidence = (max(score_as_is, score_flipped) / total) if total > 0 else None
+    flip, confidence, as_is, flipped = _which_way_up(
+        engine, crops, settings, vertical and settings.sideways_first == 270
+    )
 
     if flip:
         h2, w2 = upright.shape[:2]

@@ -50,3 +50,49 @@ def test_rotated_upload_is_read_upright(ocr_engine, certificate, upright_text, u
     assert read.image.shape == certificate.shape
     assert [line.text for line in read.lines] == upright_text
     assert read.confidence is not None and read.confidence > 0.6
+
+
+class _Counting:
+    """The engine, counting recognition calls."""
+
+    def __init__(self, inner) -> None:  # type: ignore[no-untyped-def]
+        self.inner, self.name, self.recognitions = inner, inner.name, 0
+
+    def detect(self, image, max_side=None):  # type: ignore[no-untyped-def]
+        return self.inner.detect(image, max_side)
+
+    def recognize(self, crops):  # type: ignore[no-untyped-def]
+        self.recognitions += 1
+        return self.inner.recognize(crops)
+
+
+@pytest.mark.parametrize("uploaded_at", [90, 270])
+def test_sideways_page_read_turned_first(ocr_engine, certificate, upright_text, uploaded_at) -> None:  # type: ignore[no-untyped-def]
+    # A sideways photo comes turned a quarter clockwise, righted by 270°: its sample is read turned half round
+    # first, and read confidently there it is not read the other way; one turned anticlockwise (righted by 90°)
+    # is read both ways, and still right.
+    from verifier.settings import OrientSettings
+
+    counts = {}
+    for first in (270, 90):
+        counting = _Counting(ocr_engine)
+        read = orient_and_read(counting, rotate_image(certificate, uploaded_at), OrientSettings(sideways_first=first))
+        assert (read.rotation + uploaded_at) % 360 == 0
+        assert [line.text for line in read.lines] == upright_text
+        counts[first] = counting.recognitions
+    # Righted by 270°: the sample once, the column gate's first look, the rest (the sample twice tried at 90°
+    # first); righted by 90°: the sample both ways, then the rest (once, tried at 90° first).
+    assert counts == ({270: 3, 90: 4} if uploaded_at == 90 else {270: 3, 90: 2})
+
+
+def test_sideways_order_changes_no_text(ocr_engine, certificate) -> None:  # type: ignore[no-untyped-def]
+    # Both orders read the same crops (cut at 90°, turned for 270°): the same lines, text and confidence.
+    from verifier.settings import OrientSettings
+
+    turned = rotate_image(certificate, 90)
+    first_270 = orient_and_read(ocr_engine, turned, OrientSettings(sideways_first=270))
+    first_90 = orient_and_read(ocr_engine, turned, OrientSettings(sideways_first=90))
+    assert first_270.rotation == first_90.rotation
+    assert [(ln.text, ln.confidence, ln.box) for ln in first_270.lines] == [
+        (ln.text, ln.confidence, ln.box) for ln in first_90.lines
+    ]
