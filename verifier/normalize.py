@@ -118,9 +118,15 @@ def date_numerals(text: str) -> str:
     text = re.sub(r"(?<=[〇一二三四五六七八九])人(?=年)", "八", text)  # 二〇一人年 / 一人年十二月
     # A stroke before a two-digit day read as 1 (4月122日: a table rule, a seal's rim); no day has three digits.
     text = re.sub(r"(?<=月)1(?=(?:[0-2]\d|30)[日号])", " ", text)
+    # A dot or dash read between a date word and the next number (2020年-11月20日, 2020年·11月): the paper's grain
+    # or a seal's edge; no date prints one there, and a period (2019年-2020年) goes on to a year, not a month.
+    text = _STRAY_MARK.sub(" ", text)
     return re.sub(r"(?<=[年月十])人(?=[月日十])", "八", text)
 
 
+_STRAY_MARK = re.compile(
+    r"(?<=年)[-—–·.．、,，](?=\s*[0-9〇一二三四五六七八九十]{1,2}\s*月)|(?<=月)[-—–·.．、,，](?=\s*[0-9〇一二三四五六七八九十]{1,3}\s*[日号])"
+)
 _FINANCIAL_NUMERALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾", "一二三四五六七八九十")
 
 

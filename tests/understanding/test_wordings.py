@@ -53,6 +53,33 @@ def test_trainee_named_in_a_sentence_that_goes_on_with_its_date() -> None:
     assert (fields.holder, fields.hours, fields.issue_date) == ("陈静", 24.0, "2023-07-14")
 
 
+def _training_certificate(sign_off: str | None) -> DocumentText:
+    lines = [
+        ("继续教育证书", 80, 440),
+        ("赵明远 老师：", 36, 150),
+        ("于2020年4月30日参加2020年班主任能", 36, 150),
+        ("力提升培训，完成规定的学习任务，经考", 36, 150),
+        ("核合格，准予结业，共计12学时。", 36, 150),
+        ("四川省教育厅", 32, 650),
+    ]
+    return _page(lines + ([(sign_off, 32, 700)] if sign_off else []))
+
+
+@pytest.mark.parametrize(
+    ("sign_off", "issue_date"),
+    [
+        ("2020年11月20日", "2020-11-20"),  # read: the sign-off dates the certificate
+        ("2020年-11月20日", "2020-11-20"),  # a stray dash after 年 is no part of the date
+        ("2020411月20日", None),  # 年 read as 41: no date, and the training's date is not the certificate's
+        ("二O二O牛十一月二十日", None),  # 年 read as 牛
+        (None, "2020-04-30"),  # no sign-off date printed: the body's is all there is
+    ],
+)
+def test_a_garbled_sign_off_date_leaves_the_issue_date_empty(sign_off: str | None, issue_date: str | None) -> None:
+    text = _training_certificate(sign_off)
+    assert extract(classify(text).doc_type, text).issue_date == issue_date
+
+
 def test_party_committee_keeps_its_party_prefix() -> None:
     text = _page(
         [
@@ -244,9 +271,7 @@ def test_news_report_of_an_award_is_no_certificate() -> None:
     ],
 )
 def test_sign_off_sharing_its_line(sign_off: list[tuple[str, int, int]]) -> None:
-    text = _page(
-        [("荣誉证书", 80, 440), ("王芳同志：", 36, 150), ("被评为2022年度优秀教师。", 36, 150), *sign_off]
-    )
+    text = _page([("荣誉证书", 80, 440), ("王芳同志：", 36, 150), ("被评为2022年度优秀教师。", 36, 150), *sign_off])
     fields = extract(DocType.honor_certificate, text)
     assert (fields.issuer, fields.issue_date, fields.level) == ("六盘水市教育局", "2022-09-10", Level.municipal)
 
@@ -356,9 +381,7 @@ def test_foreign_award_is_typed_with_its_prize() -> None:
     ],
 )
 def test_years_of_service_in_other_wordings(statement: str, years: int) -> None:
-    text = _page(
-        [("荣誉证书", 80, 440), ("王大明同志：", 36, 150), (statement, 36, 150), ("贵州省人民政府", 32, 650)]
-    )
+    text = _page([("荣誉证书", 80, 440), ("王大明同志：", 36, 150), (statement, 36, 150), ("贵州省人民政府", 32, 650)])
     assert classify(text).doc_type == DocType.teaching_service_honor
     assert extract(DocType.teaching_service_honor, text).service_years == years
 
@@ -433,7 +456,10 @@ def test_student_certificate_naming_the_coach_is_the_coach_evidence(body: list[t
     holder = extract(DocType.award_certificate, text).holder
     assert holder == "李四"
     doc = DocumentReport(
-        file="a.jpg", doc_type=DocType.award_certificate, fields=Fields(holder=holder), text=text.full,
+        file="a.jpg",
+        doc_type=DocType.award_certificate,
+        fields=Fields(holder=holder),
+        text=text.full,
         members=find_members(DocType.award_certificate, text, holder),
     )
     check_holder(doc, "王芳")
@@ -559,9 +585,16 @@ def test_unit_cell_of_a_form_is_not_its_sign_off() -> None:
         TextLine(text, [(x, y), (x + 30 * len(text), y), (x + 30 * len(text), y + 30), (x, y + 30)], 0.95)
         for text, x, y in [
             ("2020年度事业单位工作人员年度考核登记表", 200, 100),
-            ("姓名", 150, 200), ("王峰志", 400, 200), ("性别", 700, 200), ("男", 900, 200),
-            ("单位", 150, 260), ("铁力市第一中学", 350, 260), ("职务", 700, 260), ("语文教师", 900, 260),
-            ("考核等次", 150, 600), ("优秀", 600, 600),
+            ("姓名", 150, 200),
+            ("王峰志", 400, 200),
+            ("性别", 700, 200),
+            ("男", 900, 200),
+            ("单位", 150, 260),
+            ("铁力市第一中学", 350, 260),
+            ("职务", 700, 260),
+            ("语文教师", 900, 260),
+            ("考核等次", 150, 600),
+            ("优秀", 600, 600),
         ]
     ]
     text = build_document_text([(1, read, _WIDTH, _HEIGHT)])
@@ -604,8 +637,12 @@ def test_womens_federation_signs_as_a_body() -> None:
 @pytest.mark.parametrize(
     "salutation",
     [
-        "王芳老帅：", "王芳同忐：", "王芳（盘州市第二中学）：", "王芳老师（盘州市第二中学）：",
-        "盘州市第二中学 王芳 老师：", "红果街道中心学校王芳同志：",
+        "王芳老帅：",
+        "王芳同忐：",
+        "王芳（盘州市第二中学）：",
+        "王芳老师（盘州市第二中学）：",
+        "盘州市第二中学 王芳 老师：",
+        "红果街道中心学校王芳同志：",
     ],
 )
 def test_salutation_with_a_misread_honorific_or_the_unit(salutation: str) -> None:
@@ -625,10 +662,14 @@ def test_holder_unit_says_nothing_of_the_level_when_no_issuer_was_read() -> None
         TextLine(text, [(x, y), (x + 30 * len(text), y), (x + 30 * len(text), y + 30), (x, y + 30)], 0.95)
         for text, x, y in [
             ("专业技术资格证书", 400, 100),
-            ("姓名", 250, 200), ("陈志晶", 450, 200),
-            ("工作单位", 250, 260), ("敖汉旗民族中学", 450, 260),
-            ("资格名称", 250, 320), ("一级教师", 450, 320),
-            ("评审组织", 250, 380), ("敖汉旗中小学教师中级职务评委员", 450, 380),  # 审 and 会 lost
+            ("姓名", 250, 200),
+            ("陈志晶", 450, 200),
+            ("工作单位", 250, 260),
+            ("敖汉旗民族中学", 450, 260),
+            ("资格名称", 250, 320),
+            ("一级教师", 450, 320),
+            ("评审组织", 250, 380),
+            ("敖汉旗中小学教师中级职务评委员", 450, 380),  # 审 and 会 lost
         ]
     ]
     fields = extract(DocType.title_certificate, build_document_text([(1, read, _WIDTH, _HEIGHT)]))

@@ -218,7 +218,27 @@ def _issue_date(text: DocumentText, cues: list[str]) -> tuple[Line | None, str |
         if signed:
             cues.append("落款日期")
         return signed or (None, None)
-    return max(mentioned, key=lambda item: (item[0].page, item[0].middle))
+    latest = max(mentioned, key=lambda item: (item[0].page, item[0].middle))
+    if _garbled_sign_off_below(text, latest[0], context):
+        return None, None  # the body's date is of something else (于2020年4月30日参加…培训): empty, not wrong
+    return latest
+
+
+# A sign-off date the recogniser garbled past reading (2020411月20日 for 2020年11月20日, 二O二三牛十月八日): a
+# line of numerals ending 月…日 from which no date could be read. A date in the body above it dates the training
+# or the contest, not the certificate.
+_NUMERALS = r"\d〇○零一二三四五六七八九十"
+_GARBLED_SIGN_OFF = re.compile(rf"[{_NUMERALS}OoIl|]{{2,}}\S{{0,3}}月[{_NUMERALS}]{{1,3}}[日号]")
+
+
+def _garbled_sign_off_below(text: DocumentText, dated: Line, context: str) -> bool:
+    for line in text.lines:
+        if (line.page, line.middle) <= (dated.page, dated.middle):
+            continue
+        compact = line.text.replace(" ", "")
+        if _GARBLED_SIGN_OFF.fullmatch(compact) and not dates_in(compact, context):
+            return True
+    return False
 
 
 # A sign-off written 2022.12 sits in the lower half of its page, right of the middle.
