@@ -1,7 +1,7 @@
 """Time per page of the whole verifier against calling the OCR engine alone on the same pages, in one run.
 
     python bench/pipeline_vs_ocr.py FOLDER [FOLDER ...] [--repeat 1] [--limit 40] [--also openvino] [--json out.json]
-    python bench/pipeline_vs_ocr.py REAL --other orient.sideways_first=90 ocr.sign_off_detect_text_px=0 \
+    python bench/pipeline_vs_ocr.py REAL --other orient.sideways_first=90 ocr.sign_off_size_enlarged=false \
         --dump reports   # the verifier also with these settings, in the same loop; each report kept
 
 The reference is RapidOCR called directly with its default settings on every decoded page (what a bare OCR
@@ -128,7 +128,10 @@ def overridden(settings: Settings, changes: list[str]) -> Settings:
         section_name, _, name = path.partition(".")
         section = getattr(other, section_name)
         current = getattr(section, name)
-        setattr(section, name, type(current)(value) if current is not None else value)
+        if isinstance(current, bool):  # bool("false") is True
+            setattr(section, name, value.lower() in ("1", "true", "yes", "on"))
+        else:
+            setattr(section, name, type(current)(value) if current is not None else value)
     return other
 
 

@@ -329,15 +329,12 @@ def _right(line: TextLine) -> float:
     return max(x for x, _ in line.box)
 
 
-
-
 # --- second look -------------------------------------------------------------------------------------------------
 def _finer_inputs(draft: Draft) -> list[np.ndarray | None]:
     """Per page, the image OCR read when a detection at full size sees it larger than the first did."""
     ocr = draft.settings.ocr
     return [
-        page.read_image
-        if page.read_image is not None and max(page.read_image.shape[:2]) > ocr.det_first_side else None
+        page.read_image if page.read_image is not None and max(page.read_image.shape[:2]) > ocr.det_first_side else None
         for page in draft.pages
     ]
 
@@ -405,7 +402,8 @@ def _around_seals(variant: Variant) -> Callable[[Draft], Reading | None]:
                 ocr, quality = draft.settings.ocr, draft.settings.quality
                 target = ocr.sign_off_detect_text_px
                 text_px = text_height(page.lines) if target else None
-                return read_sign_offs(draft.engine, image, seals, variant, quality, text_px, target)
+                enlarged = ocr.sign_off_size_enlarged
+                return read_sign_offs(draft.engine, image, seals, variant, quality, text_px, target, enlarged)
 
             return _reread_areas(draft.pages, sealed, draft.settings, around)
 
@@ -608,6 +606,7 @@ def _read_holder_name(draft: Draft) -> str | None:
         line = next((line for line in page.lines if holder in line.text), None)
         if line is not None:
             with draft.timer("ocr"):
+
                 def recognize(crop: np.ndarray) -> str:
                     return recognize_text(crop, draft.engine, draft.settings.ocr)
 

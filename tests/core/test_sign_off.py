@@ -219,30 +219,68 @@ class _DetectSizes:
         return self.inner.recognize(crops)
 
 
-@pytest.mark.ocr
-def test_a_phone_sized_photos_sign_off_is_detected_at_the_size_its_text_needs(ocr_engine) -> None:  # type: ignore[no-untyped-def]
-    # The dark photo whose date only the re-read finds, taken at phone size (3.5× the benchmark's 150 dpi page,
-    # its long side about 4,000 px): the area round the seal is larger than the re-read's 1,280 px, so it is not
-    # enlarged, and at its own size its text is about 80 px high. Detected where the page's own text height is
-    # 32 px instead, it gives the same sign-off.
+def _dark_photo(ocr_engine, scale: float):  # type: ignore[no-untyped-def]
+    """The dark photo whose date only the re-read finds (seed 2's assessment record), enlarged `scale` times from
+    the benchmark's 150 dpi page; its rendering, the page, its seals and its own text height."""
     seed = 2
     rng = random.Random(seed)
     rendered = render_document(
         DocRequest(DocType.assessment_record, random_person(rng, IssuerFactory(rng)), seed, seed)
     )
     dark = capture.DEFECTS["too_dark"].apply(np.asarray(rendered.image), np.random.default_rng(seed), True, None)
-    page = cv2.resize(cv2.cvtColor(dark, cv2.COLOR_RGB2BGR), None, fx=3.5, fy=3.5, interpolation=cv2.INTER_CUBIC)
-    settings = Settings()
-    seals = detect_seals(page, settings.quality)
-    lines = read_lines(ocr_engine, page, detect_adaptive(ocr_engine, page, settings.ocr))
+    page = cv2.resize(cv2.cvtColor(dark, cv2.COLOR_RGB2BGR), None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    seals = detect_seals(page, Settings().quality)
+    lines = read_lines(ocr_engine, page, detect_adaptive(ocr_engine, page, Settings().ocr))
     text_px = text_height(lines)
     assert seals and text_px is not None
+    return rendered, page, seals, text_px
 
+
+def _dates(readings: list[tuple[tuple[int, int, int, int], list[TextLine]]]) -> list[str]:
+    return [iso for _, found in readings for line in found for _, iso in find_dates(line.text)]
+
+
+@pytest.mark.ocr
+def test_a_phone_sized_photos_sign_off_is_detected_at_the_size_its_text_needs(ocr_engine) -> None:  # type: ignore[no-untyped-def]
+    # The dark photo taken at phone size (3.5× the benchmark's page, its long side about 4,000 px): the area
+    # round the seal is larger than the re-read's 1,280 px, so it is not enlarged, and at its own size its text
+    # is about 80 px high. Detected where the page's own text height is 32 px instead, it gives the same sign-off.
+    rendered, page, seals, text_px = _dark_photo(ocr_engine, 3.5)
+    quality = Settings().quality
     unsized, sized = _DetectSizes(ocr_engine), _DetectSizes(ocr_engine)
-    whole = read_sign_offs(unsized, page, seals, "faded", settings.quality)
-    fitted = read_sign_offs(sized, page, seals, "faded", settings.quality, text_px)
+    whole = read_sign_offs(unsized, page, seals, "faded", quality)
+    fitted = read_sign_offs(sized, page, seals, "faded", quality, text_px)
 
     assert max(sized.sides) * 2 < max(unsized.sides)  # under half the side: a quarter of the pixels or less
-    dates = [iso for _, found in fitted for line in found for _, iso in find_dates(line.text)]
-    assert rendered.fields.issue_date in dates
+    assert rendered.fields.issue_date in _dates(fitted)
     assert [area for area, _ in fitted] == [area for area, _ in whole]
+
+
+@pytest.mark.ocr
+def test_a_big_photos_small_seal_area_is_enlarged_but_detected_at_the_size_its_text_needs(ocr_engine) -> None:  # type: ignore[no-untyped-def]
+    # The same dark photo at 2× the benchmark's page (its long side about 2,300 px): the area round its seal
+    # is under the re-read's 1,280 px, so it is enlarged, though the page's text is already large. Detected
+    # where that text is 32 px high instead of at the enlarged size, it gives the same sign-off.
+    rendered, page, seals, text_px = _dark_photo(ocr_engine, 2.0)
+    areas = sign_off_areas(seals, page.shape[1], page.shape[0])
+    assert max(max(a[2] - a[0], a[3] - a[1]) for a in areas) < 1280, "the area is enlarged"
+    quality = Settings().quality
+    unsized, sized = _DetectSizes(ocr_engine), _DetectSizes(ocr_engine)
+    whole = read_sign_offs(unsized, page, seals, "faded", quality, text_px, size_enlarged=False)
+    fitted = read_sign_offs(sized, page, seals, "faded", quality, text_px)
+
+    assert max(unsized.sides) == 1280
+    assert max(sized.sides) * 1.5 < max(unsized.sides)
+    assert rendered.fields.issue_date in _dates(fitted)
+    assert [area for area, _ in fitted] == [area for area, _ in whole]
+
+
+@pytest.mark.ocr
+def test_a_small_pages_enlarged_area_keeps_its_whole_size(ocr_engine) -> None:  # type: ignore[no-untyped-def]
+    # A small page (0.6× the benchmark's, its long side about 700 px, like the real set's small scans): its
+    # text is under the detector's 32 px, its area is enlarged for that small print and detected whole.
+    _, page, seals, text_px = _dark_photo(ocr_engine, 0.6)
+    assert text_px < Settings().ocr.sign_off_detect_text_px
+    sized = _DetectSizes(ocr_engine)
+    read_sign_offs(sized, page, seals, "faded", Settings().quality, text_px)
+    assert max(sized.sides) == 1280

@@ -84,13 +84,27 @@ def read_sign_offs(
     quality: QualitySettings,
     text_px: float | None = None,
     detect_text_px: float = 32.0,
+    size_enlarged: bool = True,
 ) -> list[tuple[Area, list[TextLine]]]:
     """Each sign-off area with the lines read in it, in page coordinates (`text_px`: the page's own text height,
     which sizes the detection, see `read_area`)."""
     height, width = image.shape[:2]
     areas = sign_off_areas(seals, width, height)
     return [
-        (area, read_area(engine, image, area, seals, variant, quality, text_px=text_px, detect_text_px=detect_text_px))
+        (
+            area,
+            read_area(
+                engine,
+                image,
+                area,
+                seals,
+                variant,
+                quality,
+                text_px=text_px,
+                detect_text_px=detect_text_px,
+                size_enlarged=size_enlarged,
+            ),
+        )
         for area in areas
     ]
 
@@ -121,11 +135,13 @@ def read_area(
     detect_side: int | None = None,
     text_px: float | None = None,
     detect_text_px: float = 32.0,
+    size_enlarged: bool = True,
 ) -> list[TextLine]:
     """The lines of one area of the page, enlarged (its longer side to `side`, at most 2.5×) and with the seal
-    taken off, in page coordinates. Detected at the enlarged size, or at most at `detect_side`; an area that
-    needs no enlarging (a big photo's) no larger than shows text `text_px` high on the page (its median line)
-    `detect_text_px` high to the detector."""
+    taken off, in page coordinates. Detected at the enlarged size, or at most at `detect_side`, and no larger
+    than shows text `text_px` high on the page (its median line) `detect_text_px` high to the detector. An
+    enlarged area keeps its whole size unless the page's own text is already that high (`size_enlarged`): a big
+    photo whose seal is small, not a small page whose print needs the enlarging."""
     x0, y0, x1, y1 = area
     window = np.ascontiguousarray(image[y0:y1, x0:x1])
     shifted = [_shifted(seal, x0, y0) for seal in seals]
@@ -137,7 +153,9 @@ def read_area(
         zoom = 1.0
     longest = max(crop.shape[:2])
     detect_at = min(detect_side or longest, longest)
-    if text_px and zoom == 1.0:  # an area enlarged for its small print keeps its whole size
+    # An area enlarged because its seal is small, on a page whose own text is already the target's height.
+    big_print = size_enlarged and text_px is not None and text_px >= detect_text_px
+    if text_px and (zoom == 1.0 or big_print):
         detect_at = min(detect_at, max(_MIN_DETECT_SIDE, round(longest * detect_text_px / (text_px * zoom))))
     boxes = engine.detect(crop, detect_at)
     lines = read_lines(engine, crop, boxes) if boxes else []

@@ -57,8 +57,13 @@ class OcrSettings(BaseSettings):
     # page's own text (its median line) this high to the detector: a whole page is detected well from 14 px
     # (det_min_text_px) and a sign-off's print is often smaller than the body's, so about twice that. On a photo
     # of 3000–4096 px the area was otherwise detected at up to 2000 px, its text 40–80 px high there
-    # (docs/PERFORMANCE.md "Real photos"). Enlarged areas keep their whole size. 0: always the whole size.
+    # (docs/PERFORMANCE.md "Real photos"). 0: always the whole size.
     sign_off_detect_text_px: float = 32.0
+    # Areas enlarged to the re-read's size are sized the same way where the page's own text is already that
+    # high: a big photo's small seal gives a small area, enlarged though its text is 40–60 px high, and was
+    # detected at 1,280 px. A smaller page keeps its enlarged area whole (sized, a 1,000 px page read a date
+    # worse: 2025年07月231日). False: enlarged areas keep their size.
+    sign_off_size_enlarged: bool = True
     # The holder's name read again from its own line, several crops (verifier/ocr/name_lines.py); a name a
     # character off that most of them agree on replaces the first reading.
     name_reread: bool = True
