@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 import cv2
 import numpy as np
+
+Coordinate = TypeVar("Coordinate", float, np.ndarray)
 
 
 def to_grey(image: np.ndarray) -> np.ndarray:
@@ -28,3 +32,16 @@ def downscale(image: np.ndarray, width: int) -> tuple[np.ndarray, float]:
         size = (width, max(1, round(small.shape[0] * width / small.shape[1])))
         small = cv2.resize(small, size, interpolation=cv2.INTER_AREA)
     return small, width / w
+
+
+def turned_xy(x: Coordinate, y: Coordinate, degrees: int, width: int, height: int) -> tuple[Coordinate, Coordinate]:
+    """A pixel position of a `width` × `height` image in the image turned clockwise by `degrees` (a multiple of
+    90°); numbers or numpy arrays of them alike."""
+    degrees %= 360
+    if degrees == 90:
+        return height - 1 - y, x
+    if degrees == 180:
+        return width - 1 - x, height - 1 - y
+    if degrees == 270:
+        return y, width - 1 - x
+    return x, y

@@ -12,6 +12,7 @@ import cv2
 import numpy as np
 
 from models.page import TextLine
+from verifier.imaging import turned_xy
 from verifier.ocr import Box, OcrEngine, crop_line
 from verifier.ocr.base import box_extent
 from verifier.settings import OcrSettings, OrientSettings, defaults
@@ -52,15 +53,7 @@ def rotate_boxes(boxes: list[Box], degrees: int, width: int, height: int) -> lis
     degrees %= 360
     out = []
     for box in boxes:
-        x, y = box[:, 0], box[:, 1]
-        if degrees == 90:
-            pts = np.stack([height - 1 - y, x], axis=1)
-        elif degrees == 180:
-            pts = np.stack([width - 1 - x, height - 1 - y], axis=1)
-        elif degrees == 270:
-            pts = np.stack([y, width - 1 - x], axis=1)
-        else:
-            pts = box.copy()
+        pts = np.stack(turned_xy(box[:, 0], box[:, 1], degrees, width, height), axis=1)
         # A quarter turn clockwise makes the corner that was bottom-left the top-left one: the corners keep their
         # order and shift by one. (Sorting the turned corners by x + y instead collapsed a thin box to a line: a
         # 1 px crop 92 px long that the recogniser padded its whole batch to, seconds on a phone photo.)

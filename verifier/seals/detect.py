@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
-from verifier.imaging import downscale
+from verifier.imaging import downscale, turned_xy
 from verifier.seals.ink import red_mask
 from verifier.seals.model import Seal
 from verifier.settings import defaults
@@ -54,7 +54,7 @@ class Candidate:
         """The candidate in the working image (`width` × `height`) turned clockwise by a multiple of 90°."""
         return Candidate(
             _turned_box(self.box, degrees, width, height),
-            _turned_point(self.centre, degrees, width, height),
+            turned_xy(*self.centre, degrees, width, height),
             self.axes,
             (self.angle + degrees) % 180,
             self.rim_coverage,
@@ -108,7 +108,7 @@ class SealSearch:
             self.circles = _circles(self.mask, self.rim_mask, min(self.working), s)
         rings = []
         for cx, cy, r, coverage in self.circles:
-            cx, cy = _turned_point((cx, cy), turn, ww, wh)
+            cx, cy = turned_xy(cx, cy, turn, ww, wh)
             rings.append(
                 Seal(
                     centre=(float(cx) * inv, float(cy) * inv),
@@ -231,29 +231,13 @@ def _circles(
     return found
 
 
-def _turned_point(point: tuple[float, float], degrees: int, width: int, height: int) -> tuple[float, float]:
-    """A pixel position of a `width` × `height` image in the image turned clockwise by `degrees` (as
-    verifier/orient.py `rotate_boxes` maps a corner)."""
-    x, y = point
-    if degrees == 90:
-        return height - 1 - y, x
-    if degrees == 180:
-        return width - 1 - x, height - 1 - y
-    if degrees == 270:
-        return y, width - 1 - x
-    return x, y
-
-
 def _turned_box(box: Box, degrees: int, width: int, height: int) -> Box:
-    """A bounding box (x, y, w, h) of a `width` × `height` image in the image turned clockwise by `degrees`."""
+    """A bounding box (x, y, w, h) of a `width` × `height` image in the image turned clockwise by `degrees`: the
+    box of its first and last pixels turned."""
     x, y, w, h = box
-    if degrees == 90:
-        return height - y - h, x, h, w
-    if degrees == 180:
-        return width - x - w, height - y - h, w, h
-    if degrees == 270:
-        return y, width - x - w, h, w
-    return box
+    xs, ys = turned_xy(np.array([x, x + w - 1]), np.array([y, y + h - 1]), degrees, width, height)
+    turned_w, turned_h = (h, w) if degrees % 180 == 90 else (w, h)
+    return int(xs.min()), int(ys.min()), turned_w, turned_h
 
 
 def _without_rules(mask: np.ndarray, short_side: int) -> np.ndarray:
