@@ -119,14 +119,18 @@ def _which_way_up(
     as cut first, or turned first (`flipped_first`, a sideways page, most uploaded at 270°). Read turned first,
     the other reading, when it is needed, decides exactly as when read as cut first."""
     sure = settings.confident_upright
-    flipped = [] if not flipped_first else engine.recognize([np.ascontiguousarray(np.rot90(c, 2)) for c in crops])
+
+    def read_flipped() -> list[tuple[str, float]]:
+        return engine.recognize([np.ascontiguousarray(np.rot90(c, 2)) for c in crops])
+
+    flipped = read_flipped() if flipped_first else []
     if flipped_first and sure and _mean_confidence(flipped) >= sure:
         return True, _mean_confidence(flipped), [], flipped
     as_is = engine.recognize(crops)
     if sure and _mean_confidence(as_is) >= sure:
         return False, _mean_confidence(as_is), as_is, flipped
     if not flipped_first:
-        flipped = engine.recognize([np.ascontiguousarray(np.rot90(c, 2)) for c in crops])
+        flipped = read_flipped()
     score_as_is, score_flipped = _line_score(as_is), _line_score(flipped)
     total = score_as_is + score_flipped
     flip = score_flipped > score_as_is * settings.margin
