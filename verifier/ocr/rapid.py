@@ -41,6 +41,7 @@ class RapidOcrEngine:
                 # The same ONNX files, from the wheel: given by path, so nothing is looked for elsewhere.
                 params[f"{task}.model_path"] = path or str(_wheel_model(task))
                 params[f"{task}.engine_type"] = EngineType.OPENVINO
+        params["EngineConfig.onnxruntime.enable_cpu_mem_arena"] = settings.memory_arena
         if settings.threads > 0:
             params["EngineConfig.onnxruntime.intra_op_num_threads"] = settings.threads
             params["EngineConfig.onnxruntime.inter_op_num_threads"] = 1

@@ -78,6 +78,10 @@ class OcrSettings(BaseSettings):
     doubtful_date_confidence: float = 0.95
     # Threads per ONNX Runtime session; 0 lets the runtime decide. Worker pools set this to cores / workers.
     threads: int = 0
+    # ONNX Runtime keeps the memory its models ran in for the next call (its arena) instead of asking the system
+    # for every tensor anew, as RapidOCR's own setting has it. The same arithmetic, so the same readings; the
+    # models ran 19–25% faster with it here (docs/PERFORMANCE.md "Memory arena"). False: RapidOCR's setting.
+    memory_arena: bool = True
     # What runs the wheel's PP-OCR ONNX models. OpenVINO (the `openvino` wheel) reads the same files and was 19%
     # faster end to end (docs/PERFORMANCE.md), but reads some lines differently: a doubtful date's re-read test
     # (tests/core/test_sign_off.py) fails on it, so ONNX Runtime stays the default until that is looked into.
