@@ -28,7 +28,7 @@ ENGINES: dict[str, Callable[[OcrSettings], OcrEngine]] = {
     "null": lambda _settings: NullEngine(),
 }
 
-_cache: dict[tuple[str, str, int, bool, str | None, str | None, int], OcrEngine] = {}
+_cache: dict[tuple[str, str, str | None, int, bool, str | None, str | None, int], OcrEngine] = {}
 _lock = threading.Lock()
 
 
@@ -43,7 +43,7 @@ def get_engine(settings: OcrSettings | None = None) -> OcrEngine:
     settings = settings or defaults(OcrSettings)
     check_engine_name(settings.engine)
     models = (settings.det_model_path, settings.rec_model_path)
-    runtime = (settings.backend, settings.max_side_len, settings.memory_arena)
+    runtime = (settings.backend, settings.det_backend, settings.max_side_len, settings.memory_arena)
     key = (settings.engine, *runtime, *models, threading.get_ident())
     with _lock:
         if key not in _cache:

@@ -36,6 +36,8 @@ def _reader(settings: OcrSettings) -> str:
     name = settings.engine
     if settings.backend != OcrSettings.model_fields["backend"].default:
         name += f"@{settings.backend}"
+    if settings.det_backend not in (None, settings.backend):
+        name += f"@det:{settings.det_backend}"
     for model in (settings.det_model_path, settings.rec_model_path):
         if model:
             name += f"+{model}"

@@ -86,6 +86,8 @@ class OcrSettings(BaseSettings):
     # faster end to end (docs/PERFORMANCE.md), but reads some lines differently: a doubtful date's re-read test
     # (tests/core/test_sign_off.py) fails on it, so ONNX Runtime stays the default until that is looked into.
     backend: Literal["openvino", "onnxruntime"] = "onnxruntime"
+    # The detector's runtime where it differs from `backend` (None: the same).
+    det_backend: Literal["openvino", "onnxruntime"] | None = None
     # Lines the recogniser scores below this are left out of the text, as RapidOCR's own pipeline does: a smudge
     # or an arc read from a rectangle, not print to read facts from.
     text_score: float = 0.5
