@@ -25,3 +25,21 @@ def test_both_backends_read_the_same_lines(certificate) -> None:  # type: ignore
         # The detector's map differs in its last digits: a corner may move by a pixel or two of the page.
         assert max(max(abs(x - u), abs(y - v)) for (x, y), (u, v) in zip(a.box, b.box, strict=True)) < 4
 
+
+def test_the_memory_arena_changes_no_reading(certificate) -> None:  # type: ignore[no-untyped-def]
+    """The arena only keeps memory between calls: every line, box and score is the same to the last digit."""
+    kept, returned = OcrSettings(memory_arena=True), OcrSettings(memory_arena=False)
+    engines = [get_engine(kept), get_engine(returned)]
+    assert engines[0] is not engines[1], "each setting has its own engine"
+    pairs = zip(engines, (kept, returned), strict=True)
+    readings = [read_lines(engine, certificate, detect_adaptive(engine, certificate, s)) for engine, s in pairs]
+    assert len(readings[0]) > 5
+    assert [(ln.text, ln.confidence, ln.box) for ln in readings[0]] == [
+        (ln.text, ln.confidence, ln.box) for ln in readings[1]
+    ]
+
+
+def test_the_detector_alone_runs_on_the_other_runtime() -> None:
+    pytest.importorskip("openvino")
+    engine = get_engine(OcrSettings(det_backend="openvino"))
+    assert (engine.det_backend, engine.backend) == ("openvino", "onnxruntime")  # type: ignore[attr-defined]

@@ -61,7 +61,13 @@ def test_default_reader_keeps_its_cache_keys(certificate: np.ndarray) -> None:
     assert page_key(certificate, ocr) == old.hexdigest()
     other = ocr.model_copy(update={"backend": "openvino"})
     model = ocr.model_copy(update={"rec_model_path": "/models/rec.onnx"})
-    assert len({page_key(certificate, ocr), page_key(certificate, other), page_key(certificate, model)}) == 3
+    detector = ocr.model_copy(update={"det_backend": "openvino"})
+    same_detector = ocr.model_copy(update={"det_backend": "onnxruntime"})
+    arena_off = ocr.model_copy(update={"memory_arena": False})
+    keys = [page_key(certificate, s) for s in (ocr, other, model, detector)]
+    assert len(set(keys)) == 4
+    # Naming the runtime both models already run on, or returning the arena's memory, reads alike: the same key.
+    assert page_key(certificate, same_detector) == page_key(certificate, arena_off) == keys[0]
 
 
 def test_a_cached_line_reads_the_same_text_without_the_engine(tmp_path: Path, certificate: np.ndarray) -> None:

@@ -82,9 +82,9 @@ class OcrSettings(BaseSettings):
     # for every tensor anew, as RapidOCR's own setting has it. The same arithmetic, so the same readings; the
     # models ran 19–25% faster with it here (docs/PERFORMANCE.md "Memory arena"). False: RapidOCR's setting.
     memory_arena: bool = True
-    # What runs the wheel's PP-OCR ONNX models. OpenVINO (the `openvino` wheel) reads the same files and was 19%
-    # faster end to end (docs/PERFORMANCE.md), but reads some lines differently: a doubtful date's re-read test
-    # (tests/core/test_sign_off.py) fails on it, so ONNX Runtime stays the default until that is looked into.
+    # What runs the wheel's PP-OCR ONNX models. OpenVINO (the `openvino` wheel) reads the same files, in bfloat16
+    # where the processor has bfloat16 instructions: faster, but it read worse on the real set and seed 2, the
+    # detector alone too (docs/PERFORMANCE.md "Memory arena, and OpenVINO's bfloat16 measured").
     backend: Literal["openvino", "onnxruntime"] = "onnxruntime"
     # The detector's runtime where it differs from `backend` (None: the same).
     det_backend: Literal["openvino", "onnxruntime"] | None = None
