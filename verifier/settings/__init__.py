@@ -80,7 +80,7 @@ class OcrSettings(BaseSettings):
     threads: int = 0
     # ONNX Runtime keeps the memory its models ran in for the next call (its arena) instead of asking the system
     # for every tensor anew, as RapidOCR's own setting has it. The same arithmetic, so the same readings; the
-    # models ran 19–25% faster with it here (docs/PERFORMANCE.md "Memory arena"). False: RapidOCR's setting.
+    # verifier took 7–11% less time with it (docs/PERFORMANCE.md "Memory arena"). False: RapidOCR's setting.
     memory_arena: bool = True
     # What runs the wheel's PP-OCR ONNX models. OpenVINO (the `openvino` wheel) reads the same files, in bfloat16
     # where the processor has bfloat16 instructions: faster, but it read worse on the real set and seed 2, the
