@@ -27,6 +27,8 @@ import sys
 import time
 from pathlib import Path
 
+from pydantic import TypeAdapter
+
 from verifier.ingest import ingest_bytes
 from verifier.pipeline import collect_uploads, verify_submission
 from verifier.settings import Settings, get_settings
@@ -127,11 +129,9 @@ def overridden(settings: Settings, changes: list[str]) -> Settings:
         path, _, value = change.partition("=")
         section_name, _, name = path.partition(".")
         section = getattr(other, section_name)
-        current = getattr(section, name)
-        if isinstance(current, bool):  # bool("false") is True
-            setattr(section, name, value.lower() in ("1", "true", "yes", "on"))
-        else:
-            setattr(section, name, type(current)(value) if current is not None else value)
+        # Parsed as the environment's value would be (false, 0 and off for a flag; None for an optional one).
+        field = type(section).model_fields[name]
+        setattr(section, name, TypeAdapter(field.annotation).validate_python(value))
     return other
 
 

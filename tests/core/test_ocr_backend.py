@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
+from models.page import TextLine
 from verifier.ocr import get_engine, read_lines
 from verifier.orient import detect_adaptive
 from verifier.settings import OcrSettings
@@ -11,13 +13,17 @@ from verifier.settings import OcrSettings
 pytestmark = pytest.mark.ocr
 
 
+def _readings(page: np.ndarray, each: list[OcrSettings]) -> list[list[TextLine]]:
+    """The page's lines as read by the engine of each setting, detected as the pipeline detects a page."""
+    return [read_lines(get_engine(s), page, detect_adaptive(get_engine(s), page, s)) for s in each]
+
+
 def test_both_backends_read_the_same_lines(certificate) -> None:  # type: ignore[no-untyped-def]
     pytest.importorskip("openvino")
     openvino, onnxruntime = OcrSettings(backend="openvino"), OcrSettings(backend="onnxruntime")
     engines = [get_engine(openvino), get_engine(onnxruntime)]
     assert [engine.backend for engine in engines] == ["openvino", "onnxruntime"]  # type: ignore[attr-defined]
-    pairs = zip(engines, (openvino, onnxruntime), strict=True)
-    readings = [read_lines(engine, certificate, detect_adaptive(engine, certificate, s)) for engine, s in pairs]
+    readings = _readings(certificate, [openvino, onnxruntime])
     texts = [[line.text for line in lines] for lines in readings]
     assert texts[0] == texts[1] and len(texts[0]) > 5
     for a, b in zip(*readings, strict=True):
@@ -31,8 +37,7 @@ def test_the_memory_arena_changes_no_reading(certificate) -> None:  # type: igno
     kept, returned = OcrSettings(memory_arena=True), OcrSettings(memory_arena=False)
     engines = [get_engine(kept), get_engine(returned)]
     assert engines[0] is not engines[1], "each setting has its own engine"
-    pairs = zip(engines, (kept, returned), strict=True)
-    readings = [read_lines(engine, certificate, detect_adaptive(engine, certificate, s)) for engine, s in pairs]
+    readings = _readings(certificate, [kept, returned])
     assert len(readings[0]) > 5
     assert [(ln.text, ln.confidence, ln.box) for ln in readings[0]] == [
         (ln.text, ln.confidence, ln.box) for ln in readings[1]

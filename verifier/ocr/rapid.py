@@ -32,13 +32,15 @@ class RapidOcrEngine:
             # We size the detector's input ourselves (text-height adaptive); stop it from upscaling again.
             "Det.limit_side_len": 64,
         }
-        runtimes = {"Det": settings.det_backend or settings.backend, "Rec": settings.backend}
-        openvino = "openvino" in runtimes.values() and _has_openvino()
+        # The runtime each model runs on: the one asked for, ONNX Runtime where OpenVINO is not installed.
+        asked = {"Det": settings.det_backend or settings.backend, "Rec": settings.backend}
+        openvino = "openvino" in asked.values() and _has_openvino()
+        runtimes = {task: runtime if openvino else "onnxruntime" for task, runtime in asked.items()}
         for task, path in (("Det", settings.det_model_path), ("Rec", settings.rec_model_path)):
             if path:
                 params[f"{task}.model_path"] = path
                 params[f"{task}.ocr_version"] = OCRVersion.PPOCRV4
-            if openvino and runtimes[task] == "openvino":
+            if runtimes[task] == "openvino":
                 # The same ONNX files, from the wheel: given by path, so nothing is looked for elsewhere.
                 params[f"{task}.model_path"] = path or str(_wheel_model(task))
                 params[f"{task}.engine_type"] = EngineType.OPENVINO
@@ -56,8 +58,7 @@ class RapidOcrEngine:
         # Loading here keeps model load out of the first page's timing and fails early when models are missing.
         self._det = self._engine._load_det_model()
         self._rec = self._engine._load_rec_model()
-        self.backend = "openvino" if openvino and runtimes["Rec"] == "openvino" else "onnxruntime"
-        self.det_backend = "openvino" if openvino and runtimes["Det"] == "openvino" else "onnxruntime"
+        self.backend, self.det_backend = runtimes["Rec"], runtimes["Det"]
 
     def detect(self, image: np.ndarray, max_side: int | None = None) -> list[Box]:
         limit = min(max_side or self._max_side, self._max_side)
