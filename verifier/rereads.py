@@ -38,6 +38,7 @@ from verifier.seals.model import Seal
 from verifier.seals.rings import read_seal_texts
 from verifier.seals.sign_off import (
     Area,
+    DetectSizing,
     Variant,
     lower_page_area,
     read_area,
@@ -399,11 +400,11 @@ def _around_seals(variant: Variant) -> Callable[[Draft], Reading | None]:
         with draft.timer("ocr"):
 
             def around(page: PageRead, image: np.ndarray, seals: list[Seal]) -> list[tuple[Area, list[TextLine]]]:
-                ocr, quality = draft.settings.ocr, draft.settings.quality
+                ocr = draft.settings.ocr
                 target = ocr.sign_off_detect_text_px
                 text_px = text_height(page.lines) if target else None
-                enlarged = ocr.sign_off_size_enlarged
-                return read_sign_offs(draft.engine, image, seals, variant, quality, text_px, target, enlarged)
+                sizing = DetectSizing(text_px, target, ocr.sign_off_size_enlarged)
+                return read_sign_offs(draft.engine, image, seals, variant, draft.settings.quality, sizing)
 
             return _reread_areas(draft.pages, sealed, draft.settings, around)
 

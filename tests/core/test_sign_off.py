@@ -24,7 +24,7 @@ from verifier.orient import detect_adaptive
 from verifier.rereads import Reading, agreed_date
 from verifier.seals.detect import detect_seals
 from verifier.seals.model import Seal
-from verifier.seals.sign_off import read_sign_offs, sign_off_areas, text_height, with_sign_offs
+from verifier.seals.sign_off import DetectSizing, read_sign_offs, sign_off_areas, text_height, with_sign_offs
 from verifier.settings import Settings
 from verifier.understand.signature import Signature
 
@@ -249,7 +249,7 @@ def test_a_phone_sized_photos_sign_off_is_detected_at_the_size_its_text_needs(oc
     quality = Settings().quality
     unsized, sized = _DetectSizes(ocr_engine), _DetectSizes(ocr_engine)
     whole = read_sign_offs(unsized, page, seals, "faded", quality)
-    fitted = read_sign_offs(sized, page, seals, "faded", quality, text_px)
+    fitted = read_sign_offs(sized, page, seals, "faded", quality, DetectSizing(text_px))
 
     assert max(sized.sides) * 2 < max(unsized.sides)  # under half the side: a quarter of the pixels or less
     assert rendered.fields.issue_date in _dates(fitted)
@@ -266,8 +266,8 @@ def test_a_big_photos_small_seal_area_is_enlarged_but_detected_at_the_size_its_t
     assert max(max(a[2] - a[0], a[3] - a[1]) for a in areas) < 1280, "the area is enlarged"
     quality = Settings().quality
     unsized, sized = _DetectSizes(ocr_engine), _DetectSizes(ocr_engine)
-    whole = read_sign_offs(unsized, page, seals, "faded", quality, text_px, size_enlarged=False)
-    fitted = read_sign_offs(sized, page, seals, "faded", quality, text_px)
+    whole = read_sign_offs(unsized, page, seals, "faded", quality, DetectSizing(text_px, size_enlarged=False))
+    fitted = read_sign_offs(sized, page, seals, "faded", quality, DetectSizing(text_px))
 
     assert max(unsized.sides) == 1280
     assert max(sized.sides) * 1.5 < max(unsized.sides)
@@ -282,5 +282,5 @@ def test_a_small_pages_enlarged_area_keeps_its_whole_size(ocr_engine) -> None:  
     _, page, seals, text_px = _dark_photo(ocr_engine, 0.6)
     assert text_px < Settings().ocr.sign_off_detect_text_px
     sized = _DetectSizes(ocr_engine)
-    read_sign_offs(sized, page, seals, "faded", Settings().quality, text_px)
+    read_sign_offs(sized, page, seals, "faded", Settings().quality, DetectSizing(text_px))
     assert max(sized.sides) == 1280

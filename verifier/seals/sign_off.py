@@ -10,6 +10,7 @@ the new reading only what the first left empty.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 import cv2
@@ -76,37 +77,30 @@ Variant = Literal["faded", "lifted"]
 VARIANTS: tuple[Variant, ...] = ("faded", "lifted")
 
 
+@dataclass(frozen=True)
+class DetectSizing:
+    """How large a re-read area is shown to the detector: no larger than shows the page's own text (`text_px`,
+    its median line; None: not sized by it) `target_px` high. An enlarged area keeps its whole size unless the
+    page's own text is already that high (`size_enlarged`): a big photo whose seal is small, not a small page
+    whose print needs the enlarging (OcrSettings.sign_off_detect_text_px and sign_off_size_enlarged)."""
+
+    text_px: float | None = None
+    target_px: float = 32.0
+    size_enlarged: bool = True
+
+
 def read_sign_offs(
     engine: OcrEngine,
     image: np.ndarray,
     seals: list[Seal],
     variant: Variant,
     quality: QualitySettings,
-    text_px: float | None = None,
-    detect_text_px: float = 32.0,
-    size_enlarged: bool = True,
+    sizing: DetectSizing = DetectSizing(),
 ) -> list[tuple[Area, list[TextLine]]]:
-    """Each sign-off area with the lines read in it, in page coordinates (`text_px`: the page's own text height,
-    which sizes the detection, see `read_area`)."""
+    """Each sign-off area with the lines read in it, in page coordinates, detected as `sizing` says."""
     height, width = image.shape[:2]
     areas = sign_off_areas(seals, width, height)
-    return [
-        (
-            area,
-            read_area(
-                engine,
-                image,
-                area,
-                seals,
-                variant,
-                quality,
-                text_px=text_px,
-                detect_text_px=detect_text_px,
-                size_enlarged=size_enlarged,
-            ),
-        )
-        for area in areas
-    ]
+    return [(area, read_area(engine, image, area, seals, variant, quality, sizing=sizing)) for area in areas]
 
 
 def text_height(lines: list[TextLine]) -> float | None:
@@ -133,15 +127,11 @@ def read_area(
     quality: QualitySettings,
     side: int = _READ_SIDE,
     detect_side: int | None = None,
-    text_px: float | None = None,
-    detect_text_px: float = 32.0,
-    size_enlarged: bool = True,
+    sizing: DetectSizing = DetectSizing(),
 ) -> list[TextLine]:
     """The lines of one area of the page, enlarged (its longer side to `side`, at most 2.5×) and with the seal
     taken off, in page coordinates. Detected at the enlarged size, or at most at `detect_side`, and no larger
-    than shows text `text_px` high on the page (its median line) `detect_text_px` high to the detector. An
-    enlarged area keeps its whole size unless the page's own text is already that high (`size_enlarged`): a big
-    photo whose seal is small, not a small page whose print needs the enlarging."""
+    than `sizing` allows."""
     x0, y0, x1, y1 = area
     window = np.ascontiguousarray(image[y0:y1, x0:x1])
     shifted = [_shifted(seal, x0, y0) for seal in seals]
@@ -154,9 +144,10 @@ def read_area(
     longest = max(crop.shape[:2])
     detect_at = min(detect_side or longest, longest)
     # An area enlarged because its seal is small, on a page whose own text is already the target's height.
-    big_print = size_enlarged and text_px is not None and text_px >= detect_text_px
+    text_px, target_px = sizing.text_px, sizing.target_px
+    big_print = sizing.size_enlarged and text_px is not None and text_px >= target_px
     if text_px and (zoom == 1.0 or big_print):
-        detect_at = min(detect_at, max(_MIN_DETECT_SIDE, round(longest * detect_text_px / (text_px * zoom))))
+        detect_at = min(detect_at, max(_MIN_DETECT_SIDE, round(longest * target_px / (text_px * zoom))))
     boxes = engine.detect(crop, detect_at)
     lines = read_lines(engine, crop, boxes) if boxes else []
     return [
