@@ -56,6 +56,9 @@ class Page:
     lines: list[TextLine] = field(default_factory=list)  # filled by the PDF text layer or by OCR
     rotation: int = 0  # degrees clockwise applied to make the page upright (0, 90, 180, 270)
     rotation_confidence: float | None = None
+    # A PDF page's largest picture, as a share of the page's area (0 for a raster upload): an electronic
+    # certificate often draws its title, award and seal in a picture under a text layer of names and numbers.
+    picture_share: float = 0.0
 
     @property
     def height(self) -> int:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from models.flags import FlagCode
+from models.page import PageSource
 from models.report import DocumentReport, Fields, Flag
 from models.vocab import DOC_TYPE_ZH, DocType
 from verifier.classify import Classification, classify
@@ -18,7 +19,7 @@ from verifier.extract import extract
 from verifier.ingest import ingest_bytes
 from verifier.ocr import OcrEngine
 from verifier.quality import EXPLAINS_NO_TEXT, assess_document
-from verifier.reading import PageRead, PageView, Timer, read_page, view_of
+from verifier.reading import PageRead, PageView, Timer, read_page, view_of, with_its_picture_read
 from verifier.rereads import Draft, complete
 from verifier.settings import Settings
 from verifier.several import describe, separate_certificates, side_by_side
@@ -71,7 +72,10 @@ def analyze_document(
     report.flags.extend(ingested.flags)
     if not ingested.readable:
         return analysis
-    pages = [read_page(page, engine, settings, timer) for page in ingested.pages]
+    pages = [
+        _read_untyped_layers_picture(read_page(page, engine, settings, timer), engine, settings, timer)
+        for page in ingested.pages
+    ]
     for page in pages:
         report.flags.extend(page.flags)
         layout = {"rotation": page.rotation, **({"columns": True} if page.columns else {})}
@@ -89,8 +93,9 @@ def analyze_document(
             _dedupe_flags(report)
             return analysis
         first = _first_reading(report, pages, text)
-    draft = Draft(report, first.decision.doc_type, pages, text, first.fields_page, analysis.views, engine,
-                  settings, timer)
+    draft = Draft(
+        report, first.decision.doc_type, pages, text, first.fields_page, analysis.views, engine, settings, timer
+    )
     final = complete(draft)  # the text the fields were finally read from: the report's, and every later stage's
     report.text, analysis.views = final.full, draft.views
     with timer("understand"):
@@ -107,6 +112,18 @@ def analyze_document(
         )
     _dedupe_flags(report)
     return analysis
+
+
+def _read_untyped_layers_picture(page: PageRead, engine: OcrEngine, settings: Settings, timer: Timer) -> PageRead:
+    """A text layer that names no kind of document over a picture covering the page has the picture read too
+    (OcrSettings.text_layer_picture_share); a layer that names its document is taken as it is."""
+    share = settings.ocr.text_layer_picture_share
+    if page.source != PageSource.pdf_text or not share or page.picture_share < share:
+        return page
+    if classify(build_document_text([page.text_page])).doc_type != DocType.other:
+        return page
+    with timer("ocr"):
+        return with_its_picture_read(page, engine, settings.ocr)
 
 
 def _first_reading(report: DocumentReport, pages: list[PageRead], text: DocumentText) -> _FirstReading:
@@ -153,8 +170,12 @@ def _assess_document(report: DocumentReport, pages: list[PageRead], doc_type: Do
     if not qualities:
         return
     doc_scores, doc_flags = assess_document(
-        qualities, [page.upright for page in pages], doc_type, settings.quality,
-        seals=[page.seals_found(settings.quality) for page in pages], smalls=[page.small for page in pages],
+        qualities,
+        [page.upright for page in pages],
+        doc_type,
+        settings.quality,
+        seals=[page.seals_found(settings.quality) for page in pages],
+        smalls=[page.small for page in pages],
     )
     report.quality["document"] = {k: v for k, v in doc_scores.items() if k != "pages"}
     report.flags.extend(doc_flags)

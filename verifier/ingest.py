@@ -318,7 +318,27 @@ def _ingest_pdf_page(page: PdfPage, index: int, settings: IngestSettings, result
     if lines is None:
         result.pages.append(Page(number=index + 1, image=image, source=PageSource.pdf_render))
     else:
-        result.pages.append(Page(number=index + 1, image=image, source=PageSource.pdf_text, lines=lines))
+        share = _largest_picture_share(page, width_pt, height_pt)
+        result.pages.append(
+            Page(number=index + 1, image=image, source=PageSource.pdf_text, lines=lines, picture_share=share)
+        )
+
+
+def _largest_picture_share(page: PdfPage, width_pt: float, height_pt: float) -> float:
+    """The share of the page's area its largest picture covers (clipped to the page); 0 where none can be read."""
+    import pypdfium2.raw as pdfium_c
+
+    largest = 0.0
+    try:
+        for picture in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
+            left, bottom, right, top = picture.get_bounds()
+            width = min(right, width_pt) - max(left, 0.0)
+            height = min(top, height_pt) - max(bottom, 0.0)
+            if width > 0 and height > 0:
+                largest = max(largest, width * height)
+    except Exception:  # a broken object list only means the picture is not looked at
+        return 0.0
+    return round(min(1.0, largest / max(width_pt * height_pt, 1.0)), 3)
 
 
 def _render_scale(width_pt: float, height_pt: float, settings: IngestSettings, text_layer: bool) -> float:

@@ -16,7 +16,7 @@ from models.flags import FlagCode
 from models.page import Page, PageSource, TextLine
 from models.report import Flag
 from verifier.ocr import OcrEngine
-from verifier.ocr.base import read_lines
+from verifier.ocr.base import read_lines, reading_order
 from verifier.ocr.cache import CachedRead, ReadCache, page_key
 from verifier.orient import OrientedRead, detect_adaptive, orient_and_read, rotate_boxes, rotate_image
 from verifier.prepare import BlurKernel, prepare_page, smoothed_screen_seals
@@ -69,6 +69,7 @@ class PageRead:
     quality: PageQuality | None = None  # None for a text layer
     scores: dict[str, float] = field(default_factory=dict)  # the page's measures as the report shows them
     flags: tuple[Flag, ...] = ()  # the page's own flags (turned, blurred …), in the order raised
+    picture_share: float = 0.0  # a text layer's page: the share of it its largest picture covers
     searches: SealSearches = field(default_factory=SealSearches, repr=False, compare=False)
 
     def seals_found(self, settings: QualitySettings) -> list[Seal]:
@@ -110,7 +111,10 @@ class PageView:
 def read_page(page: Page, engine: OcrEngine, settings: Settings, timer: Timer) -> PageRead:
     """A page prepared, turned upright, read and measured; a text layer is taken as it is."""
     if page.source == PageSource.pdf_text:
-        return PageRead(page.number, page.source, page.image, page.lines, scores={"text_layer": 1.0})
+        scores = {"text_layer": 1.0, "picture_share": page.picture_share}
+        return PageRead(
+            page.number, page.source, page.image, page.lines, scores=scores, picture_share=page.picture_share
+        )
     with timer("prepare"):
         prepared = prepare_page(page.image, engine, settings)
     with timer("ocr"):
@@ -158,6 +162,33 @@ def sure(lines: list[TextLine], ocr: OcrSettings) -> list[TextLine]:
     or an arc read from a rectangle (作生要会学式 at 0.16), not text to read facts from. Every reading of the
     document's pages (the first, and every re-read) is held to it."""
     return [line for line in lines if line.confidence >= ocr.text_score]
+
+
+def with_its_picture_read(page: PageRead, engine: OcrEngine, ocr: OcrSettings) -> PageRead:
+    """A text layer's page with the lines of its picture added (an electronic certificate's title, award and
+    issuer drawn under a layer of names and numbers): the rendering is read as a scan is, and only lines the layer
+    does not already hold are added, the layer's own text being exact."""
+    read = sure(read_upright(page.upright, engine, ocr), ocr)
+    added = [line for line in read if not _held_by(line, page.lines)]
+    lines = sorted([*page.lines, *added], key=lambda line: reading_order(line.top, line.left))
+    scores = {**page.scores, "picture_lines": float(len(added))}
+    return dataclasses.replace(page, lines=lines, scores=scores)
+
+
+def _held_by(line: TextLine, layer: list[TextLine]) -> bool:
+    """A line read from the picture that a layer line already holds: its centre within that line's box (widened by
+    half the line's height, as a reading's box is looser than a font's), or its text part of that line's."""
+    xs, ys = [x for x, _ in line.box], [y for _, y in line.box]
+    cx, cy = sum(xs) / len(xs), sum(ys) / len(ys)
+    text = "".join(line.text.split())
+    for held in layer:
+        hx, hy = [x for x, _ in held.box], [y for _, y in held.box]
+        pad = (max(hy) - min(hy)) / 2
+        if min(hx) - pad <= cx <= max(hx) + pad and min(hy) - pad <= cy <= max(hy) + pad:
+            return True
+        if text and text in "".join(held.text.split()):
+            return True
+    return False
 
 
 def read_upright(image: np.ndarray, engine: OcrEngine, ocr: OcrSettings) -> list[TextLine]:

@@ -53,16 +53,24 @@ Run = tuple[float, float, float, str]
 
 def searchable_scan_pdf(scan_jpeg: bytes, runs: list[Run], size: tuple[float, float] = (842.0, 595.0)) -> bytes:
     """A scanner app's searchable PDF: the scan as the page, its OCR drawn invisible (render mode 3) on top."""
+    return picture_pdf(scan_jpeg, runs, size, render_mode=3)
+
+
+def picture_pdf(
+    picture_jpeg: bytes, runs: list[Run], size: tuple[float, float] = (842.0, 595.0), render_mode: int = 0
+) -> bytes:
+    """A picture covering the page with text runs on top: drawn visibly (render mode 0), an electronic
+    certificate's layer of names and numbers over its artwork."""
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
 
     width, height = size
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=size, invariant=1)
-    c.drawImage(ImageReader(io.BytesIO(scan_jpeg)), 0, 0, width, height)
+    c.drawImage(ImageReader(io.BytesIO(picture_jpeg)), 0, 0, width, height)
     for x, baseline, font_size, text in runs:
         t = c.beginText()
-        t.setTextRenderMode(3)
+        t.setTextRenderMode(render_mode)
         t.setFont(_font(), font_size)
         t.setTextOrigin(x, height - baseline)
         t.textOut(text)

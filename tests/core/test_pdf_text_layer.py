@@ -7,8 +7,8 @@ import pytest
 
 from models.page import Page, PageSource
 from models.vocab import DocType
-from tests.conftest import pil_bytes
-from tests.core.pdfs import Run, runs_pdf, searchable_scan_pdf, text_pdf, with_rotate
+from tests.conftest import pil_bytes, render_certificate
+from tests.core.pdfs import Run, picture_pdf, runs_pdf, searchable_scan_pdf, text_pdf, with_rotate
 from verifier.document import analyze_document
 from verifier.ingest import ingest_bytes
 from verifier.ocr import get_engine
@@ -158,3 +158,51 @@ def test_searchable_scan_is_read_and_checked_as_a_scan(certificate: np.ndarray) 
     assert report.quality["page_1"]["source"] == "pdf_render"
     assert "sharpness" in report.quality["page_1"]  # the capture checks ran on the scan
     assert report.doc_type == DocType.award_certificate
+
+
+# An electronic certificate: its artwork, title, award, issuer and date drawn in a picture covering the page, and a
+# text layer holding only the winner and the sentence (the real set's contest 获奖证书 had this make-up).
+WINNER_LAYER: list[Run] = [
+    (105, 200, 25, "张晓梅 同学："),
+    (105, 258, 25, "在2024年春季程序设计能力测评中荣获"),
+]
+
+
+def _artwork() -> bytes:
+    picture = render_certificate(lines=[" ", " ", "        一 等 奖"], title="获奖证书")
+    return pil_bytes(picture, "JPEG", quality=90)
+
+
+def test_a_text_layers_largest_picture_is_measured() -> None:
+    pictured = ingest_bytes(picture_pdf(_artwork(), WINNER_LAYER)).pages[0]
+    assert pictured.source == PageSource.pdf_text
+    assert pictured.picture_share > 0.95
+    assert ingest_bytes(runs_pdf([CERTIFICATE])).pages[0].picture_share == 0.0
+
+
+@pytest.mark.ocr
+def test_an_untyped_layers_picture_is_read_for_what_the_layer_lacks() -> None:
+    data = picture_pdf(_artwork(), WINNER_LAYER)
+    alone = Settings()
+    alone.ocr.text_layer_picture_share = 0.0
+    layer_only = analyze_document(data, "e-cert.pdf", None, get_engine(), alone).report
+    assert layer_only.doc_type == DocType.other  # the layer alone names no kind of document
+
+    report = analyze_document(data, "e-cert.pdf", None, get_engine(), Settings()).report
+    assert report.quality["page_1"]["source"] == "pdf_text"
+    assert report.quality["page_1"]["picture_lines"] >= 3
+    assert report.doc_type == DocType.award_certificate
+    assert report.fields.grade == "first"
+    assert report.fields.holder == "张晓梅"  # from the layer, exact
+    assert report.fields.issuer == "六盘水市教育局"
+    assert report.fields.issue_date == "2023-11-20"
+    assert report.text.count("在2024年春季程序设计能力测评中荣获") == 1  # the layer's line is not read twice
+
+
+def test_a_layer_that_names_its_document_is_taken_as_it_is() -> None:
+    # The null engine reads nothing; were the picture read, the page would carry a count of its lines.
+    layer = [(300, 100, 44, "获奖证书"), *WINNER_LAYER, (150, 300, 25, "一等奖")]
+    engine = get_engine(OcrSettings(engine="null"))
+    report = analyze_document(picture_pdf(_artwork(), layer), "e-cert.pdf", None, engine, Settings()).report
+    assert report.doc_type == DocType.award_certificate
+    assert "picture_lines" not in report.quality["page_1"]

@@ -53,6 +53,11 @@ class OcrSettings(BaseSettings):
     # A document whose first read left its issuer or date empty has the area around each seal read again,
     # enlarged, with the seal taken off (verifier/seals/sign_off.py); only those fields are filled from it.
     sign_off_reread: bool = True
+    # A PDF page read from its text layer whose layer names no kind of document, over a picture covering at least
+    # this share of the page, has its rendering read too: electronic certificates draw their title, award and
+    # issuer in a picture under a layer of names and numbers (real set: a contest's 获奖证书 whose layer held only
+    # the winner, the sentence and two numbers). 0: never; a layer that names its document is never read again.
+    text_layer_picture_share: float = Field(0.5, ge=0.0, le=1.0)
     # An area already larger than the re-read enlarges to (a big photo's) is detected no larger than makes the
     # page's own text (its median line) this high to the detector: a whole page is detected well from 14 px
     # (det_min_text_px) and a sign-off's print is often smaller than the body's, so about twice that. On a photo
