@@ -113,6 +113,14 @@ CUES: dict[DocType, list[tuple[str, float]]] = {
     ],
 }
 
+# An honour title alone on its line (a year before it at most), as certificates and plaques print it.
+_HONOUR_TITLE_LINE = re.compile(
+    r"^\s*(?:\d{4}(?:\s*[-—–至]\s*\d{4})?\s*(?:学)?年度?)?\s*"
+    r"(?:优秀|先进|十佳|最美|模范|杰出)(?![\u4e00-\u9fff]{0,4}(?:指导|辅导)(?:教师|老师))[\u4e00-\u9fff]{0,8}?"
+    r"(?:教师|班主任|教育工作者|工作者|辅导员|个人|集体|党员|团员|干部|志愿者|团队|校长|园丁)\s*$",
+    re.MULTILINE,
+)
+
 # Cues that vary in form: prize grades in any numeral style, years of service, 评为 misread.
 PATTERN_CUES: dict[DocType, list[tuple[str, re.Pattern[str], float]]] = {
     D.award_certificate: [
@@ -133,6 +141,10 @@ PATTERN_CUES: dict[DocType, list[tuple[str, re.Pattern[str], float]]] = {
     ],
     D.honor_certificate: [
         ("荣获…称号", re.compile(r"(?:荣获|授予|评为).{2,30}称号"), 2.5),
+        # An honour's title standing on a line of its own, in a wording the cue list does not hold (十佳志愿者服务
+        # 团队, 优秀青年教师, 先进教育工作者, 优秀少先队辅导员): a title conferred on a person or a team. A
+        # coach's 优秀指导教师 and a prize (…教师奖, …团队赛) are not.
+        ("荣誉称号行", _HONOUR_TITLE_LINE, 3),
         # An honour title in quotes, even when 称号 after it is misread: 荣获黑河市2024年“最美乡村教师”.
         ("荣获“…”", re.compile(r"(?:荣获|授予|评为)[^“\n]{0,20}“[^”\n]{2,12}”(?![^\n]{0,8}(?:赛|评比|评选|活动))"),
          1.5),

@@ -52,6 +52,36 @@ def test_titled_certificates_with_student_and_trainee_honours_get_their_type(
     assert (fields.holder, fields.issuer) == (holder, sign_off[0])
 
 
+# Class 1: an honour's title on a line of its own, worded otherwise than the cue list (a plaque, a 荣誉证书's
+# inside page): a title conferred on a person or a team.
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["2024-2025年度", "十佳志愿者服务团队"],
+        ["刘雨婷", "2023年度", "优秀青年教师"],
+        ["周建华 同志", "先进教育工作者"],
+        ["吴思远", "2022学年度优秀少先队辅导员"],
+    ],
+)
+def test_an_honour_title_alone_on_its_line_is_an_honour(lines: list[str]) -> None:
+    sign_off = [("共青团贵州大学委员会", 32, 650), ("二〇二五年五月", 32, 650)]
+    text = typed_page([*((line, 48, 300) for line in lines), *sign_off])
+    assert classify(text).doc_type == DocType.honor_certificate
+
+
+@pytest.mark.parametrize(
+    ("lines", "doc_type"),
+    [
+        # A coach's title is the coach's award, a prize line is no title, a title inside a sentence is no line.
+        (["荣誉证书", "王建国 老师", "荣获全省中小学科技创新大赛", "优秀科技辅导教师"], DocType.instructor_award),
+        (["请各校推荐优秀青年教师参加培训，名额两名。"], DocType.other),
+    ],
+)
+def test_a_coach_title_or_a_sentence_is_no_honour_title_line(lines: list[str], doc_type: DocType) -> None:
+    text = typed_page([*((line, 40, 200) for line in lines), ("贵州省教育厅", 32, 650)])
+    assert classify(text).doc_type == doc_type
+
+
 def test_a_certificate_title_with_an_unknown_wording_is_the_closest_type_in_doubt() -> None:
     """Class 1: 证书 over a statement no cue knows is read as an honour and sent to review, not an empty other."""
     text = _certificate(
