@@ -32,7 +32,7 @@ from verifier.understand.facts import (
 from verifier.understand.holder import find_holder
 from verifier.understand.masthead import read_masthead
 from verifier.understand.members import find_members, holder_among
-from verifier.understand.scope import contest_scope
+from verifier.understand.scope import contest_scope, placed_prize_scope
 from verifier.understand.signature import read_signature
 from verifier.understand.unit import read_awarding_school, read_unit, text_without_employer
 
@@ -154,7 +154,7 @@ def _level(doc_type: DocType, issuers: list[str], text: DocumentText) -> Level |
     """The contest's own printed scope (校级比赛, 贵州赛区, 全国总决赛); else the issuers' level; when no issuer was
     read, or none whose level is known (保定中数科学研究所, its body word misread), the level the text gives, where
     the holder's unit says nothing of it."""
-    scope = contest_scope(text.flat) if doc_type in _SCOPED else None
+    scope = (contest_scope(text.flat) or placed_prize_scope(text.full)) if doc_type in _SCOPED else None
     if scope is not None:
         return scope
     return (find_level(issuers, text.full) if issuers else None) or find_level([], text_without_employer(text))

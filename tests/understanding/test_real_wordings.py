@@ -370,6 +370,27 @@ def test_names_the_recogniser_closed_up_are_parted(run: str, names: list[str]) -
     assert joined_names(run) == names
 
 
+# Class 5: a prize graded with its level word or at a place, and a national first round, give the contest's level
+# over the issuer's seat (a national society signs its provincial prizes; a provincial society a national round).
+@pytest.mark.parametrize(
+    ("body", "sign_off", "level"),
+    [
+        (["第一届程序设计能力大赛", "四川省三等奖", "选手单位：西南科技大学"], "中国计算机学会", Level.provincial),
+        (["在2024年全国大学生数学建模竞赛中", "荣获：", "国家级二等奖"], "江苏省工业与应用数学学会", Level.national),
+        (["在2024年全国大学生数学建模竞赛中", "荣获：", "家级二等奖"], "江苏省工业与应用数学学会", Level.national),
+        (["第六届校园算法精英大赛", "（算法专项赛）全国初赛", "荣获：", "二等奖"], "江苏省人工智能学会", Level.national),  # noqa: E501
+        # A prize with no place or level word keeps the issuer's; a subject or a group is no place.
+        (["在2023年优质课竞赛中荣获", "初中数学学科一等奖"], "六盘水市教育局", Level.municipal),
+        (["在2023年优质课竞赛中荣获", "小学组一等奖"], "贵州省教育厅", Level.provincial),
+    ],
+)
+def test_a_prize_graded_at_a_level_or_a_place_gives_the_contests_level(
+    body: list[str], sign_off: str, level: Level
+) -> None:
+    text = _certificate("获奖证书", ["李明轩 同学", *body], [sign_off, "2024年12月"])
+    assert extract(DocType.award_certificate, text).level == level
+
+
 def test_a_region_of_several_provinces_gives_no_level() -> None:
     """Class 5: 南部赛区 is a contest's region, not the county 南部县."""
     assert contest_scope("在第二十届全国大学生机器人大赛南部赛区中荣获一等奖") is None

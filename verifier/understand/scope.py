@@ -26,7 +26,15 @@ _LEVELLED_HONOUR = re.compile(
     r"(?:被评为|评为|荣获|授予)\s*(?:(?:19|20)\d{2}(?:[-—至~]\d{2,4})?\s*学?年度?\s*)?"
     r"(?P<word>国家级|省级|自治区级|市级|州级|县级|区级|校级|园级)"
 )
-_FINAL = re.compile(r"全国(?:总)?决赛|全国总评")
+# A national round, final or not: 全国总决赛, 全国初赛 (a national contest's first round is held nationally).
+_FINAL = re.compile(r"全国(?:总|半)?决赛|全国总评|全国(?:初赛|复赛|选拔赛)")
+_PRIZE = r"(?:[特一二三]等奖|金奖|银奖|铜奖)"
+# A prize graded with its level word (荣获：| 国家级二等奖, 省级一等奖), 国 of 国家级 lost to the recogniser included.
+_LEVELLED_PRIZE = re.compile(
+    rf"(?P<word>国家级|省级|自治区级|市级|州级|县级|区级|校级|园级|(?<!国)家级)\s*{_PRIZE}"
+)
+# A prize graded at a place, on one line: 四川省三等奖 (a national contest's provincial round), 成都市一等奖.
+_PLACED_PRIZE = re.compile(rf"(?P<before>[\u4e00-\u9fff]{{2,12}}[省市州县区])\s*{_PRIZE}")
 # A round held in a place: 贵州赛区, 六盘水市分赛区, 贵州省选拔赛 (what precedes may be the contest's own name).
 _ROUND = re.compile(r"(?P<before>[\u4e00-\u9fff]{2,16})(?:分?赛区|选拔赛|预赛|初赛|复赛)")
 _PLACE_TAIL = 8
@@ -37,14 +45,25 @@ def contest_scope(flat: str) -> Level | None:
     """The level the certificate's own wording gives its contest or honour, or None."""
     if _FINAL.search(flat):
         return Level.national
-    for pattern in (_LEVELLED_CONTEST, _LEVELLED_HONOUR):
+    for pattern in (_LEVELLED_CONTEST, _LEVELLED_HONOUR, _LEVELLED_PRIZE):
         match = pattern.search(flat)
         if match:
-            return _WORD_LEVEL[match.group("word")]
+            return _WORD_LEVEL.get(match.group("word"), Level.national)  # 家级: 国家级 cut short
     for match in _ROUND.finditer(flat):
         level = _round_place(match.group("before").removesuffix("分"))
         if level is not None:
             return level
+    return None
+
+
+def placed_prize_scope(full: str) -> Level | None:
+    """The level of a prize graded at a place on its own line (四川省三等奖): a round of the contest held there.
+    Only a place named whole with its suffix (省, 市, 州, 县, 区), so a group's or a subject's name is none."""
+    for line in full.splitlines():
+        for match in _PLACED_PRIZE.finditer(line):
+            level = _round_place(match.group("before"))
+            if level is not None:
+                return level
     return None
 
 
