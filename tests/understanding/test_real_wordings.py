@@ -391,6 +391,15 @@ def test_a_prize_graded_at_a_level_or_a_place_gives_the_contests_level(
     assert extract(DocType.award_certificate, text).level == level
 
 
+def test_a_national_committee_with_its_year_taken_off_is_national() -> None:
+    """Class 4: a committee signing as 2025年中国大学生…大赛组委会, its year taken off the name, is national."""
+    text = _certificate(
+        "获奖证书", ["李明轩、王小雨：", "你们在“2025年中国大学生工程实践与创新能力大赛”", "智能+赛道中荣获一等奖"],
+        ["2025年中国大学生工程实践与创新能力大赛组委会", "2025年08月26日"],
+    )
+    assert extract(DocType.award_certificate, text).level == Level.national
+
+
 def test_a_region_of_several_provinces_gives_no_level() -> None:
     """Class 5: 南部赛区 is a contest's region, not the county 南部县."""
     assert contest_scope("在第二十届全国大学生机器人大赛南部赛区中荣获一等奖") is None

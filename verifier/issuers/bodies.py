@@ -6,8 +6,9 @@ import re
 
 # A body with national reach when no place name precedes it.
 NATIONAL_BODY = re.compile(
-    # A contest's committee may lead with its edition or year: 第十届全国…大赛组委会, 2022年全国….
-    r"^(?:第[一二三四五六七八九十百\d]{1,4}届|(?:19|20)\d{2}年度?)?"
+    # A contest's committee may lead with its edition or year: 第十届全国…大赛组委会, 2022年全国…, or 年全国… when
+    # the recogniser lost the year's digits (no body's own name starts with 年).
+    r"^(?:第[一二三四五六七八九十百\d]{1,4}届|(?:(?:19|20)\d{2})?年度?)?"
     r"(?:中华人民共和国|中国共产党中央|中共中央|国务院|教育部|人力资源(?:和)?社会保障部|人社部|财政部|科学技术部|科技部"
     r"|共青团中央|团中央|全国|中国|中华|国家|中央"
     # A contest held across the country under a world or international name (全球校园…大赛组委会, 国际…大赛).
