@@ -93,6 +93,9 @@ CUES: dict[DocType, list[tuple[str, float]]] = {
     D.publication: [
         ("ISSN", 4), ("CN", 1.5), ("期刊", 2), ("杂志", 2), ("刊号", 3), ("主办", 1.5), ("用稿通知", 4), ("目录", 1.5),
         ("编辑部", 2), ("主编", 1.5), ("摘要", 2), ("关键词", 2), ("出版", 1.5), ("邮发代号", 3),
+        # A paper accepted abroad, by a journal or a conference's proceedings, in English (matched without spaces).
+        ("AcceptanceLetter", 4), ("LetterofAcceptance", 4), ("manuscript", 2), ("hasbeenaccepted", 2),
+        ("Proceedings", 1.5),
     ],
     D.commendation_document: [
         ("关于表彰", 5), ("的决定", 2), ("的通报", 2), ("表扬", 2), ("文件", 1.5), ("通报表扬", 3), ("予以表彰", 3),

@@ -82,6 +82,19 @@ def test_a_coach_title_or_a_sentence_is_no_honour_title_line(lines: list[str], d
     assert classify(text).doc_type == doc_type
 
 
+def test_an_english_acceptance_letter_is_a_publication() -> None:
+    """Class 1: a conference's or a journal's letter accepting a paper, in English, proves a publication."""
+    lines = [
+        "2025 International Conference on Education Technology",
+        "Acceptance Letter",
+        "Dear Author(s):",
+        "Congratulations! Your manuscript has passed the peer review and has been",
+        "accepted by the 2025 International Conference on Education Technology.",
+    ]
+    text = typed_page([(line, 24, 100) for line in lines])
+    assert classify(text).doc_type == DocType.publication
+
+
 def test_a_certificate_title_with_an_unknown_wording_is_the_closest_type_in_doubt() -> None:
     """Class 1: 证书 over a statement no cue knows is read as an honour and sent to review, not an empty other."""
     text = _certificate(
