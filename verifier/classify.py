@@ -45,6 +45,9 @@ CUES: dict[DocType, list[tuple[str, float]]] = {
         ("奖学金", 2.5), ("优秀毕业生", 3), ("优秀志愿者", 3), ("标兵", 2), ("积极分子", 2), ("优秀个人", 2),
         ("军训", 1.5), ("社会实践", 1.5), ("优秀党员", 2), ("优秀工作者", 2), ("德育工作者", 2), ("优秀辅导员", 2),
         ("表现突出", 1), ("表现优异", 1), ("表现优越", 1), ("成绩突出", 1),
+        # Teachers' honour titles conferred by name (教坛新秀 by a city's bureau, 三八红旗手 by a women's federation).
+        ("教坛新秀", 3), ("教学新秀", 3), ("三八红旗手", 3), ("劳动模范", 3), ("劳动奖章", 3), ("岗位能手", 2),
+        ("特级教师", 2), ("优秀教研员", 2), ("优秀校长", 2), ("优秀共青团员", 3), ("优秀党务工作者", 3),
         ("CertificateofHonor", 3), ("CertificateofHonour", 3), ("OutstandingTeacher", 2), ("ExcellentTeacher", 2),
         ("HonoraryTitle", 3),
     ],

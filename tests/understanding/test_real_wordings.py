@@ -82,6 +82,15 @@ def test_a_coach_title_or_a_sentence_is_no_honour_title_line(lines: list[str], d
     assert classify(text).doc_type == doc_type
 
 
+@pytest.mark.parametrize(
+    "title", ["2023年度全市教坛新秀", "2022年度全省三八红旗手", "全国五一劳动奖章", "2021年度优秀共青团员"]
+)
+def test_teachers_honour_titles_by_name_are_honours(title: str) -> None:
+    """Class 1: honour titles conferred by name, with no 被评为 or 称号 around them."""
+    text = typed_page([("陈晓红 老师", 40, 200), (title, 48, 200), ("六盘水市教育局", 32, 650), ("2023年9月", 32, 650)])
+    assert classify(text).doc_type == DocType.honor_certificate
+
+
 def test_an_english_acceptance_letter_is_a_publication() -> None:
     """Class 1: a conference's or a journal's letter accepting a paper, in English, proves a publication."""
     lines = [
