@@ -208,3 +208,21 @@ def test_the_seal_of_a_page_on_a_screen_is_still_a_seal(ocr_engine) -> None:  # 
     flags = _flags(analyze_document(made.data, "viewer.jpg", None, ocr_engine, Settings()).report)
     assert FlagCode.SCREEN_RECAPTURE in flags
     assert FlagCode.NO_SEAL not in flags
+
+
+@pytest.mark.ocr
+@pytest.mark.parametrize("doc_type", [DocType.honor_certificate, DocType.award_certificate])
+def test_an_e_certificate_with_its_wording_in_the_picture_is_read_whole(ocr_engine, doc_type: DocType) -> None:  # type: ignore[no-untyped-def]
+    """An electronic certificate whose text layer holds only the holder's name (and number): its title, statement,
+    issuer and date are read from its picture, the name from the layer."""
+    rng = random.Random(5)
+    made = produce(DocRequest(doc_type, random_person(rng, IssuerFactory(rng)), 5, 5), Recipe([], fmt="pdf_filled"), 5)
+    assert made.label.fields.holder and made.label.fields.holder in made.label.printed_text
+    layer_only = _report(made)  # the null engine reads no picture: the layer alone names no kind of document
+    assert layer_only.doc_type == DocType.other
+    report = analyze_document(made.data, "e-cert.pdf", None, ocr_engine, Settings()).report
+    assert report.quality["page_1"]["source"] == "pdf_text"
+    assert report.doc_type == made.label.doc_type
+    read = {name: getattr(report.fields, name) for name in ("holder", "issue_date", "level")}
+    assert read == {name: getattr(made.label.fields, name) for name in read}
+    assert report.fields.issuer  # from the picture (a character may be lost: 仓山区人民政府 read 仓山区民政府)
