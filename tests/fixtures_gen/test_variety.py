@@ -223,6 +223,5 @@ def test_an_e_certificate_with_its_wording_in_the_picture_is_read_whole(ocr_engi
     report = analyze_document(made.data, "e-cert.pdf", None, ocr_engine, Settings()).report
     assert report.quality["page_1"]["source"] == "pdf_text"
     assert report.doc_type == made.label.doc_type
-    read = {name: getattr(report.fields, name) for name in ("holder", "issue_date", "level")}
+    read = {name: getattr(report.fields, name) for name in ("holder", "issuer", "issue_date", "level")}
     assert read == {name: getattr(made.label.fields, name) for name in read}
-    assert report.fields.issuer  # from the picture (a character may be lost: 仓山区人民政府 read 仓山区民政府)

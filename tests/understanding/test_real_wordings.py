@@ -306,6 +306,14 @@ def test_a_misread_body_word_is_still_repaired() -> None:
     assert repair_body_name("六盘水市教肓局") == "六盘水市教育局"
 
 
+def test_a_governments_lost_first_character_is_put_back() -> None:
+    """Class 8: 人民政府 read 民政府 after its place (no body is named 民政府); a 民政局 stays a 民政局."""
+    assert repair_body_name("福州市仓山区民政府") == "福州市仓山区人民政府"
+    assert repair_body_name("贵州省民政府") == "贵州省人民政府"
+    assert repair_body_name("福州市仓山区民政局") == "福州市仓山区民政局"
+    assert repair_body_name("福州市仓山区人民政府") == "福州市仓山区人民政府"
+
+
 # Class 3: the holder as contest certificates address the winners.
 @pytest.mark.parametrize(
     ("addressee", "holder", "members"),

@@ -31,6 +31,7 @@ _TWO_MISREAD_WORD = 9
 
 
 _KINDERGARTEN = "幼儿园"
+_GOVERNMENT_LOST_FIRST = "民政府"
 
 
 # A party body names its place after the party (中共六盘水市委, 共青团贵州省委): the place is what may be misread.
@@ -135,6 +136,8 @@ def repair_suffix(name: str) -> str:
         return name  # already a known body word (人力资源社会保障局 and 人力资源和社会保障局 are both right)
     if len(name) > 3 and name[-2:] in ("育局", "育厅") and name[-3] not in "教体":
         return name[:-3] + "教" + name[-2:]  # 洪育局, 拉育局: of the bodies named …育局 only 体育局 is not 教育局
+    if name.endswith(_GOVERNMENT_LOST_FIRST) and len(name) > 3 and name[-4] in "省市县区州旗盟":
+        return name[:-3] + "人民政府"  # 仓山区民政府: no body is named 民政府; the place's 人民政府 lost its 人
     if len(name) > len(_KINDERGARTEN) and Levenshtein.distance(name[-3:], _KINDERGARTEN) == 1:
         return name[:-3] + _KINDERGARTEN  # no other body's name is two characters of 幼儿园 (刘儿园, 幼马园)
     for suffix in _REPAIRABLE:
