@@ -4,6 +4,9 @@
     python bench/eval_dump.py run /work/bench/h200 before.jsonl --limit 60 --ocr-cache /work/bench/cache-arch
     # list every document whose type, verdict, fields, flags, text or measures differ between two dumps
     python bench/eval_dump.py compare before.jsonl after.jsonl
+    # two `verifier eval --json` results: every miss document by document, every score but the seconds
+    # (on the real set the misses quote what was read, people's names included: keep that output private)
+    python bench/eval_dump.py compare-eval before.json after.json
 
 The documents are run as `verifier eval` runs them (labelled order, no cross-checks); the timing is left out.
 Run it with PYTHONPATH pointing at the tree to measure, so one script compares two checkouts.
@@ -79,6 +82,35 @@ def compare(before_path: Path, after_path: Path) -> int:
     return 1 if changed else 0
 
 
+def _without_seconds(scores: Any) -> Any:
+    """An eval result without what varies with the machine (seconds, pages per second) or is listed apart (misses)."""
+    if isinstance(scores, dict):
+        return {k: _without_seconds(v) for k, v in scores.items() if "second" not in k and k != "misses"}
+    if isinstance(scores, list):
+        return [_without_seconds(v) for v in scores]
+    return scores
+
+
+def compare_eval(before_path: Path, after_path: Path) -> int:
+    """Two `verifier eval --json` results: the misses only one has, and every score that differs."""
+    before = json.loads(before_path.read_text(encoding="utf-8"))
+    after = json.loads(after_path.read_text(encoding="utf-8"))
+
+    def misses(result: dict[str, Any]) -> set[str]:
+        return {json.dumps(m, sort_keys=True, ensure_ascii=False) for m in result["documents"]["misses"]}
+
+    lost, gained = misses(before) - misses(after), misses(after) - misses(before)
+    for label, found in (("only before", lost), ("only after", gained)):
+        for miss in sorted(found):
+            print(f"{label}: {miss}")
+    diffs = differences(_without_seconds(before), _without_seconds(after))
+    for line in diffs:
+        print(f"score {line}")
+    print(f"{len(misses(before))} misses before, {len(misses(after))} after; {len(lost) + len(gained)} differ, "
+          f"{len(diffs)} scores differ")
+    return 1 if lost or gained or diffs else 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -90,9 +122,14 @@ def main() -> int:
     c = sub.add_parser("compare", help="list the documents whose results differ")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
+    e = sub.add_parser("compare-eval", help="compare two `verifier eval --json` results miss by miss")
+    e.add_argument("before", type=Path)
+    e.add_argument("after", type=Path)
     args = parser.parse_args()
     if args.command == "run":
         return run(args.benchmark, args.out, args.limit, args.ocr_cache)
+    if args.command == "compare-eval":
+        return compare_eval(args.before, args.after)
     return compare(args.before, args.after)
 
 
