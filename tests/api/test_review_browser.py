@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -123,6 +124,7 @@ def test_reviewer_corrects_a_holder_accepts_a_document_and_sees_eligibility_chan
         assert rows.count() == 1 and rows.first.locator("td").first.inner_text() == "张晓梅"
         page.fill("#search", "优质课")
         page.click("#filters button[type=submit]")
+        page.wait_for_url(f"**q={quote('优质课')}*")  # the searched queue loaded, not the page being left
         assert rows.count() == 1
 
         rows.first.locator("a").click()
