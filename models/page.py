@@ -38,6 +38,11 @@ class TextLine:
         return (float(np.hypot(x3 - x0, y3 - y0)) + float(np.hypot(x2 - x1, y2 - y1))) / 2
 
     @property
+    def centre(self) -> tuple[float, float]:
+        """The mean of the box's corners."""
+        return sum(p[0] for p in self.box) / len(self.box), sum(p[1] for p in self.box) / len(self.box)
+
+    @property
     def top(self) -> float:
         return min(p[1] for p in self.box)
 

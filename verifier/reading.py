@@ -178,13 +178,11 @@ def with_its_picture_read(page: PageRead, engine: OcrEngine, ocr: OcrSettings) -
 def _held_by(line: TextLine, layer: list[TextLine]) -> bool:
     """A line read from the picture that a layer line already holds: its centre within that line's box (widened by
     half the line's height, as a reading's box is looser than a font's), or its text part of that line's."""
-    xs, ys = [x for x, _ in line.box], [y for _, y in line.box]
-    cx, cy = sum(xs) / len(xs), sum(ys) / len(ys)
+    cx, cy = line.centre
     text = "".join(line.text.split())
     for held in layer:
-        hx, hy = [x for x, _ in held.box], [y for _, y in held.box]
-        pad = (max(hy) - min(hy)) / 2
-        if min(hx) - pad <= cx <= max(hx) + pad and min(hy) - pad <= cy <= max(hy) + pad:
+        xs, ys, pad = [x for x, _ in held.box], [y for _, y in held.box], held.height / 2
+        if min(xs) - pad <= cx <= max(xs) + pad and min(ys) - pad <= cy <= max(ys) + pad:
             return True
         if text and text in "".join(held.text.split()):
             return True

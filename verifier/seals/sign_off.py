@@ -163,8 +163,7 @@ def with_sign_offs(lines: list[TextLine], readings: list[tuple[Area, list[TextLi
 
 
 def _inside(line: TextLine, area: Area) -> bool:
-    xs, ys = [x for x, _ in line.box], [y for _, y in line.box]
-    cx, cy = sum(xs) / len(xs), sum(ys) / len(ys)
+    cx, cy = line.centre
     return area[0] <= cx <= area[2] and area[1] <= cy <= area[3]
 
 
