@@ -22,17 +22,18 @@ _LEVELLED_CONTEST = re.compile(
     rf"(?P<word>{'|'.join(sorted(_WORD_LEVEL, key=len, reverse=True))})[^，。,；;:：\n]{{0,16}}?{_CONTEST}"
 )
 # An honour conferred at a printed level: 被评为校级三好学生, 荣获县级优秀教师.
+_LEVEL_WORDS = "国家级|省级|自治区级|市级|州级|县级|区级|校级|园级"
 _LEVELLED_HONOUR = re.compile(
     r"(?:被评为|评为|荣获|授予)\s*(?:(?:19|20)\d{2}(?:[-—至~]\d{2,4})?\s*学?年度?\s*)?"
-    r"(?P<word>国家级|省级|自治区级|市级|州级|县级|区级|校级|园级)"
+    rf"(?P<word>{_LEVEL_WORDS})"
 )
 # A national round, final or not: 全国总决赛, 全国初赛 (a national contest's first round is held nationally).
 _FINAL = re.compile(r"全国(?:总|半)?决赛|全国总评|全国(?:初赛|复赛|选拔赛)")
 _PRIZE = r"(?:[特一二三]等奖|金奖|银奖|铜奖)"
 # A prize graded with its level word (荣获：| 国家级二等奖, 省级一等奖), 国 of 国家级 lost to the recogniser included.
-_LEVELLED_PRIZE = re.compile(
-    rf"(?P<word>国家级|省级|自治区级|市级|州级|县级|区级|校级|园级|(?<!国)家级)\s*{_PRIZE}"
-)
+_LEVELLED_PRIZE = re.compile(rf"(?P<word>{_LEVEL_WORDS}|(?<!国)家级)\s*{_PRIZE}")
+# Level words the recogniser cut short, as only a prize's level word is read (家级 of 国家级).
+_CUT_SHORT_LEVEL = {"家级": Level.national}
 # A prize graded at a place, on one line: 四川省三等奖 (a national contest's provincial round), 成都市一等奖.
 _PLACED_PRIZE = re.compile(rf"(?P<before>[\u4e00-\u9fff]{{2,12}}[省市州县区])\s*{_PRIZE}")
 # A round held in a place: 贵州赛区, 六盘水市分赛区, 贵州省选拔赛 (what precedes may be the contest's own name).
@@ -48,7 +49,8 @@ def contest_scope(flat: str) -> Level | None:
     for pattern in (_LEVELLED_CONTEST, _LEVELLED_HONOUR, _LEVELLED_PRIZE):
         match = pattern.search(flat)
         if match:
-            return _WORD_LEVEL.get(match.group("word"), Level.national)  # 家级: 国家级 cut short
+            word = match.group("word")
+            return _CUT_SHORT_LEVEL[word] if word in _CUT_SHORT_LEVEL else _WORD_LEVEL[word]
     for match in _ROUND.finditer(flat):
         level = _round_place(match.group("before").removesuffix("分"))
         if level is not None:
